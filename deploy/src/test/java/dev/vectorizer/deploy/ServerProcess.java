@@ -1,0 +1,137 @@
+package dev.vectorizer.deploy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The built uber-jar ({@code deploy/target/vectorizer.jar}) running as its own process, the way an
+ * operator runs it: same JVM flags, its own working directory, output captured to a log file.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofSeconds(180);
+
+    private final Path workDir;
+    private final List<String> extraArgs;
+    private final int port = freePort();
+    private Process process;
+    private int starts;
+
+    ServerProcess(Path workDir, String... extraArgs) {
+        this.workDir = workDir;
+        this.extraArgs = List.of(extraArgs);
+    }
+
+    URI base() {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    Http http() {
+        return new Http(base());
+    }
+
+    Path log() {
+        return workDir.resolve("server-" + starts + ".log");
+    }
+
+    /** Starts the server and waits until {@code /health/ready} answers 200. */
+    ServerProcess start() throws IOException, InterruptedException {
+        launch();
+        awaitReady();
+        return this;
+    }
+
+    /** Starts the server process without waiting for it. */
+    ServerProcess launch() throws IOException {
+        starts++;
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(Arrays.asList(System.getProperty("vectorizer.jvm.flags").split("\\s+")));
+        command.addAll(extraArgs.stream().filter(a -> a.startsWith("-D")).toList());
+        command.addAll(List.of("-jar", System.getProperty("vectorizer.uber-jar"), "--port", String.valueOf(port)));
+        command.addAll(extraArgs.stream().filter(a -> !a.startsWith("-D")).toList());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log().toFile());
+        builder.environment().remove("VECTORIZER_DATA_DIR");
+        process = builder.start();
+        return this;
+    }
+
+    /** Waits until the server's output contains {@code text}. */
+    void awaitOutput(String text) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(STARTUP);
+        while (!output().contains(text)) {
+            if (Instant.now().isAfter(deadline) || !process.isAlive()) {
+                throw new IllegalStateException("server never printed '" + text + "':\n" + tail());
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** Graceful stop (SIGTERM), as an orchestrator would. */
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** Abrupt death (SIGKILL): no shutdown hooks, nothing flushed that was not already. */
+    void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    String output() throws IOException {
+        return Files.readString(log());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(STARTUP);
+        Http http = http();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue() + ":\n" + tail());
+            }
+            try {
+                if (http.get("health/ready").status() == 200) {
+                    return;
+                }
+            } catch (IllegalStateException notListeningYet) {
+                // keep polling
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("server not ready after " + STARTUP + ":\n" + tail());
+    }
+
+    private String tail() throws IOException {
+        String out = output();
+        return out.substring(Math.max(0, out.length() - 4000));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
