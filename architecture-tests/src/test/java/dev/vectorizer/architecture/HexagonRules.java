@@ -22,6 +22,8 @@ final class HexagonRules {
             new Confinement("jakarta.persistence..", "storage"),
             new Confinement("org.eclipse.persistence..", "storage"),
             new Confinement("org.h2..", "storage"),
+            new Confinement("dev.langchain4j..", "storage"),
+            new Confinement("ai.onnxruntime..", "storage"),
             new Confinement("graphql..", "graphql"),
             new Confinement("io.modelcontextprotocol..", "mcp"),
             new Confinement("java.net.http..", "hub"),

@@ -1,0 +1,19 @@
+package dev.vectorizer.domain;
+
+import java.time.Instant;
+
+/** A tenant's collection of vectors, as recorded in the metadata catalog. */
+public record Collection(CollectionRef ref, CollectionSpec spec, Instant createdAt) {
+
+    public Collection {
+        InvalidValueException.require(ref != null, "collection ref is required");
+        InvalidValueException.require(spec != null, "collection spec is required");
+        InvalidValueException.require(createdAt != null, "creation time is required");
+    }
+
+    /** Fails unless {@code values} has this collection's dimension. */
+    public void requireDimension(float[] values) {
+        InvalidValueException.require(values.length == spec.dimension(),
+                "vector has dimension " + values.length + ", collection '" + ref.name() + "' expects " + spec.dimension());
+    }
+}

@@ -1,0 +1,25 @@
+package dev.vectorizer.domain;
+
+import java.util.Optional;
+
+/**
+ * A point of a collection: id, dense values, JSON payload and, for text inserted through
+ * {@code insert_text}, the text it was embedded from (indexed for BM25). The array is not copied;
+ * treat it as immutable.
+ */
+public record Vector(VectorId id, float[] values, Payload payload, Optional<String> text) {
+
+    public Vector {
+        InvalidValueException.require(id != null, "vector id is required");
+        InvalidValueException.require(values != null && values.length > 0, "vector '" + id + "' has no values");
+        for (float v : values) {
+            InvalidValueException.require(Float.isFinite(v), "vector '" + id + "' contains NaN or Infinity");
+        }
+        payload = payload == null ? Payload.EMPTY : payload;
+        InvalidValueException.require(text != null, "text must be present or empty");
+    }
+
+    public Vector(VectorId id, float[] values, Payload payload) {
+        this(id, values, payload, Optional.empty());
+    }
+}
