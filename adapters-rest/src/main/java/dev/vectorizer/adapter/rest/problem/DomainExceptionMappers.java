@@ -1,0 +1,30 @@
+package dev.vectorizer.adapter.rest.problem;
+
+import dev.vectorizer.domain.ConflictException;
+import dev.vectorizer.domain.NotFoundException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** The domain's "not found" and "conflict" outcomes as problems. */
+public final class DomainExceptionMappers {
+
+    private DomainExceptionMappers() {
+    }
+
+    @Provider
+    public static class NotFound implements ExceptionMapper<NotFoundException> {
+        @Override
+        public Response toResponse(NotFoundException exception) {
+            return Problem.of(ErrorType.NOT_FOUND, exception.getMessage()).toResponse();
+        }
+    }
+
+    @Provider
+    public static class Conflict implements ExceptionMapper<ConflictException> {
+        @Override
+        public Response toResponse(ConflictException exception) {
+            return Problem.of(ErrorType.CONFLICT, exception.getMessage()).toResponse();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.vectorizer.application.service;
+
+import dev.vectorizer.application.port.in.CreateCollectionUseCase;
+import dev.vectorizer.application.port.in.DeleteCollectionUseCase;
+import dev.vectorizer.application.port.in.GetCollectionQuery;
+import dev.vectorizer.application.port.in.ListCollectionsQuery;
+import dev.vectorizer.application.port.out.CollectionCatalogPort;
+import dev.vectorizer.application.port.out.EmbeddingPort;
+import dev.vectorizer.application.port.out.VectorIndexPort;
+import dev.vectorizer.domain.Collection;
+import dev.vectorizer.domain.CollectionInfo;
+import dev.vectorizer.domain.CollectionName;
+import dev.vectorizer.domain.CollectionRef;
+import dev.vectorizer.domain.CollectionSpec;
+import dev.vectorizer.domain.InvalidValueException;
+import dev.vectorizer.domain.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+@ApplicationScoped
+public class CollectionService implements CreateCollectionUseCase, ListCollectionsQuery, GetCollectionQuery, DeleteCollectionUseCase {
+
+    private final CollectionCatalogPort catalog;
+    private final VectorIndexPort index;
+    private final EmbeddingPort embedding;
+    private final Clock clock;
+
+    @Inject
+    public CollectionService(CollectionCatalogPort catalog, VectorIndexPort index, EmbeddingPort embedding) {
+        this(catalog, index, embedding, Clock.systemUTC());
+    }
+
+    CollectionService(CollectionCatalogPort catalog, VectorIndexPort index, EmbeddingPort embedding, Clock clock) {
+        this.catalog = catalog;
+        this.index = index;
+        this.embedding = embedding;
+        this.clock = clock;
+    }
+
+    /** For the CDI client proxy only. */
+    protected CollectionService() {
+        this(null, null, null, null);
+    }
+
+    @Override
+    public Collection create(TenantId tenant, CollectionName name, CollectionSpec spec) {
+        spec.embeddingModel().ifPresent(model -> {
+            InvalidValueException.require(model.equals(embedding.model()),
+                    "unknown embedding_model '" + model + "' (this server embeds with " + embedding.model() + ")");
+            InvalidValueException.require(spec.dimension() == embedding.dimension(),
+                    "embedding_model " + model + " produces dimension " + embedding.dimension() + ", not " + spec.dimension());
+        });
+        Collection collection = new Collection(new CollectionRef(tenant, name), spec, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        catalog.add(collection);
+        try {
+            index.create(collection);
+        } catch (RuntimeException e) {
+            catalog.remove(collection.ref());
+            throw e;
+        }
+        return collection;
+    }
+
+    @Override
+    public List<CollectionInfo> list(TenantId tenant) {
+        return catalog.list(tenant).stream().map(c -> new CollectionInfo(c, index.stats(c))).toList();
+    }
+
+    @Override
+    public CollectionInfo get(TenantId tenant, CollectionName name) {
+        Collection collection = CollectionLookup.require(catalog, tenant, name);
+        return new CollectionInfo(collection, index.stats(collection));
+    }
+
+    /** Removes the catalog entry first, so the collection disappears at once, then its files. */
+    @Override
+    public void delete(TenantId tenant, CollectionName name) {
+        Collection collection = CollectionLookup.require(catalog, tenant, name);
+        catalog.remove(collection.ref());
+        index.drop(collection.ref());
+    }
+}

@@ -1,0 +1,106 @@
+package dev.vectorizer.application.service;
+
+import dev.vectorizer.application.port.in.DeleteVectorsUseCase;
+import dev.vectorizer.application.port.in.GetVectorQuery;
+import dev.vectorizer.application.port.in.InsertTextUseCase;
+import dev.vectorizer.application.port.in.UpsertVectorsUseCase;
+import dev.vectorizer.application.port.out.CollectionCatalogPort;
+import dev.vectorizer.application.port.out.EmbeddingPort;
+import dev.vectorizer.application.port.out.VectorIndexPort;
+import dev.vectorizer.domain.Collection;
+import dev.vectorizer.domain.CollectionName;
+import dev.vectorizer.domain.InvalidValueException;
+import dev.vectorizer.domain.NotFoundException;
+import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.TextChunker;
+import dev.vectorizer.domain.TextDocument;
+import dev.vectorizer.domain.Vector;
+import dev.vectorizer.domain.VectorId;
+import dev.vectorizer.domain.search.Filter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+@ApplicationScoped
+public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, DeleteVectorsUseCase, InsertTextUseCase {
+
+    private final CollectionCatalogPort catalog;
+    private final VectorIndexPort index;
+    private final EmbeddingPort embedding;
+    private final TextChunker chunker = new TextChunker();
+
+    @Inject
+    public VectorService(CollectionCatalogPort catalog, VectorIndexPort index, EmbeddingPort embedding) {
+        this.catalog = catalog;
+        this.index = index;
+        this.embedding = embedding;
+    }
+
+    /** For the CDI client proxy only. */
+    protected VectorService() {
+        this(null, null, null);
+    }
+
+    @Override
+    public int upsert(TenantId tenant, CollectionName name, List<Vector> vectors) {
+        Collection collection = CollectionLookup.require(catalog, tenant, name);
+        requireBatch(vectors.size(), "vectors");
+        Set<VectorId> seen = new HashSet<>();
+        for (Vector vector : vectors) {
+            InvalidValueException.require(seen.add(vector.id()), "vector id '" + vector.id() + "' appears twice in the batch");
+            collection.requireDimension(vector.values());
+        }
+        index.upsert(collection, vectors);
+        return vectors.size();
+    }
+
+    @Override
+    public Vector get(TenantId tenant, CollectionName name, VectorId id) {
+        Collection collection = CollectionLookup.require(catalog, tenant, name);
+        return index.get(collection, id).orElseThrow(() -> NotFoundException.vector(name, id));
+    }
+
+    @Override
+    public long delete(TenantId tenant, CollectionName name, List<VectorId> ids) {
+        Collection collection = CollectionLookup.require(catalog, tenant, name);
+        requireBatch(ids.size(), "ids");
+        return index.delete(collection, List.copyOf(new HashSet<>(ids)));
+    }
+
+    @Override
+    public long deleteMatching(TenantId tenant, CollectionName name, Filter filter) {
+        return index.deleteMatching(CollectionLookup.require(catalog, tenant, name), filter);
+    }
+
+    @Override
+    public List<VectorId> insertText(TenantId tenant, CollectionName name, TextDocument document) {
+        Collection collection = CollectionLookup.require(catalog, tenant, name);
+        requireEmbeddable(collection, embedding);
+        List<String> chunks = chunker.chunk(document.text());
+        requireBatch(chunks.size(), "text chunks");
+        List<float[]> embeddings = embedding.embed(chunks);
+        List<Vector> vectors = new ArrayList<>(chunks.size());
+        for (int n = 0; n < chunks.size(); n++) {
+            String chunk = chunks.get(n);
+            vectors.add(new Vector(document.chunkId(n), embeddings.get(n), document.payload().with("text", chunk), Optional.of(chunk)));
+        }
+        index.upsert(collection, vectors);
+        return vectors.stream().map(Vector::id).toList();
+    }
+
+    /** Text can go only into a collection whose vectors live in the embedding model's space. */
+    static void requireEmbeddable(Collection collection, EmbeddingPort embedding) {
+        InvalidValueException.require(collection.spec().dimension() == embedding.dimension(),
+                "collection '" + collection.ref().name() + "' has dimension " + collection.spec().dimension()
+                        + "; text needs dimension " + embedding.dimension() + " (" + embedding.model() + ")");
+    }
+
+    private static void requireBatch(int size, String what) {
+        InvalidValueException.require(size >= 1, "no " + what + " given");
+        InvalidValueException.require(size <= MAX_BATCH, "at most " + MAX_BATCH + " " + what + " per request, got " + size);
+    }
+}

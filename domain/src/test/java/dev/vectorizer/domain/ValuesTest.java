@@ -1,0 +1,63 @@
+package dev.vectorizer.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Domain values refuse to be built invalid. */
+class ValuesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-docs", "a b", "../x", "a/b", "a:b", "é"})
+    void collectionNamesAreSafeTokens(String name) {
+        assertThatThrownBy(() -> new CollectionName(name)).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void storageKeysOfDifferentRefsNeverCollide() {
+        var a = new CollectionRef(new TenantId("acme"), new CollectionName("docs"));
+        var b = new CollectionRef(new TenantId("acme-docs"), new CollectionName("x"));
+        assertThat(a.storageKey()).isEqualTo("acme:docs").isNotEqualTo(b.storageKey());
+    }
+
+    @Test
+    void vectorsMustBeFiniteAndNonEmpty() {
+        VectorId id = new VectorId("v");
+        assertThatThrownBy(() -> new Vector(id, new float[0], Payload.EMPTY)).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new Vector(id, new float[] {1, Float.NaN}, Payload.EMPTY)).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new Vector(id, new float[] {Float.POSITIVE_INFINITY}, Payload.EMPTY)).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void collectionSpecBounds() {
+        assertThatThrownBy(() -> new CollectionSpec(0, Metric.COSINE, HnswSettings.DEFAULT, Quantization.NONE, Optional.empty()))
+                .isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new CollectionSpec(4097, Metric.COSINE, HnswSettings.DEFAULT, Quantization.NONE, Optional.empty()))
+                .isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> Metric.parse("manhattan")).hasMessageContaining("cosine, euclidean, dot_product");
+    }
+
+    @Test
+    void payloadIsAnImmutableJsonTree() {
+        Map<String, Object> source = new HashMap<>();
+        source.put("n", 3);
+        source.put("nested", Map.of("list", List.of(1.5, "x")));
+        source.put("nothing", null);
+        Payload payload = new Payload(source);
+        source.put("n", 4);
+
+        assertThat(payload.get("n")).contains(3L);
+        assertThat(payload.get("nested.list")).contains(List.of(1.5, "x"));
+        assertThat(payload.fields()).containsKey("nothing");
+        assertThatThrownBy(() -> payload.fields().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> new Payload(Map.of("bad", Double.NaN))).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new Payload(Map.of("bad", new Object()))).isInstanceOf(InvalidValueException.class);
+    }
+}
