@@ -1,0 +1,157 @@
+package dev.vectorizer.application.service;
+
+import dev.vectorizer.application.port.out.CollectionCatalogPort;
+import dev.vectorizer.application.port.out.EmbeddingPort;
+import dev.vectorizer.application.port.out.VectorIndexPort;
+import dev.vectorizer.domain.Collection;
+import dev.vectorizer.domain.CollectionRef;
+import dev.vectorizer.domain.CollectionStats;
+import dev.vectorizer.domain.ConflictException;
+import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.Vector;
+import dev.vectorizer.domain.VectorId;
+import dev.vectorizer.domain.search.Filter;
+import dev.vectorizer.domain.search.ScoredPoint;
+import dev.vectorizer.domain.search.ScrollPage;
+import dev.vectorizer.domain.search.ScrollRequest;
+import dev.vectorizer.domain.search.TextQuery;
+import dev.vectorizer.domain.search.VectorQuery;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Simple in-memory stand-ins for the outbound ports, for testing the use cases' own rules. */
+final class InMemoryPorts {
+
+    static final class Catalog implements CollectionCatalogPort {
+        final Map<String, Collection> rows = new TreeMap<>();
+
+        @Override
+        public void add(Collection collection) {
+            if (rows.putIfAbsent(collection.ref().storageKey(), collection) != null) {
+                throw new ConflictException("taken");
+            }
+        }
+
+        @Override
+        public Optional<Collection> find(CollectionRef ref) {
+            return Optional.ofNullable(rows.get(ref.storageKey()));
+        }
+
+        @Override
+        public List<Collection> list(TenantId tenant) {
+            return rows.values().stream().filter(c -> c.ref().tenant().equals(tenant)).toList();
+        }
+
+        @Override
+        public boolean remove(CollectionRef ref) {
+            return rows.remove(ref.storageKey()) != null;
+        }
+    }
+
+    /** Keeps vectors in maps and searches by brute force (dot product). */
+    static final class Index implements VectorIndexPort {
+        final Map<String, Map<VectorId, Vector>> collections = new LinkedHashMap<>();
+        int writes;
+
+        @Override
+        public void create(Collection collection) {
+            collections.put(collection.ref().storageKey(), new LinkedHashMap<>());
+        }
+
+        @Override
+        public void drop(CollectionRef ref) {
+            collections.remove(ref.storageKey());
+        }
+
+        private Map<VectorId, Vector> of(Collection c) {
+            return collections.get(c.ref().storageKey());
+        }
+
+        @Override
+        public void upsert(Collection collection, List<Vector> vectors) {
+            writes++;
+            vectors.forEach(v -> of(collection).put(v.id(), v));
+        }
+
+        @Override
+        public Optional<Vector> get(Collection collection, VectorId id) {
+            return Optional.ofNullable(of(collection).get(id));
+        }
+
+        @Override
+        public long delete(Collection collection, List<VectorId> ids) {
+            writes++;
+            return ids.stream().filter(id -> of(collection).remove(id) != null).count();
+        }
+
+        @Override
+        public long deleteMatching(Collection collection, Filter filter) {
+            writes++;
+            List<VectorId> ids = of(collection).values().stream().filter(v -> filter.matches(v.payload())).map(Vector::id).toList();
+            ids.forEach(of(collection)::remove);
+            return ids.size();
+        }
+
+        @Override
+        public List<ScoredPoint> search(Collection collection, VectorQuery query) {
+            return of(collection).values().stream()
+                    .filter(v -> query.filter().map(f -> f.matches(v.payload())).orElse(true))
+                    .map(v -> new ScoredPoint(v.id(), dot(v.values(), query.vector()), Optional.of(v.payload()), Optional.empty()))
+                    .sorted(Comparator.comparingDouble(ScoredPoint::score).reversed()).limit(query.limit()).toList();
+        }
+
+        @Override
+        public List<ScoredPoint> searchText(Collection collection, TextQuery query) {
+            return of(collection).values().stream().filter(v -> v.text().filter(t -> t.contains(query.text())).isPresent())
+                    .map(v -> new ScoredPoint(v.id(), 1, Optional.of(v.payload()), Optional.empty())).limit(query.limit()).toList();
+        }
+
+        @Override
+        public ScrollPage scroll(Collection collection, ScrollRequest request) {
+            return new ScrollPage(new ArrayList<>(of(collection).values()), Optional.empty());
+        }
+
+        @Override
+        public CollectionStats stats(Collection collection) {
+            return new CollectionStats(of(collection).size(), 0);
+        }
+
+        private static float dot(float[] a, float[] b) {
+            float s = 0;
+            for (int i = 0; i < a.length; i++) {
+                s += a[i] * b[i];
+            }
+            return s;
+        }
+    }
+
+    /** A 3-dimensional "model": counts of the letters a, b and c. */
+    static final class LetterCounts implements EmbeddingPort {
+        int calls;
+
+        @Override
+        public String model() {
+            return "letter-counts";
+        }
+
+        @Override
+        public int dimension() {
+            return 3;
+        }
+
+        @Override
+        public List<float[]> embed(List<String> texts) {
+            calls++;
+            return texts.stream().map(t -> new float[] {count(t, 'a'), count(t, 'b'), count(t, 'c')}).toList();
+        }
+
+        private static float count(String text, char letter) {
+            return text.chars().filter(ch -> ch == letter).count() + 0.01f;
+        }
+    }
+}

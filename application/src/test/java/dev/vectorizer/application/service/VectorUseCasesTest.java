@@ -1,0 +1,136 @@
+package dev.vectorizer.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vectorizer.domain.CollectionName;
+import dev.vectorizer.domain.CollectionSpec;
+import dev.vectorizer.domain.ConflictException;
+import dev.vectorizer.domain.HnswSettings;
+import dev.vectorizer.domain.InvalidValueException;
+import dev.vectorizer.domain.Metric;
+import dev.vectorizer.domain.NotFoundException;
+import dev.vectorizer.domain.Payload;
+import dev.vectorizer.domain.Quantization;
+import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.TextDocument;
+import dev.vectorizer.domain.Vector;
+import dev.vectorizer.domain.VectorId;
+import dev.vectorizer.domain.search.Fusion;
+import dev.vectorizer.domain.search.HybridHit;
+import dev.vectorizer.domain.search.HybridRequest;
+import dev.vectorizer.domain.search.SearchRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The rules the use cases enforce before anything reaches storage. */
+class VectorUseCasesTest {
+
+    private static final TenantId ACME = new TenantId("acme");
+    private static final TenantId GLOBEX = new TenantId("globex");
+    private static final CollectionName DOCS = new CollectionName("docs");
+
+    private final InMemoryPorts.Catalog catalog = new InMemoryPorts.Catalog();
+    private final InMemoryPorts.Index index = new InMemoryPorts.Index();
+    private final InMemoryPorts.LetterCounts embedding = new InMemoryPorts.LetterCounts();
+    private final CollectionService collections = new CollectionService(catalog, index, embedding);
+    private final VectorService vectors = new VectorService(catalog, index, embedding);
+    private final SearchService search = new SearchService(catalog, index, embedding);
+
+    @BeforeEach
+    void createDocs() {
+        collections.create(ACME, DOCS, spec(3));
+    }
+
+    private static CollectionSpec spec(int dimension) {
+        return new CollectionSpec(dimension, Metric.DOT_PRODUCT, HnswSettings.DEFAULT, Quantization.NONE, Optional.empty());
+    }
+
+    private static Vector v(String id, float... values) {
+        return new Vector(new VectorId(id), values, Payload.EMPTY);
+    }
+
+    @Test
+    void aCollectionNameIsTakenOncePerTenant() {
+        assertThatThrownBy(() -> collections.create(ACME, DOCS, spec(3))).isInstanceOf(ConflictException.class);
+        collections.create(GLOBEX, DOCS, spec(5));
+        assertThat(collections.get(GLOBEX, DOCS).collection().spec().dimension()).isEqualTo(5);
+    }
+
+    @Test
+    void anotherTenantsCollectionIsNotFound() {
+        vectors.upsert(ACME, DOCS, List.of(v("a", 1, 2, 3)));
+
+        assertThatThrownBy(() -> vectors.get(GLOBEX, DOCS, new VectorId("a"))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> vectors.upsert(GLOBEX, DOCS, List.of(v("b", 1, 2, 3)))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> collections.delete(GLOBEX, DOCS)).isInstanceOf(NotFoundException.class);
+        assertThat(collections.list(GLOBEX)).isEmpty();
+        assertThat(index.get(catalog.list(ACME).getFirst(), new VectorId("a"))).isPresent();
+    }
+
+    @Test
+    void aBadBatchIsRefusedWholeBeforeAnyWrite() {
+        assertThatThrownBy(() -> vectors.upsert(ACME, DOCS, List.of(v("a", 1, 2, 3), v("b", 1, 2))))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("dimension 2");
+        assertThatThrownBy(() -> vectors.upsert(ACME, DOCS, List.of(v("a", 1, 2, 3), v("a", 3, 2, 1))))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("twice");
+        assertThatThrownBy(() -> vectors.upsert(ACME, DOCS, List.of())).isInstanceOf(InvalidValueException.class);
+        List<Vector> tooMany = IntStream.range(0, 1001).mapToObj(i -> v("v" + i, 1, 2, 3)).toList();
+        assertThatThrownBy(() -> vectors.upsert(ACME, DOCS, tooMany)).isInstanceOf(InvalidValueException.class);
+        assertThat(index.writes).isZero();
+    }
+
+    @Test
+    void textIsChunkedEmbeddedInOneCallAndKeptInThePayload() {
+        List<VectorId> ids = vectors.insertText(ACME, DOCS, new TextDocument("doc", "aaa bbb", new Payload(java.util.Map.of("k", "v"))));
+
+        assertThat(ids).containsExactly(new VectorId("doc#0"));
+        Vector stored = vectors.get(ACME, DOCS, new VectorId("doc#0"));
+        assertThat(stored.payload().get("text")).contains("aaa bbb");
+        assertThat(stored.payload().get("k")).contains("v");
+        assertThat(stored.text()).contains("aaa bbb");
+        assertThat(embedding.calls).isEqualTo(1);
+    }
+
+    @Test
+    void textNeedsTheEmbeddingModelsDimension() {
+        collections.create(ACME, new CollectionName("wide"), spec(8));
+        assertThatThrownBy(() -> vectors.insertText(ACME, new CollectionName("wide"), new TextDocument("d", "abc", null)))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("needs dimension 3");
+    }
+
+    @Test
+    void searchByTextEmbedsTheQuery() {
+        vectors.upsert(ACME, DOCS, List.of(v("as", 9, 0, 0), v("cs", 0, 0, 9)));
+
+        var hits = search.search(ACME, DOCS, new SearchRequest(new SearchRequest.Target.Text("cccc"), 1, 10, Optional.empty(), true, false));
+
+        assertThat(hits).extracting(h -> h.id().value()).containsExactly("cs");
+    }
+
+    @Test
+    void hybridSearchMarksWhereHitsCameFrom() {
+        vectors.insertText(ACME, DOCS, new TextDocument("t", "cab", null));
+        vectors.upsert(ACME, DOCS, List.of(v("x", 0, 0, 5)));
+
+        List<HybridHit> hits = search.hybridSearch(ACME, DOCS,
+                new HybridRequest("cab", Optional.empty(), 5, 10, Optional.empty(), Fusion.ReciprocalRank.DEFAULT, true, false));
+
+        assertThat(hits).filteredOn(h -> h.id().value().equals("t#0")).singleElement()
+                .extracting(HybridHit::source).isEqualTo(HybridHit.Source.BOTH);
+        assertThat(hits).filteredOn(h -> h.id().value().equals("x")).singleElement()
+                .extracting(HybridHit::source).isEqualTo(HybridHit.Source.VECTOR);
+    }
+
+    @Test
+    void deletingACollectionRemovesItsIndex() {
+        collections.delete(ACME, DOCS);
+
+        assertThat(catalog.rows).isEmpty();
+        assertThat(index.collections).isEmpty();
+        assertThatThrownBy(() -> collections.get(ACME, DOCS)).isInstanceOf(NotFoundException.class);
+    }
+}
