@@ -229,6 +229,17 @@ class VectorApiIT {
         assertThat(hits).allSatisfy(h -> assertThat(Integer.parseInt(((JsonObject) h).getString("id").substring(1)) % 50).isZero());
     }
 
+    @Test
+    void requestsAreMeasuredPerOperationAndStatus() {
+        http.get("api/collections");
+        http.get("api/collections/never-created");
+
+        String metrics = http.get("metrics?scope=application").body();
+        assertThat(metrics).contains("vectorizer_requests_seconds_count")
+                .containsPattern("vectorizer_requests_seconds_count\\{[^}]*operation=\"CollectionsResource.list\"[^}]*status=\"200\"")
+                .containsPattern("vectorizer_requests_seconds_count\\{[^}]*operation=\"CollectionsResource.get\"[^}]*status=\"404\"");
+    }
+
     private void ensureBadCollection() {
         if (http.get("api/collections/bad").status() == 404) {
             createCollection("bad", 3, "cosine");
