@@ -37,7 +37,7 @@ public class CollectionsResource {
     }
 
     @Inject
-    CurrentTenant tenant;
+    CurrentCaller caller;
     @Inject
     CreateCollectionUseCase create;
     @Inject
@@ -49,7 +49,7 @@ public class CollectionsResource {
 
     @GET
     public CollectionList list() {
-        return new CollectionList(list.list(tenant.id()).stream().map(CollectionView::of).toList());
+        return new CollectionList(list.list(caller.tenant()).stream().map(CollectionView::of).toList());
     }
 
     @POST
@@ -65,7 +65,7 @@ public class CollectionsResource {
         CollectionSpec spec = new CollectionSpec(json.integer("dimension", 0),
                 Metric.parse(json.optionalString("metric").orElse("cosine")), hnsw,
                 Quantization.parse(json.optionalString("quantization").orElse("none")), json.optionalString("embedding_model"));
-        var created = create.create(tenant.id(), name, spec);
+        var created = create.create(caller.tenant(), name, spec);
         return Response.created(UriBuilder.fromPath("/api/collections/{name}").build(name.value()))
                 .entity(CollectionView.of(new CollectionInfo(created, new CollectionStats(0, 0)))).build();
     }
@@ -73,13 +73,13 @@ public class CollectionsResource {
     @GET
     @Path("{name}")
     public CollectionView get(@PathParam("name") String name) {
-        return CollectionView.of(get.get(tenant.id(), new CollectionName(name)));
+        return CollectionView.of(get.get(caller.tenant(), new CollectionName(name)));
     }
 
     @DELETE
     @Path("{name}")
     public Response delete(@PathParam("name") String name) {
-        delete.delete(tenant.id(), new CollectionName(name));
+        delete.delete(caller.tenant(), new CollectionName(name));
         return Response.noContent().build();
     }
 }

@@ -24,7 +24,7 @@ public class EmbedResource {
     }
 
     @Inject
-    CurrentTenant tenant;
+    CurrentCaller caller;
     @Inject
     EmbedTextQuery embed;
 
@@ -33,7 +33,7 @@ public class EmbedResource {
         JsonFields json = JsonFields.body(body);
         InvalidValueException.require(json.has("texts") ^ json.has("text"), "give either 'texts' or 'text'");
         List<String> texts = json.has("texts") ? json.strings("texts") : List.of(json.string("text"));
-        List<float[]> embeddings = embed.embed(tenant.id(), texts);
+        List<float[]> embeddings = embed.embed(caller.tenant(), texts);
         return new Embeddings(embed.model(), embeddings.getFirst().length, embeddings);
     }
 }

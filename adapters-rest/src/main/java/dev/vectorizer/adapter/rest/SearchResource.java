@@ -43,7 +43,7 @@ public class SearchResource {
     }
 
     @Inject
-    CurrentTenant tenant;
+    CurrentCaller caller;
     @Inject
     SearchVectorsQuery search;
     @Inject
@@ -65,7 +65,7 @@ public class SearchResource {
                 : new SearchRequest.Target.Text(json.string("text"));
         SearchRequest request = new SearchRequest(target, json.integer("limit", VectorQuery.DEFAULT_LIMIT),
                 json.integer("ef", VectorQuery.DEFAULT_EF), filter(json), json.bool("with_payload", true), json.bool("with_vector", false));
-        return new Results(search.search(tenant.id(), name(), request).stream().map(HitView::of).toList());
+        return new Results(search.search(caller.tenant(), name(), request).stream().map(HitView::of).toList());
     }
 
     /** {@code {"text":"..", "vector":[..]?, "fusion":"rrf"|"weighted", "rrf_k":60, "alpha":0.5}} plus the search options. */
@@ -82,7 +82,7 @@ public class SearchResource {
         HybridRequest request = new HybridRequest(json.string("text"), json.optionalVector("vector"),
                 json.integer("limit", VectorQuery.DEFAULT_LIMIT), json.integer("ef", VectorQuery.DEFAULT_EF), filter(json), fusion,
                 json.bool("with_payload", true), json.bool("with_vector", false));
-        return new Results(hybrid.hybridSearch(tenant.id(), name(), request).stream().map(HitView::of).toList());
+        return new Results(hybrid.hybridSearch(caller.tenant(), name(), request).stream().map(HitView::of).toList());
     }
 
     /** {@code {"limit":100, "cursor":"<id>", "filter":{..}, "with_vector":false}}. */
@@ -91,7 +91,7 @@ public class SearchResource {
     public Page scroll(JsonObject body) {
         JsonFields json = JsonFields.body(body);
         boolean withVector = json.bool("with_vector", false);
-        ScrollPage page = scroll.scroll(tenant.id(), name(), new ScrollRequest(filter(json),
+        ScrollPage page = scroll.scroll(caller.tenant(), name(), new ScrollRequest(filter(json),
                 json.integer("limit", 100), json.optionalString("cursor").map(VectorId::new)));
         return new Page(page.vectors().stream()
                 .map(VectorView::of)

@@ -49,7 +49,7 @@ public class VectorsResource {
     }
 
     @Inject
-    CurrentTenant tenant;
+    CurrentCaller caller;
     @Inject
     UpsertVectorsUseCase upsert;
     @Inject
@@ -73,26 +73,26 @@ public class VectorsResource {
             JsonFields item = JsonFields.of(items.get(i), "vectors[" + i + "]");
             vectors.add(vector(new VectorId(item.string("id")), item, "vectors[" + i + "]"));
         }
-        return new Upserted(upsert.upsert(tenant.id(), name(), vectors));
+        return new Upserted(upsert.upsert(caller.tenant(), name(), vectors));
     }
 
     @GET
     @Path("vectors/{id}")
     public VectorView get(@PathParam("id") String id) {
-        return VectorView.of(get.get(tenant.id(), name(), new VectorId(id)));
+        return VectorView.of(get.get(caller.tenant(), name(), new VectorId(id)));
     }
 
     @PUT
     @Path("vectors/{id}")
     public Upserted put(@PathParam("id") String id, JsonObject body) {
-        return new Upserted(upsert.upsert(tenant.id(), name(), List.of(vector(new VectorId(id), JsonFields.body(body), ""))));
+        return new Upserted(upsert.upsert(caller.tenant(), name(), List.of(vector(new VectorId(id), JsonFields.body(body), ""))));
     }
 
     @DELETE
     @Path("vectors/{id}")
     public Response deleteOne(@PathParam("id") String id) {
         VectorId vectorId = new VectorId(id);
-        if (delete.delete(tenant.id(), name(), List.of(vectorId)) == 0) {
+        if (delete.delete(caller.tenant(), name(), List.of(vectorId)) == 0) {
             throw NotFoundException.vector(name(), vectorId);
         }
         return Response.noContent().build();
@@ -105,9 +105,9 @@ public class VectorsResource {
         JsonFields json = JsonFields.body(body);
         InvalidValueException.require(json.has("ids") ^ json.has("filter"), "give either 'ids' or 'filter'");
         if (json.has("filter")) {
-            return new Deleted(delete.deleteMatching(tenant.id(), name(), FilterJson.fromJson(json.required("filter"))));
+            return new Deleted(delete.deleteMatching(caller.tenant(), name(), FilterJson.fromJson(json.required("filter"))));
         }
-        return new Deleted(delete.delete(tenant.id(), name(), json.strings("ids").stream().map(VectorId::new).toList()));
+        return new Deleted(delete.delete(caller.tenant(), name(), json.strings("ids").stream().map(VectorId::new).toList()));
     }
 
     @POST
@@ -116,7 +116,7 @@ public class VectorsResource {
         JsonFields json = JsonFields.body(body);
         Payload payload = json.value("payload").map(p -> PayloadJson.fromJson(p, "payload")).orElse(Payload.EMPTY);
         TextDocument document = new TextDocument(json.string("id"), json.string("text"), payload);
-        return new InsertedText(insertText.insertText(tenant.id(), name(), document).stream().map(VectorId::value).toList());
+        return new InsertedText(insertText.insertText(caller.tenant(), name(), document).stream().map(VectorId::value).toList());
     }
 
     private CollectionName name() {

@@ -14,6 +14,8 @@ import dev.vectorizer.domain.CollectionRef;
 import dev.vectorizer.domain.CollectionSpec;
 import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.tenant.Caller;
+import dev.vectorizer.domain.tenant.Operation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -46,7 +48,8 @@ public class CollectionService implements CreateCollectionUseCase, ListCollectio
     }
 
     @Override
-    public Collection create(TenantId tenant, CollectionName name, CollectionSpec spec) {
+    public Collection create(Caller.OfTenant caller, CollectionName name, CollectionSpec spec) {
+        TenantId tenant = caller.require(Operation.WRITE);
         spec.embeddingModel().ifPresent(model -> {
             InvalidValueException.require(model.equals(embedding.model()),
                     "unknown embedding_model '" + model + "' (this server embeds with " + embedding.model() + ")");
@@ -65,20 +68,20 @@ public class CollectionService implements CreateCollectionUseCase, ListCollectio
     }
 
     @Override
-    public List<CollectionInfo> list(TenantId tenant) {
-        return catalog.list(tenant).stream().map(c -> new CollectionInfo(c, index.stats(c))).toList();
+    public List<CollectionInfo> list(Caller.OfTenant caller) {
+        return catalog.list(caller.require(Operation.READ)).stream().map(c -> new CollectionInfo(c, index.stats(c))).toList();
     }
 
     @Override
-    public CollectionInfo get(TenantId tenant, CollectionName name) {
-        Collection collection = CollectionLookup.require(catalog, tenant, name);
+    public CollectionInfo get(Caller.OfTenant caller, CollectionName name) {
+        Collection collection = CollectionLookup.require(catalog, caller.require(Operation.READ), name);
         return new CollectionInfo(collection, index.stats(collection));
     }
 
     /** Removes the catalog entry first, so the collection disappears at once, then its files. */
     @Override
-    public void delete(TenantId tenant, CollectionName name) {
-        Collection collection = CollectionLookup.require(catalog, tenant, name);
+    public void delete(Caller.OfTenant caller, CollectionName name) {
+        Collection collection = CollectionLookup.require(catalog, caller.require(Operation.DELETE_COLLECTION), name);
         catalog.remove(collection.ref());
         index.drop(collection.ref());
     }

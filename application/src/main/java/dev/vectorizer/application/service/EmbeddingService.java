@@ -3,7 +3,8 @@ package dev.vectorizer.application.service;
 import dev.vectorizer.application.port.in.EmbedTextQuery;
 import dev.vectorizer.application.port.out.EmbeddingPort;
 import dev.vectorizer.domain.InvalidValueException;
-import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.tenant.Caller;
+import dev.vectorizer.domain.tenant.Operation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -26,7 +27,8 @@ public class EmbeddingService implements EmbedTextQuery {
     }
 
     @Override
-    public List<float[]> embed(TenantId tenant, List<String> texts) {
+    public List<float[]> embed(Caller.OfTenant caller, List<String> texts) {
+        caller.require(Operation.READ);
         InvalidValueException.require(!texts.isEmpty(), "no texts given");
         InvalidValueException.require(texts.size() <= MAX_TEXTS, "at most " + MAX_TEXTS + " texts per request");
         for (String text : texts) {

@@ -8,7 +8,6 @@ import dev.vectorizer.application.port.out.EmbeddingPort;
 import dev.vectorizer.application.port.out.VectorIndexPort;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionName;
-import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.search.HybridHit;
 import dev.vectorizer.domain.search.HybridRequest;
 import dev.vectorizer.domain.search.RankFusion;
@@ -16,6 +15,8 @@ import dev.vectorizer.domain.search.ScoredPoint;
 import dev.vectorizer.domain.search.ScrollPage;
 import dev.vectorizer.domain.search.ScrollRequest;
 import dev.vectorizer.domain.search.SearchRequest;
+import dev.vectorizer.domain.tenant.Caller;
+import dev.vectorizer.domain.tenant.Operation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -40,8 +41,8 @@ public class SearchService implements SearchVectorsQuery, HybridSearchQuery, Scr
     }
 
     @Override
-    public List<ScoredPoint> search(TenantId tenant, CollectionName name, SearchRequest request) {
-        Collection collection = CollectionLookup.require(catalog, tenant, name);
+    public List<ScoredPoint> search(Caller.OfTenant caller, CollectionName name, SearchRequest request) {
+        Collection collection = CollectionLookup.require(catalog, caller.require(Operation.READ), name);
         float[] vector = switch (request.target()) {
             case SearchRequest.Target.Dense dense -> dense.vector();
             case SearchRequest.Target.Text text -> embedOne(collection, text.text());
@@ -51,8 +52,8 @@ public class SearchService implements SearchVectorsQuery, HybridSearchQuery, Scr
     }
 
     @Override
-    public List<HybridHit> hybridSearch(TenantId tenant, CollectionName name, HybridRequest request) {
-        Collection collection = CollectionLookup.require(catalog, tenant, name);
+    public List<HybridHit> hybridSearch(Caller.OfTenant caller, CollectionName name, HybridRequest request) {
+        Collection collection = CollectionLookup.require(catalog, caller.require(Operation.READ), name);
         float[] vector = request.vector().orElseGet(() -> embedOne(collection, request.text()));
         collection.requireDimension(vector);
         List<ScoredPoint> byVector = index.search(collection, request.vectorSide(vector));
@@ -61,8 +62,8 @@ public class SearchService implements SearchVectorsQuery, HybridSearchQuery, Scr
     }
 
     @Override
-    public ScrollPage scroll(TenantId tenant, CollectionName name, ScrollRequest request) {
-        return index.scroll(CollectionLookup.require(catalog, tenant, name), request);
+    public ScrollPage scroll(Caller.OfTenant caller, CollectionName name, ScrollRequest request) {
+        return index.scroll(CollectionLookup.require(catalog, caller.require(Operation.READ), name), request);
     }
 
     private float[] embedOne(Collection collection, String text) {

@@ -11,12 +11,13 @@ import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.NotFoundException;
-import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.TextChunker;
 import dev.vectorizer.domain.TextDocument;
 import dev.vectorizer.domain.Vector;
 import dev.vectorizer.domain.VectorId;
 import dev.vectorizer.domain.search.Filter;
+import dev.vectorizer.domain.tenant.Caller;
+import dev.vectorizer.domain.tenant.Operation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -46,8 +47,8 @@ public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, Dele
     }
 
     @Override
-    public int upsert(TenantId tenant, CollectionName name, List<Vector> vectors) {
-        Collection collection = CollectionLookup.require(catalog, tenant, name);
+    public int upsert(Caller.OfTenant caller, CollectionName name, List<Vector> vectors) {
+        Collection collection = CollectionLookup.require(catalog, caller.require(Operation.WRITE), name);
         requireBatch(vectors.size(), "vectors");
         Set<VectorId> seen = new HashSet<>();
         for (Vector vector : vectors) {
@@ -59,26 +60,26 @@ public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, Dele
     }
 
     @Override
-    public Vector get(TenantId tenant, CollectionName name, VectorId id) {
-        Collection collection = CollectionLookup.require(catalog, tenant, name);
+    public Vector get(Caller.OfTenant caller, CollectionName name, VectorId id) {
+        Collection collection = CollectionLookup.require(catalog, caller.require(Operation.READ), name);
         return index.get(collection, id).orElseThrow(() -> NotFoundException.vector(name, id));
     }
 
     @Override
-    public long delete(TenantId tenant, CollectionName name, List<VectorId> ids) {
-        Collection collection = CollectionLookup.require(catalog, tenant, name);
+    public long delete(Caller.OfTenant caller, CollectionName name, List<VectorId> ids) {
+        Collection collection = CollectionLookup.require(catalog, caller.require(Operation.WRITE), name);
         requireBatch(ids.size(), "ids");
         return index.delete(collection, List.copyOf(new HashSet<>(ids)));
     }
 
     @Override
-    public long deleteMatching(TenantId tenant, CollectionName name, Filter filter) {
-        return index.deleteMatching(CollectionLookup.require(catalog, tenant, name), filter);
+    public long deleteMatching(Caller.OfTenant caller, CollectionName name, Filter filter) {
+        return index.deleteMatching(CollectionLookup.require(catalog, caller.require(Operation.WRITE), name), filter);
     }
 
     @Override
-    public List<VectorId> insertText(TenantId tenant, CollectionName name, TextDocument document) {
-        Collection collection = CollectionLookup.require(catalog, tenant, name);
+    public List<VectorId> insertText(Caller.OfTenant caller, CollectionName name, TextDocument document) {
+        Collection collection = CollectionLookup.require(catalog, caller.require(Operation.WRITE), name);
         requireEmbeddable(collection, embedding);
         List<String> chunks = chunker.chunk(document.text());
         requireBatch(chunks.size(), "text chunks");

@@ -20,8 +20,12 @@ import dev.vectorizer.domain.search.Fusion;
 import dev.vectorizer.domain.search.HybridHit;
 import dev.vectorizer.domain.search.HybridRequest;
 import dev.vectorizer.domain.search.SearchRequest;
+import dev.vectorizer.domain.tenant.Caller;
+import dev.vectorizer.domain.tenant.ForbiddenException;
+import dev.vectorizer.domain.tenant.Permission;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +33,8 @@ import org.junit.jupiter.api.Test;
 /** The rules the use cases enforce before anything reaches storage. */
 class VectorUseCasesTest {
 
-    private static final TenantId ACME = new TenantId("acme");
-    private static final TenantId GLOBEX = new TenantId("globex");
+    private static final Caller.OfTenant ACME = caller("acme", Permission.READ_WRITE);
+    private static final Caller.OfTenant GLOBEX = caller("globex", Permission.ADMIN);
     private static final CollectionName DOCS = new CollectionName("docs");
 
     private final InMemoryPorts.Catalog catalog = new InMemoryPorts.Catalog();
@@ -43,6 +47,10 @@ class VectorUseCasesTest {
     @BeforeEach
     void createDocs() {
         collections.create(ACME, DOCS, spec(3));
+    }
+
+    private static Caller.OfTenant caller(String tenant, Permission permission) {
+        return new Caller.OfTenant(new TenantId(tenant), Optional.empty(), Set.of(permission), false);
     }
 
     private static CollectionSpec spec(int dimension) {
@@ -68,7 +76,7 @@ class VectorUseCasesTest {
         assertThatThrownBy(() -> vectors.upsert(GLOBEX, DOCS, List.of(v("b", 1, 2, 3)))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> collections.delete(GLOBEX, DOCS)).isInstanceOf(NotFoundException.class);
         assertThat(collections.list(GLOBEX)).isEmpty();
-        assertThat(index.get(catalog.list(ACME).getFirst(), new VectorId("a"))).isPresent();
+        assertThat(index.get(catalog.list(ACME.tenant()).getFirst(), new VectorId("a"))).isPresent();
     }
 
     @Test
@@ -123,6 +131,21 @@ class VectorUseCasesTest {
                 .extracting(HybridHit::source).isEqualTo(HybridHit.Source.BOTH);
         assertThat(hits).filteredOn(h -> h.id().value().equals("x")).singleElement()
                 .extracting(HybridHit::source).isEqualTo(HybridHit.Source.VECTOR);
+    }
+
+    @Test
+    void permissionsAreEnforcedByTheUseCases() {
+        Caller.OfTenant reader = caller("acme", Permission.READ_ONLY);
+        vectors.upsert(ACME, DOCS, List.of(v("a", 1, 2, 3)));
+
+        assertThat(vectors.get(reader, DOCS, new VectorId("a")).id().value()).isEqualTo("a");
+        assertThat(search.search(reader, DOCS, new SearchRequest(new SearchRequest.Target.Dense(new float[] {1, 2, 3}), 1, 10,
+                Optional.empty(), false, false))).hasSize(1);
+        assertThatThrownBy(() -> vectors.upsert(reader, DOCS, List.of(v("b", 1, 2, 3)))).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> collections.create(reader, new CollectionName("x"), spec(3))).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> collections.delete(reader, DOCS)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> collections.delete(caller("acme", Permission.MCP), DOCS)).isInstanceOf(ForbiddenException.class);
+        assertThat(index.writes).isEqualTo(1);
     }
 
     @Test

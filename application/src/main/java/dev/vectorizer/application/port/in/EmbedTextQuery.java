@@ -1,6 +1,6 @@
 package dev.vectorizer.application.port.in;
 
-import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.tenant.Caller;
 import java.util.List;
 
 public interface EmbedTextQuery {
@@ -8,7 +8,7 @@ public interface EmbedTextQuery {
     int MAX_TEXTS = 256;
 
     /** The embedding of each text, in order, by the installation's embedding model. */
-    List<float[]> embed(TenantId tenant, List<String> texts);
+    List<float[]> embed(Caller.OfTenant caller, List<String> texts);
 
     /** Name of the model {@link #embed} uses. */
     String model();

@@ -1,7 +1,7 @@
 package dev.vectorizer.application.port.in;
 
+import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.CollectionName;
-import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.search.HybridHit;
 import dev.vectorizer.domain.search.HybridRequest;
 import java.util.List;
@@ -9,5 +9,5 @@ import java.util.List;
 public interface HybridSearchQuery {
 
     /** BM25 and kNN results fused into one ranking, best first. */
-    List<HybridHit> hybridSearch(TenantId tenant, CollectionName collection, HybridRequest request);
+    List<HybridHit> hybridSearch(Caller.OfTenant caller, CollectionName collection, HybridRequest request);
 }

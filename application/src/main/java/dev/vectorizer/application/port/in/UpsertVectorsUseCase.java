@@ -1,7 +1,7 @@
 package dev.vectorizer.application.port.in;
 
+import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.CollectionName;
-import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.Vector;
 import java.util.List;
 
@@ -13,5 +13,5 @@ public interface UpsertVectorsUseCase {
      * Inserts or replaces (by id) a batch of vectors, all or none. When this returns the batch is
      * durable and visible to searches.
      */
-    int upsert(TenantId tenant, CollectionName collection, List<Vector> vectors);
+    int upsert(Caller.OfTenant caller, CollectionName collection, List<Vector> vectors);
 }

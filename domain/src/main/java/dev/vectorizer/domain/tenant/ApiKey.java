@@ -1,0 +1,44 @@
+package dev.vectorizer.domain.tenant;
+
+import dev.vectorizer.domain.InvalidValueException;
+import dev.vectorizer.domain.TenantId;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An API key as stored: never the key itself, only its hash. A key belongs to one tenant, or,
+ * for the installation's administrator, to none.
+ */
+public record ApiKey(ApiKeyId id, Optional<TenantId> tenant, String hash, Set<Permission> permissions, ApiKeyStatus status,
+        boolean test, Instant createdAt, Optional<Instant> expiresAt) {
+
+    public ApiKey {
+        InvalidValueException.require(id != null && tenant != null && hash != null && status != null && createdAt != null && expiresAt != null,
+                "api key fields are required");
+        InvalidValueException.require(!permissions.isEmpty(), "an api key needs at least one permission");
+        permissions = Set.copyOf(EnumSet.copyOf(permissions));
+    }
+
+    /** A new key for {@code secret}, of which only the hash is kept. */
+    public static ApiKey issue(ApiKeySecret secret, Optional<TenantId> tenant, Set<Permission> permissions, Instant now,
+            Optional<Instant> expiresAt) {
+        expiresAt.ifPresent(at -> InvalidValueException.require(at.isAfter(now), "expires_at must be in the future"));
+        return new ApiKey(secret.id(), tenant, secret.hash(), permissions, ApiKeyStatus.ACTIVE, secret.isTest(), now, expiresAt);
+    }
+
+    public boolean isInstallationAdmin() {
+        return tenant.isEmpty();
+    }
+
+    /** True if the key may authenticate at {@code now}. */
+    public boolean worksAt(Instant now) {
+        boolean live = status == ApiKeyStatus.ACTIVE || status == ApiKeyStatus.ROTATING || status == ApiKeyStatus.DEPRECATED;
+        return live && expiresAt.map(now::isBefore).orElse(true);
+    }
+
+    public ApiKey withStatus(ApiKeyStatus newStatus, Optional<Instant> newExpiry) {
+        return new ApiKey(id, tenant, hash, permissions, newStatus, test, createdAt, newExpiry);
+    }
+}
