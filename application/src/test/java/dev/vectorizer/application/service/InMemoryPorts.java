@@ -68,6 +68,11 @@ final class InMemoryPorts {
             collections.remove(ref.storageKey());
         }
 
+        @Override
+        public void dropTenant(TenantId tenant) {
+            collections.keySet().removeIf(key -> key.startsWith(tenant.value() + ":"));
+        }
+
         private Map<VectorId, Vector> of(Collection c) {
             return collections.get(c.ref().storageKey());
         }

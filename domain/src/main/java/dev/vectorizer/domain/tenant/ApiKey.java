@@ -38,6 +38,12 @@ public record ApiKey(ApiKeyId id, Optional<TenantId> tenant, String hash, Set<Pe
         return live && expiresAt.map(now::isBefore).orElse(true);
     }
 
+    /** The status as callers should see it: a live key past its expiry is EXPIRED. */
+    public ApiKeyStatus effectiveStatus(Instant now) {
+        boolean live = status == ApiKeyStatus.ACTIVE || status == ApiKeyStatus.ROTATING || status == ApiKeyStatus.DEPRECATED;
+        return live && !worksAt(now) ? ApiKeyStatus.EXPIRED : status;
+    }
+
     public ApiKey withStatus(ApiKeyStatus newStatus, Optional<Instant> newExpiry) {
         return new ApiKey(id, tenant, hash, permissions, newStatus, test, createdAt, newExpiry);
     }

@@ -3,6 +3,7 @@ package dev.vectorizer.application.port.out;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionRef;
 import dev.vectorizer.domain.CollectionStats;
+import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.Vector;
 import dev.vectorizer.domain.VectorId;
 import dev.vectorizer.domain.search.Filter;
@@ -27,6 +28,9 @@ public interface VectorIndexPort {
 
     /** Deletes the collection's index and every file of it. Idempotent. */
     void drop(CollectionRef ref);
+
+    /** Deletes whatever is left on disk of a tenant whose collections were all dropped. Idempotent. */
+    void dropTenant(TenantId tenant);
 
     void upsert(Collection collection, List<Vector> vectors);
 
