@@ -9,16 +9,16 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * all-MiniLM-L6-v2 (384 dimensions) run in process by ONNX Runtime through langchain4j; the model
  * ships inside the langchain4j artifact, so nothing is downloaded. Loading it takes seconds and
- * about 100 MB of native memory, so it is loaded on the first call, once. langchain4j embeds the
+ * reads a 90 MB model into memory, so it is loaded on the first call, once. langchain4j embeds the
  * texts of one {@code embedAll} call in parallel, one ONNX run per text, on an executor; we hand it
  * our own small pool of daemon threads so that it does not create an unnamed one that outlives a
  * redeployment, and shut that pool down with the bean. The ONNX session itself is held statically
