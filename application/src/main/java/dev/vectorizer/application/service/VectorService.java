@@ -32,7 +32,7 @@ public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, Dele
     private final CollectionCatalogPort catalog;
     private final VectorIndexPort index;
     private final EmbeddingPort embedding;
-    private final TextChunker chunker = new TextChunker();
+    private final TextChunker chunker = TextChunker.DEFAULT;
 
     @Inject
     public VectorService(CollectionCatalogPort catalog, VectorIndexPort index, EmbeddingPort embedding) {
