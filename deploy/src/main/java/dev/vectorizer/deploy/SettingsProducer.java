@@ -1,12 +1,15 @@
 package dev.vectorizer.deploy;
 
 import dev.vectorizer.application.ServerSettings;
+import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.ServerMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Builds the application's settings from MicroProfile Config; a bad value stops the deployment. */
@@ -15,8 +18,17 @@ class SettingsProducer {
 
     @Produces
     @Singleton
-    ServerSettings serverSettings(@ConfigProperty(name = "vectorizer.mode", defaultValue = "standalone") String mode) {
-        return new ServerSettings(ServerMode.parse(mode));
+    ServerSettings serverSettings(@ConfigProperty(name = "vectorizer.mode", defaultValue = "standalone") String mode,
+            @ConfigProperty(name = "vectorizer.auth.rotation-grace", defaultValue = "P7D") String rotationGrace) {
+        return new ServerSettings(ServerMode.parse(mode), duration("vectorizer.auth.rotation-grace", rotationGrace));
+    }
+
+    private static Duration duration(String key, String value) {
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException(key + " must be an ISO-8601 duration such as P7D or PT1H, not '" + value + "'");
+        }
     }
 
     /** Reads the settings at deployment so that a bad value fails the start, not a request. */

@@ -19,7 +19,7 @@ class DurabilityIT {
 
     @Test
     void everyAcknowledgedWriteSurvivesKillMinus9() throws Exception {
-        try (ServerProcess server = new ServerProcess(workDir).start()) {
+        try (ServerProcess server = new ServerProcess(workDir, "-Dvectorizer.mode=single").start()) {
             Http http = server.http();
             assertThat(http.post("api/collections", "application/json", "{\"name\":\"durable\",\"dimension\":4}").status()).isEqualTo(201);
             for (int b = 0; b < BATCHES; b++) {
@@ -32,7 +32,7 @@ class DurabilityIT {
             server.kill();
         }
 
-        try (ServerProcess server = new ServerProcess(workDir).start()) {
+        try (ServerProcess server = new ServerProcess(workDir, "-Dvectorizer.mode=single").start()) {
             Http http = server.http();
             assertThat(http.get("api/collections/durable").json().getInt("vector_count")).isEqualTo(BATCHES * PER_BATCH - 2);
             assertThat(http.get("api/collections/durable/vectors/b0-0").status()).as("the delete survived too").isEqualTo(404);
@@ -41,7 +41,7 @@ class DurabilityIT {
                     .json().getJsonArray("results").getJsonObject(0).getString("id")).isEqualTo("b19-49");
         }
 
-        try (ServerProcess server = new ServerProcess(workDir).start()) {
+        try (ServerProcess server = new ServerProcess(workDir, "-Dvectorizer.mode=single").start()) {
             assertThat(server.http().get("api/collections/durable").json().getInt("vector_count"))
                     .as("still all there after a graceful restart").isEqualTo(BATCHES * PER_BATCH - 2);
         }

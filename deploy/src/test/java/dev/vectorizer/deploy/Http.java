@@ -14,7 +14,7 @@ import java.time.Duration;
 final class Http {
 
     /** An answer: status, content type and body. */
-    record Answer(int status, String contentType, String body) {
+    record Answer(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
 
         JsonObject json() {
             try (var reader = Json.createReader(new StringReader(body))) {
@@ -23,11 +23,35 @@ final class Http {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final String key;
 
     Http(URI base) {
+        this(base, null);
+    }
+
+    private Http(URI base, String key) {
         this.base = base;
+        this.key = key;
+    }
+
+    /** The same client presenting {@code apiKey} as a bearer token. */
+    Http withKey(String apiKey) {
+        return new Http(base, apiKey);
+    }
+
+    Answer delete(String path) {
+        return send(HttpRequest.newBuilder(resolve(path)).DELETE());
+    }
+
+    Answer put(String path, String json) {
+        return send(HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Answer postJson(String path, String json) {
+        return post(path, "application/json", json);
     }
 
     Answer get(String path) {
@@ -41,8 +65,11 @@ final class Http {
 
     Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            if (key != null) {
+                request.header("Authorization", "Bearer " + key);
+            }
+            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException("request failed: " + e, e);
         } catch (InterruptedException e) {
@@ -51,7 +78,7 @@ final class Http {
         }
     }
 
-    private URI resolve(String path) {
+    URI resolve(String path) {
         return base.resolve(path.startsWith("/") ? path.substring(1) : path);
     }
 }

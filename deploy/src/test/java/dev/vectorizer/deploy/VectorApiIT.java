@@ -19,7 +19,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The vector API end to end over HTTP against the uber-jar: what a client sees, including every refusal. */
+/**
+ * The vector API end to end over HTTP against the uber-jar in single mode (no credentials, one
+ * implicit tenant): what a client sees, including every refusal.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VectorApiIT {
 
@@ -28,7 +31,7 @@ class VectorApiIT {
 
     @BeforeAll
     void start() throws Exception {
-        server = new ServerProcess(Files.createTempDirectory("vectorizer-api-it")).start();
+        server = new ServerProcess(Files.createTempDirectory("vectorizer-api-it"), "-Dvectorizer.mode=single").start();
         http = server.http();
     }
 

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 @Path("api/info")
+@PublicEndpoint
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class InfoResource {

@@ -2,11 +2,12 @@ package dev.vectorizer.adapter.rest.problem;
 
 import dev.vectorizer.domain.ConflictException;
 import dev.vectorizer.domain.NotFoundException;
+import dev.vectorizer.domain.UnavailableException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** The domain's "not found" and "conflict" outcomes as problems. */
+/** The domain's "not found", "conflict" and "unavailable" outcomes as problems. */
 public final class DomainExceptionMappers {
 
     private DomainExceptionMappers() {
@@ -25,6 +26,15 @@ public final class DomainExceptionMappers {
         @Override
         public Response toResponse(ConflictException exception) {
             return Problem.of(ErrorType.CONFLICT, exception.getMessage()).toResponse();
+        }
+    }
+
+    @Provider
+    public static class Unavailable implements ExceptionMapper<UnavailableException> {
+        @Override
+        public Response toResponse(UnavailableException exception) {
+            return Response.fromResponse(Problem.of(ErrorType.UNAVAILABLE, exception.getMessage()).toResponse())
+                    .header("Retry-After", "30").build();
         }
     }
 }

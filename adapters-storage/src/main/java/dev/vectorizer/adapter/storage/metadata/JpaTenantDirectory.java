@@ -1,0 +1,102 @@
+package dev.vectorizer.adapter.storage.metadata;
+
+import dev.vectorizer.application.port.out.TenantDirectoryPort;
+import dev.vectorizer.domain.ConflictException;
+import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.tenant.ApiKey;
+import dev.vectorizer.domain.tenant.ApiKeyId;
+import dev.vectorizer.domain.tenant.Tenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaTenantDirectory implements TenantDirectoryPort {
+
+    private final MetadataStore store;
+
+    @Inject
+    public JpaTenantDirectory(MetadataStore store) {
+        this.store = store;
+    }
+
+    /** For the CDI client proxy only. */
+    protected JpaTenantDirectory() {
+        this(null);
+    }
+
+    @Override
+    public void addTenant(Tenant tenant) {
+        boolean added = store.inTransaction(em -> {
+            if (em.find(TenantEntity.class, tenant.id().value()) != null) {
+                return false;
+            }
+            em.persist(new TenantEntity(tenant));
+            return true;
+        });
+        if (!added) {
+            throw new ConflictException("tenant '" + tenant.id() + "' already exists");
+        }
+    }
+
+    @Override
+    public Optional<Tenant> findTenant(TenantId id) {
+        return store.read(em -> Optional.ofNullable(em.find(TenantEntity.class, id.value())).map(TenantEntity::toDomain));
+    }
+
+    @Override
+    public List<Tenant> listTenants() {
+        return store.read(em -> em.createNamedQuery(TenantEntity.ALL, TenantEntity.class).getResultList().stream()
+                .map(TenantEntity::toDomain).toList());
+    }
+
+    @Override
+    public void updateTenant(Tenant tenant) {
+        store.inTransaction(em -> {
+            em.find(TenantEntity.class, tenant.id().value()).update(tenant);
+            return null;
+        });
+    }
+
+    @Override
+    public void removeTenant(TenantId id) {
+        store.inTransaction(em -> {
+            em.createNamedQuery(ApiKeyEntity.DELETE_OF_TENANT).setParameter("tenant", id.value()).executeUpdate();
+            TenantEntity row = em.find(TenantEntity.class, id.value());
+            if (row != null) {
+                em.remove(row);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void addKey(ApiKey key) {
+        store.inTransaction(em -> {
+            em.persist(new ApiKeyEntity(key));
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<ApiKey> findKey(ApiKeyId id) {
+        return store.read(em -> Optional.ofNullable(em.find(ApiKeyEntity.class, id.value())).map(ApiKeyEntity::toDomain));
+    }
+
+    @Override
+    public List<ApiKey> listKeys(Optional<TenantId> tenant) {
+        return store.read(em -> (tenant.isPresent()
+                ? em.createNamedQuery(ApiKeyEntity.OF_TENANT, ApiKeyEntity.class).setParameter("tenant", tenant.get().value())
+                : em.createNamedQuery(ApiKeyEntity.OF_ADMIN, ApiKeyEntity.class))
+                .getResultList().stream().map(ApiKeyEntity::toDomain).toList());
+    }
+
+    @Override
+    public void updateKey(ApiKey key) {
+        store.inTransaction(em -> {
+            em.find(ApiKeyEntity.class, key.id().value()).update(key);
+            return null;
+        });
+    }
+}

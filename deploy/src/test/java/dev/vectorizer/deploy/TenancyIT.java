@@ -1,0 +1,214 @@
+package dev.vectorizer.deploy;
+
+import static dev.vectorizer.deploy.ServerOnPayaraMicroIT.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Standalone mode end to end: the administrator key, tenants and keys, the permission matrix, and
+ * isolation — no tenant can read, change, list, search or even detect another tenant's data.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TenancyIT {
+
+    private static final List<String> TENANTS = List.of("acme", "globex", "initech");
+
+    private Path workDir;
+    private ServerProcess server;
+    private Http anonymous;
+    private Http admin;
+    private final Map<String, Http> as = new java.util.HashMap<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        workDir = Files.createTempDirectory("vectorizer-tenancy-it");
+        server = new ServerProcess(workDir).start();
+        anonymous = server.http();
+        Path adminKey = workDir.resolve("data/admin.key");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(adminKey))).isEqualTo("rw-------");
+        admin = anonymous.withKey(Files.readString(adminKey).strip());
+        for (String tenant : TENANTS) {
+            assertThat(admin.postJson("api/admin/tenants", "{\"id\":\"" + tenant + "\",\"name\":\"" + tenant + " inc\"}").status()).isEqualTo(201);
+            as.put(tenant, anonymous.withKey(issueKey(tenant, "READ_WRITE")));
+            Http http = as.get(tenant);
+            for (String collection : List.of("shared", "own-" + tenant)) {
+                assertThat(http.postJson("api/collections", "{\"name\":\"" + collection + "\",\"dimension\":3}").status()).isEqualTo(201);
+                assertThat(http.postJson("api/collections/" + collection + "/vectors",
+                        "{\"vectors\":[{\"id\":\"x\",\"vector\":[1,0,0],\"payload\":{\"owner\":\"" + tenant + "\"}}]}").status()).isEqualTo(200);
+            }
+        }
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        server.close();
+    }
+
+    private String issueKey(String tenant, String permission) {
+        Http.Answer issued = admin.postJson("api/admin/tenants/" + tenant + "/keys", "{\"permissions\":[\"" + permission + "\"]}");
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        assertThat(issued.json().getString("key")).startsWith("hh_live_");
+        return issued.json().getString("key");
+    }
+
+    @Test
+    void credentialsAreRequiredAndBadOnesAllReadTheSame() {
+        assertProblem(anonymous.get("api/collections"), 401, "AUTH_MISSING_KEY");
+        String unknownFormat = anonymous.withKey("nonsense").get("api/collections").body();
+        String unknownId = anonymous.withKey("hh_live_" + "A".repeat(40)).get("api/collections").body();
+        String acmeKey = issueKey("acme", "READ_ONLY");
+        String wrongSecret = anonymous.withKey(acmeKey.substring(0, acmeKey.length() - 1) + (acmeKey.endsWith("a") ? "b" : "a")).get("api/collections").body();
+        assertProblem(anonymous.withKey("nonsense").get("api/collections"), 401, "AUTH_INVALID_KEY");
+        assertThat(List.of(unknownId, wrongSecret)).allSatisfy(body -> assertThat(body).isEqualTo(unknownFormat));
+        assertThat(anonymous.get("api/info").status()).as("info is public").isEqualTo(200);
+    }
+
+    @Test
+    void theAdministratorManagesTenantsButSeesNoTenantData() {
+        assertThat(admin.get("api/admin/tenants").json().getJsonArray("tenants").stream()
+                .map(t -> t.asJsonObject().getString("id"))).containsAll(TENANTS);
+        assertProblem(admin.get("api/collections"), 403, "FORBIDDEN");
+        assertProblem(as.get("acme").get("api/admin/tenants"), 403, "FORBIDDEN");
+        assertProblem(as.get("acme").postJson("api/admin/tenants/acme/keys", "{\"permissions\":[\"ADMIN\"]}"), 403, "FORBIDDEN");
+        assertThat(admin.get("api/admin/tenants/acme/keys").body()).doesNotContain("hh_live_");
+    }
+
+    /** Every tenant route, aimed at another tenant's collection, answers exactly like a missing collection. */
+    @Test
+    void noTenantCanReachOrDetectAnothersCollection() {
+        for (String attacker : TENANTS) {
+            for (String victim : TENANTS) {
+                if (attacker.equals(victim)) {
+                    continue;
+                }
+                Http http = as.get(attacker);
+                for (Function<String, Http.Answer> route : routes(http)) {
+                    Http.Answer probed = route.apply("own-" + victim);
+                    Http.Answer missing = route.apply("no-such-" + victim.substring(0, 3));
+                    assertProblem(probed, 404, "NOT_FOUND");
+                    assertThat(probed.body().replace("own-" + victim, "?")).isEqualTo(missing.body().replace("no-such-" + victim.substring(0, 3), "?"));
+                }
+            }
+        }
+        for (String tenant : TENANTS) {
+            Http http = as.get(tenant);
+            assertThat(http.get("api/collections").json().getJsonArray("collections").stream().map(c -> c.asJsonObject().getString("name")))
+                    .containsExactlyInAnyOrder("shared", "own-" + tenant);
+            assertThat(http.get("api/collections/own-" + tenant).json().getInt("vector_count")).as("untouched").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void collidingNamesAndIdsStaySeparate() {
+        for (String tenant : TENANTS) {
+            Http http = as.get(tenant);
+            assertThat(http.get("api/collections/shared/vectors/x").json().getJsonObject("payload").getString("owner")).isEqualTo(tenant);
+            JsonObject hit = http.postJson("api/collections/shared/search", "{\"vector\":[1,0,0],\"limit\":10}").json()
+                    .getJsonArray("results").getJsonObject(0);
+            assertThat(hit.getJsonObject("payload").getString("owner")).isEqualTo(tenant);
+            assertThat(http.postJson("api/collections/shared/search", "{\"vector\":[1,0,0],\"limit\":10}").json().getJsonArray("results")).hasSize(1);
+            assertThat(http.postJson("api/collections/shared/scroll", "{}").json().getJsonArray("vectors")).hasSize(1);
+            assertThat(http.get("api/collections/shared").json().getInt("vector_count")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void readOnlyKeysReadButDoNotWrite() {
+        Http reader = anonymous.withKey(issueKey("globex", "READ_ONLY"));
+        assertThat(reader.postJson("api/collections/shared/search", "{\"vector\":[1,0,0]}").status()).isEqualTo(200);
+        assertProblem(reader.postJson("api/collections/shared/vectors", "{\"vectors\":[{\"id\":\"y\",\"vector\":[0,1,0]}]}"), 403, "FORBIDDEN");
+        assertProblem(reader.delete("api/collections/shared"), 403, "FORBIDDEN");
+        assertThat(as.get("globex").get("api/collections/shared").json().getInt("vector_count")).isEqualTo(1);
+    }
+
+    @Test
+    void suspendedTenantsAreRefusedUntilResumed() {
+        Http tenant = anonymous.withKey(issueKey("initech", "READ_ONLY"));
+        assertThat(admin.postJson("api/admin/tenants/initech/suspend", "{}").json().getString("status")).isEqualTo("SUSPENDED");
+        assertProblem(tenant.get("api/collections"), 403, "FORBIDDEN");
+        assertThat(admin.postJson("api/admin/tenants/initech/resume", "{}").json().getString("status")).isEqualTo("ACTIVE");
+        assertThat(tenant.get("api/collections").status()).isEqualTo(200);
+    }
+
+    @Test
+    void rotationKeepsTheOldKeyDuringGraceAndRevocationIsImmediate() {
+        String old = issueKey("acme", "READ_ONLY");
+        String oldId = old.substring("hh_live_".length(), "hh_live_".length() + 12);
+        Http.Answer rotated = admin.postJson("api/admin/tenants/acme/keys/" + oldId + "/rotate", "{}");
+        assertThat(rotated.status()).isEqualTo(201);
+        String fresh = rotated.json().getString("key");
+
+        assertThat(anonymous.withKey(old).get("api/collections").status()).as("old key in grace").isEqualTo(200);
+        assertThat(anonymous.withKey(fresh).get("api/collections").status()).isEqualTo(200);
+        assertThat(admin.get("api/admin/tenants/acme/keys").body()).contains("DEPRECATED");
+
+        String freshId = rotated.json().getString("id");
+        assertThat(admin.delete("api/admin/tenants/acme/keys/" + freshId).json().getString("status")).isEqualTo("REVOKED");
+        assertProblem(anonymous.withKey(fresh).get("api/collections"), 401, "AUTH_INVALID_KEY");
+    }
+
+    @Test
+    void expiredKeysStopWorking() throws Exception {
+        Http.Answer issued = admin.postJson("api/admin/tenants/acme/keys",
+                "{\"permissions\":[\"READ_ONLY\"],\"expires_at\":\"" + Instant.now().plusSeconds(2) + "\"}");
+        Http shortLived = anonymous.withKey(issued.json().getString("key"));
+        assertThat(shortLived.get("api/collections").status()).isEqualTo(200);
+        Thread.sleep(2500);
+        assertProblem(shortLived.get("api/collections"), 401, "AUTH_INVALID_KEY");
+    }
+
+    @Test
+    void deletingATenantRemovesItsDataFilesAndKeys() {
+        assertThat(admin.postJson("api/admin/tenants", "{\"id\":\"doomed\",\"name\":\"Doomed\"}").status()).isEqualTo(201);
+        Http doomed = anonymous.withKey(issueKey("doomed", "READ_WRITE"));
+        assertThat(doomed.postJson("api/collections", "{\"name\":\"c\",\"dimension\":2}").status()).isEqualTo(201);
+        assertThat(doomed.postJson("api/collections/c/vectors", "{\"vectors\":[{\"id\":\"v\",\"vector\":[1,2]}]}").status()).isEqualTo(200);
+        Path onDisk = workDir.resolve("data/tenants/doomed");
+        assertThat(onDisk).exists();
+
+        assertThat(admin.delete("api/admin/tenants/doomed").status()).isEqualTo(204);
+
+        assertThat(onDisk).doesNotExist();
+        assertProblem(doomed.get("api/collections"), 401, "AUTH_INVALID_KEY");
+        assertProblem(admin.get("api/admin/tenants/doomed"), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void answersCarrySecurityHeaders() {
+        Http.Answer answer = as.get("acme").get("api/collections");
+        assertThat(answer.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(answer.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(answer.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(answer.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(answer.headers().firstValue("Referrer-Policy")).isPresent();
+        assertThat(answer.headers().firstValue("Permissions-Policy")).isPresent();
+    }
+
+    private static List<Function<String, Http.Answer>> routes(Http http) {
+        return List.of(
+                c -> http.get("api/collections/" + c),
+                c -> http.delete("api/collections/" + c),
+                c -> http.postJson("api/collections/" + c + "/vectors", "{\"vectors\":[{\"id\":\"x\",\"vector\":[0,0,1]}]}"),
+                c -> http.get("api/collections/" + c + "/vectors/x"),
+                c -> http.put("api/collections/" + c + "/vectors/x", "{\"vector\":[0,0,1]}"),
+                c -> http.delete("api/collections/" + c + "/vectors/x"),
+                c -> http.postJson("api/collections/" + c + "/vectors/delete", "{\"ids\":[\"x\"]}"),
+                c -> http.postJson("api/collections/" + c + "/vectors/delete", "{\"filter\":{\"must\":[{\"key\":\"owner\",\"match\":\"acme\"}]}}"),
+                c -> http.postJson("api/collections/" + c + "/insert_text", "{\"id\":\"t\",\"text\":\"hello\"}"),
+                c -> http.postJson("api/collections/" + c + "/search", "{\"vector\":[1,0,0]}"),
+                c -> http.postJson("api/collections/" + c + "/search/hybrid", "{\"text\":\"hello\",\"vector\":[1,0,0]}"),
+                c -> http.postJson("api/collections/" + c + "/scroll", "{}"));
+    }
+}
