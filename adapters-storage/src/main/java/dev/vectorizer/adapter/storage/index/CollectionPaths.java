@@ -2,6 +2,7 @@ package dev.vectorizer.adapter.storage.index;
 
 import dev.vectorizer.adapter.storage.DataDirectory;
 import dev.vectorizer.domain.CollectionRef;
+import dev.vectorizer.domain.TenantId;
 import java.nio.file.Path;
 
 /**
@@ -13,9 +14,12 @@ import java.nio.file.Path;
 record CollectionPaths(Path root) {
 
     static CollectionPaths of(DataDirectory dataDirectory, CollectionRef ref) {
-        return new CollectionPaths(dataDirectory.root()
-                .resolve("tenants").resolve(ref.tenant().value())
-                .resolve("collections").resolve(ref.name().value()));
+        return new CollectionPaths(tenantRoot(dataDirectory, ref.tenant()).resolve("collections").resolve(ref.name().value()));
+    }
+
+    /** Everything a tenant has on disk. */
+    static Path tenantRoot(DataDirectory dataDirectory, TenantId tenant) {
+        return dataDirectory.root().resolve("tenants").resolve(tenant.value());
     }
 
     Path index() {

@@ -5,6 +5,7 @@ import dev.vectorizer.application.port.out.VectorIndexPort;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionRef;
 import dev.vectorizer.domain.CollectionStats;
+import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.Vector;
 import dev.vectorizer.domain.VectorId;
 import dev.vectorizer.domain.search.Filter;
@@ -166,6 +167,12 @@ public class LuceneVectorIndex implements VectorIndexPort {
     public void drop(CollectionRef ref) {
         Path root = paths(ref).root();
         indexes.closeAnd(ref, () -> deleteTree(root));
+    }
+
+    /** Callers drop every collection first; what remains is the tenant's (empty) directory tree. */
+    @Override
+    public void dropTenant(TenantId tenant) {
+        deleteTree(CollectionPaths.tenantRoot(dataDirectory, tenant));
     }
 
     private static void deleteTree(Path root) {
