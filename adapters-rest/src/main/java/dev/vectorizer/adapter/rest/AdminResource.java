@@ -11,7 +11,7 @@ import dev.vectorizer.domain.tenant.Permission;
 import dev.vectorizer.domain.tenant.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -67,7 +67,7 @@ public class AdminResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonObject body) {
+    public Response create(JsonValue body) {
         JsonFields json = JsonFields.body(body);
         Tenant tenant = tenants.createTenant(caller.get(), json.optionalString("id").map(TenantId::new), json.string("name"));
         return Response.created(UriBuilder.fromPath("/api/admin/tenants/{id}").build(tenant.id().value())).entity(TenantView.of(tenant)).build();
@@ -107,7 +107,7 @@ public class AdminResource {
     @POST
     @Path("{tenant}/keys")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createKey(@PathParam("tenant") String tenant, JsonObject body) {
+    public Response createKey(@PathParam("tenant") String tenant, JsonValue body) {
         JsonFields json = JsonFields.body(body);
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         json.strings("permissions").forEach(p -> permissions.add(Permission.parse(p.toUpperCase(Locale.ROOT))));

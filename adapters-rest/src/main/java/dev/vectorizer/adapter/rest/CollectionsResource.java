@@ -15,7 +15,7 @@ import dev.vectorizer.domain.Metric;
 import dev.vectorizer.domain.Quantization;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -54,7 +54,7 @@ public class CollectionsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonObject body) {
+    public Response create(JsonValue body) {
         JsonFields json = JsonFields.body(body);
         CollectionName name = new CollectionName(json.string("name"));
         HnswSettings hnsw = HnswSettings.DEFAULT;

@@ -5,7 +5,7 @@ import dev.vectorizer.application.port.in.EmbedTextQuery;
 import dev.vectorizer.domain.InvalidValueException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,7 +29,7 @@ public class EmbedResource {
     EmbedTextQuery embed;
 
     @POST
-    public Embeddings embed(JsonObject body) {
+    public Embeddings embed(JsonValue body) {
         JsonFields json = JsonFields.body(body);
         InvalidValueException.require(json.has("texts") ^ json.has("text"), "give either 'texts' or 'text'");
         List<String> texts = json.has("texts") ? json.strings("texts") : List.of(json.string("text"));

@@ -19,7 +19,7 @@ import dev.vectorizer.domain.search.SearchRequest;
 import dev.vectorizer.domain.search.VectorQuery;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Searching one collection: by vector or text, hybrid, and scrolling through it. */
-@Path("api/collections/{collection}")
+@Path("api/collections")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -51,13 +51,10 @@ public class SearchResource {
     @Inject
     ScrollVectorsQuery scroll;
 
-    @PathParam("collection")
-    String collection;
-
     /** {@code {"vector":[..]} or {"text":".."}}, plus limit, ef, filter, with_payload, with_vector. */
     @POST
-    @Path("search")
-    public Results search(JsonObject body) {
+    @Path("{collection}/search")
+    public Results search(@PathParam("collection") String collection, JsonValue body) {
         JsonFields json = JsonFields.body(body);
         InvalidValueException.require(json.has("vector") ^ json.has("text"), "give either 'vector' or 'text'");
         SearchRequest.Target target = json.has("vector")
@@ -65,13 +62,13 @@ public class SearchResource {
                 : new SearchRequest.Target.Text(json.string("text"));
         SearchRequest request = new SearchRequest(target, json.integer("limit", VectorQuery.DEFAULT_LIMIT),
                 json.integer("ef", VectorQuery.DEFAULT_EF), filter(json), json.bool("with_payload", true), json.bool("with_vector", false));
-        return new Results(search.search(caller.tenant(), name(), request).stream().map(HitView::of).toList());
+        return new Results(search.search(caller.tenant(), name(collection), request).stream().map(HitView::of).toList());
     }
 
     /** {@code {"text":"..", "vector":[..]?, "fusion":"rrf"|"weighted", "rrf_k":60, "alpha":0.5}} plus the search options. */
     @POST
-    @Path("search/hybrid")
-    public Results hybrid(JsonObject body) {
+    @Path("{collection}/search/hybrid")
+    public Results hybrid(@PathParam("collection") String collection, JsonValue body) {
         JsonFields json = JsonFields.body(body);
         String fusionName = json.optionalString("fusion").orElse("rrf");
         Fusion fusion = switch (fusionName) {
@@ -82,16 +79,16 @@ public class SearchResource {
         HybridRequest request = new HybridRequest(json.string("text"), json.optionalVector("vector"),
                 json.integer("limit", VectorQuery.DEFAULT_LIMIT), json.integer("ef", VectorQuery.DEFAULT_EF), filter(json), fusion,
                 json.bool("with_payload", true), json.bool("with_vector", false));
-        return new Results(hybrid.hybridSearch(caller.tenant(), name(), request).stream().map(HitView::of).toList());
+        return new Results(hybrid.hybridSearch(caller.tenant(), name(collection), request).stream().map(HitView::of).toList());
     }
 
     /** {@code {"limit":100, "cursor":"<id>", "filter":{..}, "with_vector":false}}. */
     @POST
-    @Path("scroll")
-    public Page scroll(JsonObject body) {
+    @Path("{collection}/scroll")
+    public Page scroll(@PathParam("collection") String collection, JsonValue body) {
         JsonFields json = JsonFields.body(body);
         boolean withVector = json.bool("with_vector", false);
-        ScrollPage page = scroll.scroll(caller.tenant(), name(), new ScrollRequest(filter(json),
+        ScrollPage page = scroll.scroll(caller.tenant(), name(collection), new ScrollRequest(filter(json),
                 json.integer("limit", 100), json.optionalString("cursor").map(VectorId::new)));
         return new Page(page.vectors().stream()
                 .map(VectorView::of)
@@ -99,7 +96,7 @@ public class SearchResource {
                 .toList(), page.next().map(VectorId::value).orElse(null));
     }
 
-    private CollectionName name() {
+    private static CollectionName name(String collection) {
         return new CollectionName(collection);
     }
 

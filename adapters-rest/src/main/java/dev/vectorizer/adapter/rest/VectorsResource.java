@@ -18,7 +18,7 @@ import dev.vectorizer.domain.VectorId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -33,7 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Writing, reading and deleting the vectors of one collection. */
-@Path("api/collections/{collection}")
+@Path("api/collections")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -59,12 +59,9 @@ public class VectorsResource {
     @Inject
     InsertTextUseCase insertText;
 
-    @PathParam("collection")
-    String collection;
-
     @POST
-    @Path("vectors")
-    public Upserted upsertBatch(JsonObject body) {
+    @Path("{collection}/vectors")
+    public Upserted upsertBatch(@PathParam("collection") String collection, JsonValue body) {
         JsonArray items = JsonFields.body(body).array("vectors");
         InvalidValueException.require(items.size() <= UpsertVectorsUseCase.MAX_BATCH,
                 "at most " + UpsertVectorsUseCase.MAX_BATCH + " vectors per request, got " + items.size());
@@ -73,53 +70,53 @@ public class VectorsResource {
             JsonFields item = JsonFields.of(items.get(i), "vectors[" + i + "]");
             vectors.add(vector(new VectorId(item.string("id")), item, "vectors[" + i + "]"));
         }
-        return new Upserted(upsert.upsert(caller.tenant(), name(), vectors));
+        return new Upserted(upsert.upsert(caller.tenant(), name(collection), vectors));
     }
 
     @GET
-    @Path("vectors/{id}")
-    public VectorView get(@PathParam("id") String id) {
-        return VectorView.of(get.get(caller.tenant(), name(), new VectorId(id)));
+    @Path("{collection}/vectors/{id}")
+    public VectorView get(@PathParam("collection") String collection, @PathParam("id") String id) {
+        return VectorView.of(get.get(caller.tenant(), name(collection), new VectorId(id)));
     }
 
     @PUT
-    @Path("vectors/{id}")
-    public Upserted put(@PathParam("id") String id, JsonObject body) {
-        return new Upserted(upsert.upsert(caller.tenant(), name(), List.of(vector(new VectorId(id), JsonFields.body(body), ""))));
+    @Path("{collection}/vectors/{id}")
+    public Upserted put(@PathParam("collection") String collection, @PathParam("id") String id, JsonValue body) {
+        return new Upserted(upsert.upsert(caller.tenant(), name(collection), List.of(vector(new VectorId(id), JsonFields.body(body), ""))));
     }
 
     @DELETE
-    @Path("vectors/{id}")
-    public Response deleteOne(@PathParam("id") String id) {
+    @Path("{collection}/vectors/{id}")
+    public Response deleteOne(@PathParam("collection") String collection, @PathParam("id") String id) {
         VectorId vectorId = new VectorId(id);
-        if (delete.delete(caller.tenant(), name(), List.of(vectorId)) == 0) {
-            throw NotFoundException.vector(name(), vectorId);
+        if (delete.delete(caller.tenant(), name(collection), List.of(vectorId)) == 0) {
+            throw NotFoundException.vector(name(collection), vectorId);
         }
         return Response.noContent().build();
     }
 
     /** {@code {"ids":[...]}} or {@code {"filter":{...}}}. */
     @POST
-    @Path("vectors/delete")
-    public Deleted deleteMany(JsonObject body) {
+    @Path("{collection}/vectors/delete")
+    public Deleted deleteMany(@PathParam("collection") String collection, JsonValue body) {
         JsonFields json = JsonFields.body(body);
         InvalidValueException.require(json.has("ids") ^ json.has("filter"), "give either 'ids' or 'filter'");
         if (json.has("filter")) {
-            return new Deleted(delete.deleteMatching(caller.tenant(), name(), FilterJson.fromJson(json.required("filter"))));
+            return new Deleted(delete.deleteMatching(caller.tenant(), name(collection), FilterJson.fromJson(json.required("filter"))));
         }
-        return new Deleted(delete.delete(caller.tenant(), name(), json.strings("ids").stream().map(VectorId::new).toList()));
+        return new Deleted(delete.delete(caller.tenant(), name(collection), json.strings("ids").stream().map(VectorId::new).toList()));
     }
 
     @POST
-    @Path("insert_text")
-    public InsertedText insertText(JsonObject body) {
+    @Path("{collection}/insert_text")
+    public InsertedText insertText(@PathParam("collection") String collection, JsonValue body) {
         JsonFields json = JsonFields.body(body);
         Payload payload = json.value("payload").map(p -> PayloadJson.fromJson(p, "payload")).orElse(Payload.EMPTY);
         TextDocument document = new TextDocument(json.string("id"), json.string("text"), payload);
-        return new InsertedText(insertText.insertText(caller.tenant(), name(), document).stream().map(VectorId::value).toList());
+        return new InsertedText(insertText.insertText(caller.tenant(), name(collection), document).stream().map(VectorId::value).toList());
     }
 
-    private CollectionName name() {
+    private static CollectionName name(String collection) {
         return new CollectionName(collection);
     }
 

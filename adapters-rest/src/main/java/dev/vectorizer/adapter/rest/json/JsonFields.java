@@ -1,5 +1,7 @@
 package dev.vectorizer.adapter.rest.json;
 
+import dev.vectorizer.adapter.rest.problem.ErrorType;
+import dev.vectorizer.adapter.rest.problem.ProblemException;
 import dev.vectorizer.domain.InvalidValueException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -25,9 +27,11 @@ public final class JsonFields {
     }
 
     /** The request body, which must be a JSON object. */
-    public static JsonFields body(JsonObject body) {
-        InvalidValueException.require(body != null, "a JSON object body is required");
-        return new JsonFields(body, "");
+    public static JsonFields body(JsonValue body) {
+        if (!(body instanceof JsonObject object)) {
+            throw new ProblemException(ErrorType.MALFORMED_JSON, "the request body must be a JSON object");
+        }
+        return new JsonFields(object, "");
     }
 
     /** A nested object value. */
