@@ -187,6 +187,21 @@ class TenancyIT {
     }
 
     @Test
+    void securityActionsAreAudited() {
+        String key = issueKey("globex", "READ_ONLY");
+        String keyId = key.substring("hh_live_".length(), "hh_live_".length() + 12);
+        admin.delete("api/admin/tenants/globex/keys/" + keyId);
+        anonymous.withKey(key).get("api/collections");
+
+        JsonObject latest = admin.get("api/admin/audit?tenant=globex&limit=2").json();
+        assertThat(latest.getJsonArray("events").stream().map(e -> e.asJsonObject().getString("action")))
+                .containsExactlyInAnyOrder("KEY_REVOKE", "KEY_CREATE");
+        assertThat(latest.getJsonArray("events").getJsonObject(0).getString("target")).isEqualTo(keyId);
+        assertThat(admin.get("api/admin/audit?limit=5").body()).contains("AUTH_FAILURE").contains("key:" + keyId);
+        assertProblem(as.get("globex").get("api/admin/audit"), 403, "FORBIDDEN");
+    }
+
+    @Test
     void answersCarrySecurityHeaders() {
         Http.Answer answer = as.get("acme").get("api/collections");
         assertThat(answer.headers().firstValue("X-Content-Type-Options")).contains("nosniff");

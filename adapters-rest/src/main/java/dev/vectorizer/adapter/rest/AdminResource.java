@@ -3,10 +3,12 @@ package dev.vectorizer.adapter.rest;
 import dev.vectorizer.adapter.rest.json.JsonFields;
 import dev.vectorizer.application.port.in.ManageApiKeysUseCase;
 import dev.vectorizer.application.port.in.ManageTenantsUseCase;
+import dev.vectorizer.application.port.in.ReadAuditLogQuery;
 import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.tenant.ApiKey;
 import dev.vectorizer.domain.tenant.ApiKeyId;
+import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.Permission;
 import dev.vectorizer.domain.tenant.Tenant;
 import jakarta.enterprise.context.RequestScoped;
@@ -14,11 +16,13 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -31,7 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The installation administrator's API: tenants and their keys. */
-@Path("api/admin/tenants")
+@Path("api/admin")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
@@ -58,14 +62,26 @@ public class AdminResource {
     public record KeyList(List<KeyView> keys) {
     }
 
+    public record AuditView(Instant at, String actor, String tenantId, String action, String target, String outcome) {
+        static AuditView of(AuditEvent e) {
+            return new AuditView(e.at(), e.actor(), e.tenant().map(TenantId::value).orElse(null), e.action().name(), e.target(), e.outcome().name());
+        }
+    }
+
+    public record AuditLog(List<AuditView> events) {
+    }
+
     @Inject
     CurrentCaller caller;
     @Inject
     ManageTenantsUseCase tenants;
     @Inject
     ManageApiKeysUseCase keys;
+    @Inject
+    ReadAuditLogQuery audit;
 
     @POST
+    @Path("tenants")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonValue body) {
         JsonFields json = JsonFields.body(body);
@@ -74,30 +90,31 @@ public class AdminResource {
     }
 
     @GET
+    @Path("tenants")
     public TenantList list() {
         return new TenantList(tenants.listTenants(caller.get()).stream().map(TenantView::of).toList());
     }
 
     @GET
-    @Path("{tenant}")
+    @Path("tenants/{tenant}")
     public TenantView get(@PathParam("tenant") String tenant) {
         return TenantView.of(tenants.getTenant(caller.get(), new TenantId(tenant)));
     }
 
     @POST
-    @Path("{tenant}/suspend")
+    @Path("tenants/{tenant}/suspend")
     public TenantView suspend(@PathParam("tenant") String tenant) {
         return TenantView.of(tenants.suspendTenant(caller.get(), new TenantId(tenant)));
     }
 
     @POST
-    @Path("{tenant}/resume")
+    @Path("tenants/{tenant}/resume")
     public TenantView resume(@PathParam("tenant") String tenant) {
         return TenantView.of(tenants.resumeTenant(caller.get(), new TenantId(tenant)));
     }
 
     @DELETE
-    @Path("{tenant}")
+    @Path("tenants/{tenant}")
     public Response delete(@PathParam("tenant") String tenant) {
         tenants.deleteTenant(caller.get(), new TenantId(tenant));
         return Response.noContent().build();
@@ -105,7 +122,7 @@ public class AdminResource {
 
     /** {@code {"permissions":["READ_WRITE"], "test":false, "expires_at":"2027-01-01T00:00:00Z"}}. */
     @POST
-    @Path("{tenant}/keys")
+    @Path("tenants/{tenant}/keys")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createKey(@PathParam("tenant") String tenant, JsonValue body) {
         JsonFields json = JsonFields.body(body);
@@ -116,21 +133,29 @@ public class AdminResource {
     }
 
     @GET
-    @Path("{tenant}/keys")
+    @Path("tenants/{tenant}/keys")
     public KeyList listKeys(@PathParam("tenant") String tenant) {
         return new KeyList(keys.listKeys(caller.get(), new TenantId(tenant)).stream().map(k -> KeyView.of(k, null)).toList());
     }
 
     @POST
-    @Path("{tenant}/keys/{key}/rotate")
+    @Path("tenants/{tenant}/keys/{key}/rotate")
     public Response rotateKey(@PathParam("tenant") String tenant, @PathParam("key") String key) {
         return issued(keys.rotateKey(caller.get(), new TenantId(tenant), new ApiKeyId(key)));
     }
 
     @DELETE
-    @Path("{tenant}/keys/{key}")
+    @Path("tenants/{tenant}/keys/{key}")
     public KeyView revokeKey(@PathParam("tenant") String tenant, @PathParam("key") String key) {
         return KeyView.of(keys.revokeKey(caller.get(), new TenantId(tenant), new ApiKeyId(key)), null);
+    }
+
+    /** {@code GET /api/admin/audit?tenant=acme&limit=100}: newest first. */
+    @GET
+    @Path("audit")
+    public AuditLog auditLog(@QueryParam("tenant") String tenant, @QueryParam("limit") @DefaultValue("100") int limit) {
+        return new AuditLog(audit.auditLog(caller.get(), Optional.ofNullable(tenant).map(TenantId::new), limit).stream()
+                .map(AuditView::of).toList());
     }
 
     private static Response issued(ManageApiKeysUseCase.IssuedKey issued) {

@@ -2,12 +2,14 @@ package dev.vectorizer.application.service;
 
 import dev.vectorizer.application.ServerSettings;
 import dev.vectorizer.application.port.in.AuthenticateQuery;
+import dev.vectorizer.application.port.out.AuditLogPort;
 import dev.vectorizer.application.port.out.FailedAuthenticationsPort;
 import dev.vectorizer.application.port.out.TenantDirectoryPort;
 import dev.vectorizer.domain.ServerMode;
 import dev.vectorizer.domain.UnavailableException;
 import dev.vectorizer.domain.tenant.ApiKey;
 import dev.vectorizer.domain.tenant.ApiKeySecret;
+import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.AuthenticationException;
 import dev.vectorizer.domain.tenant.BruteForcePolicy;
 import dev.vectorizer.domain.tenant.Caller;
@@ -37,23 +39,26 @@ public class AuthenticationService implements AuthenticateQuery {
     private final ServerSettings settings;
     private final TenantDirectoryPort directory;
     private final FailedAuthenticationsPort failures;
+    private final AuditLogPort audit;
     private final Clock clock;
 
     @Inject
-    public AuthenticationService(ServerSettings settings, TenantDirectoryPort directory, FailedAuthenticationsPort failures) {
-        this(settings, directory, failures, Clock.systemUTC());
+    public AuthenticationService(ServerSettings settings, TenantDirectoryPort directory, FailedAuthenticationsPort failures, AuditLogPort audit) {
+        this(settings, directory, failures, audit, Clock.systemUTC());
     }
 
-    AuthenticationService(ServerSettings settings, TenantDirectoryPort directory, FailedAuthenticationsPort failures, Clock clock) {
+    AuthenticationService(ServerSettings settings, TenantDirectoryPort directory, FailedAuthenticationsPort failures, AuditLogPort audit,
+            Clock clock) {
         this.settings = settings;
         this.directory = directory;
         this.failures = failures;
+        this.audit = audit;
         this.clock = clock;
     }
 
     /** For the CDI client proxy only. */
     protected AuthenticationService() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     @Override
@@ -72,6 +77,8 @@ public class AuthenticationService implements AuthenticateQuery {
         refuseIfBlocked(sources, now);
         ApiKey key = verify(presented, now).orElseThrow(() -> {
             recordFailure(sources, now);
+            audit.record(new AuditEvent(now, "anonymous", Optional.empty(), AuditEvent.Action.AUTH_FAILURE,
+                    String.join(" ", sources), AuditEvent.Outcome.DENIED));
             return new AuthenticationException(AuthenticationException.Reason.INVALID);
         });
         if (key.isInstallationAdmin()) {

@@ -4,6 +4,7 @@ import dev.vectorizer.application.port.in.CreateCollectionUseCase;
 import dev.vectorizer.application.port.in.DeleteCollectionUseCase;
 import dev.vectorizer.application.port.in.GetCollectionQuery;
 import dev.vectorizer.application.port.in.ListCollectionsQuery;
+import dev.vectorizer.application.port.out.AuditLogPort;
 import dev.vectorizer.application.port.out.CollectionCatalogPort;
 import dev.vectorizer.application.port.out.EmbeddingPort;
 import dev.vectorizer.application.port.out.VectorIndexPort;
@@ -14,6 +15,7 @@ import dev.vectorizer.domain.CollectionRef;
 import dev.vectorizer.domain.CollectionSpec;
 import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.Operation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +23,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 @ApplicationScoped
 public class CollectionService implements CreateCollectionUseCase, ListCollectionsQuery, GetCollectionQuery, DeleteCollectionUseCase {
@@ -28,23 +31,25 @@ public class CollectionService implements CreateCollectionUseCase, ListCollectio
     private final CollectionCatalogPort catalog;
     private final VectorIndexPort index;
     private final EmbeddingPort embedding;
+    private final AuditLogPort audit;
     private final Clock clock;
 
     @Inject
-    public CollectionService(CollectionCatalogPort catalog, VectorIndexPort index, EmbeddingPort embedding) {
-        this(catalog, index, embedding, Clock.systemUTC());
+    public CollectionService(CollectionCatalogPort catalog, VectorIndexPort index, EmbeddingPort embedding, AuditLogPort audit) {
+        this(catalog, index, embedding, audit, Clock.systemUTC());
     }
 
-    CollectionService(CollectionCatalogPort catalog, VectorIndexPort index, EmbeddingPort embedding, Clock clock) {
+    CollectionService(CollectionCatalogPort catalog, VectorIndexPort index, EmbeddingPort embedding, AuditLogPort audit, Clock clock) {
         this.catalog = catalog;
         this.index = index;
         this.embedding = embedding;
+        this.audit = audit;
         this.clock = clock;
     }
 
     /** For the CDI client proxy only. */
     protected CollectionService() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     @Override
@@ -84,5 +89,7 @@ public class CollectionService implements CreateCollectionUseCase, ListCollectio
         Collection collection = CollectionLookup.require(catalog, caller.require(Operation.DELETE_COLLECTION), name);
         catalog.remove(collection.ref());
         index.drop(collection.ref());
+        audit.record(new AuditEvent(clock.instant(), AuditEvent.actor(caller), Optional.of(collection.ref().tenant()),
+                AuditEvent.Action.COLLECTION_DELETE, name.value(), AuditEvent.Outcome.SUCCESS));
     }
 }

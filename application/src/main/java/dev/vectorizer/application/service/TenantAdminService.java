@@ -3,6 +3,8 @@ package dev.vectorizer.application.service;
 import dev.vectorizer.application.ServerSettings;
 import dev.vectorizer.application.port.in.ManageApiKeysUseCase;
 import dev.vectorizer.application.port.in.ManageTenantsUseCase;
+import dev.vectorizer.application.port.in.ReadAuditLogQuery;
+import dev.vectorizer.application.port.out.AuditLogPort;
 import dev.vectorizer.application.port.out.CollectionCatalogPort;
 import dev.vectorizer.application.port.out.TenantDirectoryPort;
 import dev.vectorizer.application.port.out.VectorIndexPort;
@@ -14,6 +16,7 @@ import dev.vectorizer.domain.tenant.ApiKey;
 import dev.vectorizer.domain.tenant.ApiKeyId;
 import dev.vectorizer.domain.tenant.ApiKeySecret;
 import dev.vectorizer.domain.tenant.ApiKeyStatus;
+import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.ForbiddenException;
 import dev.vectorizer.domain.tenant.Permission;
@@ -31,30 +34,34 @@ import java.util.UUID;
 
 /** Tenants and their keys, managed by the installation administrator only. */
 @ApplicationScoped
-public class TenantAdminService implements ManageTenantsUseCase, ManageApiKeysUseCase {
+public class TenantAdminService implements ManageTenantsUseCase, ManageApiKeysUseCase, ReadAuditLogQuery {
 
     private final TenantDirectoryPort directory;
     private final CollectionCatalogPort catalog;
     private final VectorIndexPort index;
     private final ServerSettings settings;
+    private final AuditLogPort audit;
     private final Clock clock;
 
     @Inject
-    public TenantAdminService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, ServerSettings settings) {
-        this(directory, catalog, index, settings, Clock.systemUTC());
+    public TenantAdminService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, ServerSettings settings,
+            AuditLogPort audit) {
+        this(directory, catalog, index, settings, audit, Clock.systemUTC());
     }
 
-    TenantAdminService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, ServerSettings settings, Clock clock) {
+    TenantAdminService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, ServerSettings settings,
+            AuditLogPort audit, Clock clock) {
         this.directory = directory;
         this.catalog = catalog;
         this.index = index;
         this.settings = settings;
+        this.audit = audit;
         this.clock = clock;
     }
 
     /** For the CDI client proxy only. */
     protected TenantAdminService() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     @Override
@@ -62,6 +69,7 @@ public class TenantAdminService implements ManageTenantsUseCase, ManageApiKeysUs
         requireAdmin(caller);
         Tenant tenant = new Tenant(id.orElseGet(() -> new TenantId(UUID.randomUUID().toString())), name, TenantStatus.ACTIVE, now());
         directory.addTenant(tenant);
+        record(caller, tenant.id(), AuditEvent.Action.TENANT_CREATE, tenant.id().value());
         return tenant;
     }
 
@@ -79,12 +87,16 @@ public class TenantAdminService implements ManageTenantsUseCase, ManageApiKeysUs
 
     @Override
     public Tenant suspendTenant(Caller caller, TenantId id) {
-        return changeStatus(caller, id, TenantStatus.SUSPENDED);
+        Tenant suspended = changeStatus(caller, id, TenantStatus.SUSPENDED);
+        record(caller, id, AuditEvent.Action.TENANT_SUSPEND, id.value());
+        return suspended;
     }
 
     @Override
     public Tenant resumeTenant(Caller caller, TenantId id) {
-        return changeStatus(caller, id, TenantStatus.ACTIVE);
+        Tenant resumed = changeStatus(caller, id, TenantStatus.ACTIVE);
+        record(caller, id, AuditEvent.Action.TENANT_RESUME, id.value());
+        return resumed;
     }
 
     @Override
@@ -95,6 +107,7 @@ public class TenantAdminService implements ManageTenantsUseCase, ManageApiKeysUs
             directory.updateTenant(tenant.withStatus(TenantStatus.DELETING));
         }
         finishDeletion(id);
+        record(caller, id, AuditEvent.Action.TENANT_DELETE, id.value());
     }
 
     /** Removes what is left of a tenant marked DELETING; safe to repeat after an interruption. */
@@ -117,7 +130,9 @@ public class TenantAdminService implements ManageTenantsUseCase, ManageApiKeysUs
         requireAdmin(caller);
         tenant(tenant);
         InvalidValueException.require(!permissions.isEmpty(), "give at least one permission");
-        return issue(Optional.of(tenant), permissions, test, expiresAt);
+        IssuedKey issued = issue(Optional.of(tenant), permissions, test, expiresAt);
+        record(caller, tenant, AuditEvent.Action.KEY_CREATE, issued.key().id().value());
+        return issued;
     }
 
     @Override
@@ -138,7 +153,9 @@ public class TenantAdminService implements ManageTenantsUseCase, ManageApiKeysUs
         Instant graceEnd = now.plus(settings.rotationGrace());
         Instant oldExpiry = old.expiresAt().filter(at -> at.isBefore(graceEnd)).orElse(graceEnd);
         directory.updateKey(old.withStatus(ApiKeyStatus.DEPRECATED, Optional.of(oldExpiry)));
-        return issue(old.tenant(), old.permissions(), old.test(), old.expiresAt().filter(at -> at.isAfter(graceEnd)));
+        IssuedKey issued = issue(old.tenant(), old.permissions(), old.test(), old.expiresAt().filter(at -> at.isAfter(graceEnd)));
+        record(caller, tenant, AuditEvent.Action.KEY_ROTATE, keyId.value() + " -> " + issued.key().id());
+        return issued;
     }
 
     @Override
@@ -146,7 +163,15 @@ public class TenantAdminService implements ManageTenantsUseCase, ManageApiKeysUs
         requireAdmin(caller);
         ApiKey revoked = key(tenant, keyId).withStatus(ApiKeyStatus.REVOKED, Optional.empty());
         directory.updateKey(revoked);
+        record(caller, tenant, AuditEvent.Action.KEY_REVOKE, keyId.value());
         return revoked;
+    }
+
+    @Override
+    public List<AuditEvent> auditLog(Caller caller, Optional<TenantId> tenant, int limit) {
+        requireAdmin(caller);
+        InvalidValueException.require(limit >= 1 && limit <= MAX_LIMIT, "limit must be between 1 and " + MAX_LIMIT);
+        return audit.latest(tenant, limit);
     }
 
     private IssuedKey issue(Optional<TenantId> tenant, Set<Permission> permissions, boolean test, Optional<Instant> expiresAt) {
@@ -172,6 +197,10 @@ public class TenantAdminService implements ManageTenantsUseCase, ManageApiKeysUs
     private ApiKey key(TenantId tenant, ApiKeyId id) {
         return directory.findKey(id).filter(k -> k.tenant().equals(Optional.of(tenant)))
                 .orElseThrow(() -> new NotFoundException("api key '" + id + "' not found"));
+    }
+
+    private void record(Caller caller, TenantId tenant, AuditEvent.Action action, String target) {
+        audit.record(new AuditEvent(now(), AuditEvent.actor(caller), Optional.of(tenant), action, target, AuditEvent.Outcome.SUCCESS));
     }
 
     private Instant now() {

@@ -39,8 +39,10 @@ class AuthenticationRulesTest {
     private final Failures failures = new Failures();
     private final ServerSettings settings = new ServerSettings(ServerMode.STANDALONE, Duration.ofDays(7),
             new BruteForcePolicy(3, Duration.ofSeconds(60), Duration.ofSeconds(300)));
-    private final AuthenticationService auth = new AuthenticationService(settings, directory, failures, clock);
-    private final TenantAdminService admin = new TenantAdminService(directory, new InMemoryPorts.Catalog(), new InMemoryPorts.Index(), settings, clock);
+    private final InMemoryPorts.Audit audit = new InMemoryPorts.Audit();
+    private final AuthenticationService auth = new AuthenticationService(settings, directory, failures, audit, clock);
+    private final TenantAdminService admin = new TenantAdminService(directory, new InMemoryPorts.Catalog(), new InMemoryPorts.Index(), settings,
+            audit, clock);
     private final Caller root = new Caller.InstallationAdmin(new dev.vectorizer.domain.tenant.ApiKeyId("AAAAAAAAAAAA"));
 
     @BeforeEach
@@ -113,6 +115,19 @@ class AuthenticationRulesTest {
     }
 
     @Test
+    void administrationAndFailuresAreAudited() {
+        IssuedKey issued = admin.createKey(root, ACME, Set.of(Permission.READ_WRITE), false, Optional.empty());
+        admin.revokeKey(root, ACME, issued.key().id());
+        assertThatThrownBy(() -> login(issued.secret())).isInstanceOf(AuthenticationException.class);
+
+        assertThat(audit.events).extracting(e -> e.action()).containsExactly(
+                dev.vectorizer.domain.tenant.AuditEvent.Action.TENANT_CREATE, dev.vectorizer.domain.tenant.AuditEvent.Action.KEY_CREATE,
+                dev.vectorizer.domain.tenant.AuditEvent.Action.KEY_REVOKE, dev.vectorizer.domain.tenant.AuditEvent.Action.AUTH_FAILURE);
+        assertThat(audit.events.get(1).actor()).isEqualTo("admin:AAAAAAAAAAAA");
+        assertThat(audit.events.getLast().target()).contains("ip:10.0.0.1").contains("key:" + issued.key().id());
+    }
+
+    @Test
     void onlyTheInstallationAdministratorManagesTenants() {
         Caller tenantAdmin = new Caller.OfTenant(ACME, Optional.empty(), Set.of(Permission.ADMIN), false);
         assertThatThrownBy(() -> admin.listTenants(tenantAdmin)).isInstanceOf(ForbiddenException.class);
@@ -122,9 +137,9 @@ class AuthenticationRulesTest {
 
     @Test
     void singleModeNeedsNoCredentialsAndHubModeFailsClosed() {
-        var single = new AuthenticationService(new ServerSettings(ServerMode.SINGLE), directory, failures, clock);
+        var single = new AuthenticationService(new ServerSettings(ServerMode.SINGLE), directory, failures, audit, clock);
         assertThat(single.authenticate(new Credentials(Optional.empty(), Optional.empty(), "127.0.0.1"))).isEqualTo(Caller.OfTenant.singleMode());
-        var hub = new AuthenticationService(new ServerSettings(ServerMode.HUB), directory, failures, clock);
+        var hub = new AuthenticationService(new ServerSettings(ServerMode.HUB), directory, failures, audit, clock);
         assertThatThrownBy(() -> hub.authenticate(new Credentials(Optional.of("hh_live_x"), Optional.empty(), "127.0.0.1")))
                 .isInstanceOf(UnavailableException.class);
     }

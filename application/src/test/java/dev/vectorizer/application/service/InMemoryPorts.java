@@ -1,5 +1,6 @@
 package dev.vectorizer.application.service;
 
+import dev.vectorizer.application.port.out.AuditLogPort;
 import dev.vectorizer.application.port.out.CollectionCatalogPort;
 import dev.vectorizer.application.port.out.EmbeddingPort;
 import dev.vectorizer.application.port.out.VectorIndexPort;
@@ -16,6 +17,7 @@ import dev.vectorizer.domain.search.ScrollPage;
 import dev.vectorizer.domain.search.ScrollRequest;
 import dev.vectorizer.domain.search.TextQuery;
 import dev.vectorizer.domain.search.VectorQuery;
+import dev.vectorizer.domain.tenant.AuditEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,6 +28,20 @@ import java.util.TreeMap;
 
 /** Simple in-memory stand-ins for the outbound ports, for testing the use cases' own rules. */
 final class InMemoryPorts {
+
+    static final class Audit implements AuditLogPort {
+        final List<AuditEvent> events = new ArrayList<>();
+
+        @Override
+        public void record(AuditEvent event) {
+            events.add(event);
+        }
+
+        @Override
+        public List<AuditEvent> latest(Optional<TenantId> tenant, int limit) {
+            return events.reversed().stream().filter(e -> tenant.isEmpty() || e.tenant().equals(tenant)).limit(limit).toList();
+        }
+    }
 
     static final class Catalog implements CollectionCatalogPort {
         final Map<String, Collection> rows = new TreeMap<>();

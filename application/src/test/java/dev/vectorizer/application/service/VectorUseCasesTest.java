@@ -40,7 +40,8 @@ class VectorUseCasesTest {
     private final InMemoryPorts.Catalog catalog = new InMemoryPorts.Catalog();
     private final InMemoryPorts.Index index = new InMemoryPorts.Index();
     private final InMemoryPorts.LetterCounts embedding = new InMemoryPorts.LetterCounts();
-    private final CollectionService collections = new CollectionService(catalog, index, embedding);
+    private final InMemoryPorts.Audit audit = new InMemoryPorts.Audit();
+    private final CollectionService collections = new CollectionService(catalog, index, embedding, audit);
     private final VectorService vectors = new VectorService(catalog, index, embedding);
     private final SearchService search = new SearchService(catalog, index, embedding);
 
@@ -154,6 +155,11 @@ class VectorUseCasesTest {
 
         assertThat(catalog.rows).isEmpty();
         assertThat(index.collections).isEmpty();
+        assertThat(audit.events).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo(dev.vectorizer.domain.tenant.AuditEvent.Action.COLLECTION_DELETE);
+            assertThat(e.tenant()).contains(ACME.tenant());
+            assertThat(e.target()).isEqualTo("docs");
+        });
         assertThatThrownBy(() -> collections.get(ACME, DOCS)).isInstanceOf(NotFoundException.class);
     }
 }
