@@ -120,7 +120,7 @@ public class LuceneVectorIndex implements VectorIndexPort {
             try {
                 if (!idleTimeout.isZero() && now - index.lastUsedNanos() > idleTimeout.toNanos()) {
                     indexes.close(key);
-                } else if (index.tryEnter()) {
+                } else if (index.tryEnterQuietly()) {
                     try {
                         index.commit();
                     } finally {

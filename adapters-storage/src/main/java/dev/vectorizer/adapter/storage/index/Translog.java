@@ -68,8 +68,9 @@ final class Translog implements Closeable {
 
     /**
      * Replays, oldest first, every complete record in the generations {@code >= fromGeneration},
-     * truncating a torn or corrupt tail (and deleting any later generation file, which cannot hold
-     * acknowledged writes when an earlier record is incomplete).
+     * truncating a torn or corrupt tail of the newest generation. A bad record in an older generation
+     * is real corruption (those were fsynced whole before the next was created) and fails the recovery
+     * rather than silently dropping acknowledged writes.
      */
     static Recovery recover(Path dir, long fromGeneration, Consumer<TranslogOperation> replay) throws IOException {
         Files.createDirectories(dir);
@@ -82,10 +83,6 @@ final class Translog implements Closeable {
                 continue;
             }
             Path file = file(dir, gen);
-            if (truncated) {
-                Files.delete(file);
-                continue;
-            }
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 long size = ch.size();
                 long pos = 0;
@@ -100,6 +97,12 @@ final class Translog implements Closeable {
                         }
                     }
                     if (op == null) {
+                        if (gen != generations.getLast()) {
+                            // only the newest generation can end in an unacknowledged torn write: a roll
+                            // fsyncs the old generation before creating the next one
+                            throw new IOException("translog " + file + " is corrupt at offset " + pos
+                                    + " although later generations exist; refusing to drop acknowledged writes");
+                        }
                         ch.truncate(pos);
                         ch.force(true);
                         truncated = true;
