@@ -254,7 +254,7 @@ final class CollectionIndex implements Closeable {
      * closed and reopened, which replays the translog.
      */
     boolean isBroken() {
-        return !writer.isOpen();
+        return !writer.isOpen() || writer.getTragicException() != null;
     }
 
     long lastUsedNanos() {

@@ -148,7 +148,12 @@ public class LuceneVectorIndex implements VectorIndexPort {
 
     /** Abandons every open index without committing, as a process crash would (tests only). */
     void crashForTest() throws IOException {
-        maintenance.shutdownNow();
+        maintenance.shutdown();
+        try {
+            maintenance.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         indexes.crashAll();
     }
 

@@ -180,4 +180,24 @@ class LuceneDurabilityTest {
         assertHoldsExpected(reopened);
         reopened.close();
     }
+
+    @Test
+    void corruptionInAnOlderGenerationRefusesToOpenInsteadOfDroppingAcknowledgedWrites() throws IOException {
+        LuceneVectorIndex index = open();
+        index.create(c);
+        writeSomeBatches(index, 0, 2);
+        index.crashForTest();
+        Path translog = dir.resolve("tenants/t1/collections/c/translog");
+        long gen = Translog.generations(translog).getLast();
+        // a later generation exists (as after a roll): the older one was complete when it was created
+        Files.write(Translog.file(translog, gen + 1), new byte[0]);
+        Path older = Translog.file(translog, gen);
+        byte[] bytes = Files.readAllBytes(older);
+        bytes[20] ^= 0x55;
+        Files.write(older, bytes);
+
+        LuceneVectorIndex reopened = open();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reopened.stats(c)).hasStackTraceContaining("is corrupt at offset");
+        reopened.close();
+    }
 }
