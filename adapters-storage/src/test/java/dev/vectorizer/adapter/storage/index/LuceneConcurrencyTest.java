@@ -43,7 +43,7 @@ class LuceneConcurrencyTest {
 
     @Test
     void concurrentWritesToTheSameIdsReplayToTheStateThatWasVisible() throws Exception {
-        LuceneVectorIndex index = new LuceneVectorIndex(new DataDirectory(dir), 8, Duration.ofMillis(30), Duration.ZERO);
+        LuceneVectorIndex index = new LuceneVectorIndex(new DataDirectory(dir), 8, Duration.ofMillis(100), Duration.ZERO);
         Collection c = collection("c", 4);
         index.create(c);
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -53,7 +53,7 @@ class LuceneConcurrencyTest {
                 int thread = t;
                 futures.add(pool.submit(() -> {
                     Random random = new Random(thread);
-                    for (int i = 0; i < 60; i++) {
+                    for (int i = 0; i < 40; i++) {
                         int op = random.nextInt(10);
                         if (op < 7) {
                             List<Vector> batch = new ArrayList<>();

@@ -128,8 +128,7 @@ class LuceneRecallTest {
             "DOT_PRODUCT, NONE, 0.95, 0.95",
             "COSINE, INT8, 0.90, 0.90",
             "COSINE, INT4, 0.90, 0.90",
-            "COSINE, BINARY, 0.85, 0.85",
-            "EUCLIDEAN, INT8, 0.90, 0.90"})
+            "COSINE, BINARY, 0.85, 0.85"})
     void recallAt10AgainstBruteForce(Metric metric, Quantization quantization, double floor, double filteredFloor) {
         String name = (metric.wireName() + "-" + quantization.wireName()).replace('_', '-');
         Collection c = Fixtures.collection("t1", name, DIM, metric, quantization);
