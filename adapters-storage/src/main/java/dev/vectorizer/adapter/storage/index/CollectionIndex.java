@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -270,7 +271,7 @@ final class CollectionIndex implements Closeable {
                 return;
             }
             closed = true;
-            try (Closeable d = directory; Closeable t = translog; Closeable w = writer; Closeable s = searchers) {
+            try (Closeable d = directory; Closeable t = translog; Closeable a = analyzer; Closeable w = writer; Closeable s = searchers) {
                 commitNow();
             }
         } finally {
@@ -286,7 +287,7 @@ final class CollectionIndex implements Closeable {
         lifecycle.writeLock().lock();
         try {
             closed = true;
-            try (Closeable d = directory; Closeable s = searchers) {
+            try (Closeable d = directory; Closeable a = analyzer; Closeable s = searchers) {
                 writer.rollback();
                 translog.abandon();
             }
@@ -492,7 +493,7 @@ final class CollectionIndex implements Closeable {
     private List<ScoredPoint> hits(IndexSearcher searcher, TopDocs top, boolean withPayload, boolean withVector, boolean vectorScores)
             throws IOException {
         StoredFields stored = searcher.storedFields();
-        Set<String> fields = new java.util.HashSet<>(Set.of(VectorDocuments.ID));
+        Set<String> fields = new HashSet<>(Set.of(VectorDocuments.ID));
         if (withPayload) {
             fields.add(VectorDocuments.PAYLOAD);
         }
