@@ -2,6 +2,7 @@ package dev.vectorizer.adapter.storage.index;
 
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionStats;
+import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.Metric;
 import dev.vectorizer.domain.NotFoundException;
 import dev.vectorizer.domain.Vector;
@@ -18,6 +19,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -91,6 +96,7 @@ import org.apache.lucene.util.BytesRef;
 final class CollectionIndex implements Closeable {
 
     static final String GENERATION_KEY = "translog_generation";
+    private static final Logger LOG = Logger.getLogger(CollectionIndex.class.getName());
 
     private final Collection collection;
     private final CollectionPaths paths;
@@ -127,6 +133,10 @@ final class CollectionIndex implements Closeable {
      * if missing; without, a missing index is a {@link NotFoundException}.
      */
     static CollectionIndex open(Collection collection, CollectionPaths paths, boolean create) throws IOException {
+        int maxDimensions = VectorCodecs.format(collection.spec()).getMaxDimensions(VectorDocuments.VECTOR);
+        if (collection.spec().dimension() > maxDimensions) {
+            throw new InvalidValueException("the Lucene index supports at most " + maxDimensions + " dimensions");
+        }
         if (create) {
             Files.createDirectories(paths.index());
             Files.createDirectories(paths.translog());
@@ -149,6 +159,9 @@ final class CollectionIndex implements Closeable {
                     apply(w, op, similarity);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
+                } catch (IllegalArgumentException rejected) {
+                    // Lucene refused this batch when it was first applied too, so it was never acknowledged
+                    LOG.log(Level.WARNING, "skipping a translog record of " + collection.ref() + " that Lucene rejects", rejected);
                 }
             });
             long generation = Math.max(committed, recovery.highestGeneration()) + 1;
@@ -187,9 +200,13 @@ final class CollectionIndex implements Closeable {
     private static void apply(IndexWriter writer, TranslogOperation op, VectorSimilarityFunction similarity) throws IOException {
         switch (op) {
             case TranslogOperation.Upsert upsert -> {
-                for (Vector v : upsert.vectors()) {
-                    writer.updateDocument(VectorDocuments.idTerm(v.id()), VectorDocuments.toDocument(v, similarity));
-                }
+                // last one wins within a batch; one atomic delete-and-add-block, so a batch that fails
+                // to index leaves nothing behind
+                Map<String, Vector> byId = new LinkedHashMap<>();
+                upsert.vectors().forEach(v -> byId.put(v.id().value(), v));
+                List<BytesRef> ids = byId.keySet().stream().map(BytesRef::new).toList();
+                List<Document> docs = byId.values().stream().map(v -> VectorDocuments.toDocument(v, similarity)).toList();
+                writer.updateDocuments(new TermInSetQuery(VectorDocuments.ID, ids), docs);
             }
             case TranslogOperation.Delete delete -> {
                 Term[] terms = delete.ids().stream().map(VectorDocuments::idTerm).toArray(Term[]::new);
@@ -208,12 +225,20 @@ final class CollectionIndex implements Closeable {
 
     /** Marks a use; false if this index was closed (the caller reopens). Pair with {@link #exit}. */
     boolean tryEnter() {
+        if (!tryEnterQuietly()) {
+            return false;
+        }
+        lastUsedNanos = System.nanoTime();
+        return true;
+    }
+
+    /** {@link #tryEnter} for background maintenance: does not count as a use for the idle timeout. */
+    boolean tryEnterQuietly() {
         lifecycle.readLock().lock();
         if (closed) {
             lifecycle.readLock().unlock();
             return false;
         }
-        lastUsedNanos = System.nanoTime();
         return true;
     }
 
@@ -223,6 +248,14 @@ final class CollectionIndex implements Closeable {
 
     boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * True if Lucene closed the writer after a tragic error (disk full, I/O failure): the index must be
+     * closed and reopened, which replays the translog.
+     */
+    boolean isBroken() {
+        return !writer.isOpen() || writer.getTragicException() != null;
     }
 
     long lastUsedNanos() {
@@ -238,7 +271,7 @@ final class CollectionIndex implements Closeable {
                 return;
             }
             closed = true;
-            try (Closeable d = directory; Closeable t = translog; Closeable w = writer; Closeable s = searchers) {
+            try (Closeable d = directory; Closeable t = translog; Closeable a = analyzer; Closeable w = writer; Closeable s = searchers) {
                 commitNow();
             }
         } finally {
@@ -254,7 +287,7 @@ final class CollectionIndex implements Closeable {
         lifecycle.writeLock().lock();
         try {
             closed = true;
-            try (Closeable d = directory; Closeable s = searchers) {
+            try (Closeable d = directory; Closeable a = analyzer; Closeable s = searchers) {
                 writer.rollback();
                 translog.abandon();
             }
@@ -460,7 +493,7 @@ final class CollectionIndex implements Closeable {
     private List<ScoredPoint> hits(IndexSearcher searcher, TopDocs top, boolean withPayload, boolean withVector, boolean vectorScores)
             throws IOException {
         StoredFields stored = searcher.storedFields();
-        Set<String> fields = new java.util.HashSet<>(Set.of(VectorDocuments.ID));
+        Set<String> fields = new HashSet<>(Set.of(VectorDocuments.ID));
         if (withPayload) {
             fields.add(VectorDocuments.PAYLOAD);
         }

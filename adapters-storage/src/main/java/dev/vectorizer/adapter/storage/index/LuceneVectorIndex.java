@@ -121,7 +121,7 @@ public class LuceneVectorIndex implements VectorIndexPort {
             try {
                 if (!idleTimeout.isZero() && now - index.lastUsedNanos() > idleTimeout.toNanos()) {
                     indexes.close(key);
-                } else if (index.tryEnter()) {
+                } else if (index.tryEnterQuietly()) {
                     try {
                         index.commit();
                     } finally {
@@ -149,7 +149,12 @@ public class LuceneVectorIndex implements VectorIndexPort {
 
     /** Abandons every open index without committing, as a process crash would (tests only). */
     void crashForTest() throws IOException {
-        maintenance.shutdownNow();
+        maintenance.shutdown();
+        try {
+            maintenance.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         indexes.crashAll();
     }
 

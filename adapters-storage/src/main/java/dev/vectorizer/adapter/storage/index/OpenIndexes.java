@@ -71,6 +71,13 @@ final class OpenIndexes {
         Slot slot = slots.computeIfAbsent(key, k -> new Slot());
         CollectionIndex index;
         synchronized (slot) {
+            if (slot.index != null && !slot.index.isClosed() && slot.index.isBroken()) {
+                try {
+                    slot.index.close();
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "closing the broken index of collection " + key + " failed", e);
+                }
+            }
             if (slot.index == null || slot.index.isClosed()) {
                 try {
                     slot.index = opener.open(collection, create);

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -49,6 +50,7 @@ final class Translog implements Closeable {
     private long written;
     private long synced;
     private boolean failed;
+    private boolean closing;
 
     private Translog(Path dir, long generation) throws IOException {
         this.dir = dir;
@@ -68,8 +70,9 @@ final class Translog implements Closeable {
 
     /**
      * Replays, oldest first, every complete record in the generations {@code >= fromGeneration},
-     * truncating a torn or corrupt tail (and deleting any later generation file, which cannot hold
-     * acknowledged writes when an earlier record is incomplete).
+     * truncating a torn or corrupt tail of the newest generation. A bad record in an older generation
+     * is real corruption (those were fsynced whole before the next was created) and fails the recovery
+     * rather than silently dropping acknowledged writes.
      */
     static Recovery recover(Path dir, long fromGeneration, Consumer<TranslogOperation> replay) throws IOException {
         Files.createDirectories(dir);
@@ -82,10 +85,6 @@ final class Translog implements Closeable {
                 continue;
             }
             Path file = file(dir, gen);
-            if (truncated) {
-                Files.delete(file);
-                continue;
-            }
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 long size = ch.size();
                 long pos = 0;
@@ -100,6 +99,12 @@ final class Translog implements Closeable {
                         }
                     }
                     if (op == null) {
+                        if (gen != generations.getLast()) {
+                            // only the newest generation can end in an unacknowledged torn write: a roll
+                            // fsyncs the old generation before creating the next one
+                            throw new IOException("translog " + file + " is corrupt at offset " + pos
+                                    + " although later generations exist; refusing to drop acknowledged writes");
+                        }
                         ch.truncate(pos);
                         ch.force(true);
                         truncated = true;
@@ -147,6 +152,7 @@ final class Translog implements Closeable {
      * acknowledged records; if even that fails, the translog refuses further writes.
      */
     synchronized long append(byte[] body) throws IOException {
+        reopenIfClosed();
         if (failed) {
             throw new IOException("translog in " + dir + " failed earlier; the collection must be reopened");
         }
@@ -161,6 +167,7 @@ final class Translog implements Closeable {
             }
         } catch (IOException e) {
             try {
+                reopenIfClosed();
                 channel.truncate(offset);
             } catch (IOException truncateFailed) {
                 failed = true;
@@ -185,7 +192,17 @@ final class Translog implements Closeable {
                 ch = channel;
             }
             try {
-                ch.force(false);
+                try {
+                    ch.force(false);
+                } catch (ClosedChannelException interrupted) {
+                    // another thread's interrupt closed the channel (NIO does that); the written bytes
+                    // are in the page cache of the file, so fsync them through a fresh channel
+                    synchronized (this) {
+                        reopenIfClosed();
+                        ch = channel;
+                    }
+                    ch.force(false);
+                }
             } catch (IOException e) {
                 synchronized (this) {
                     failed = true; // after a failed fsync the page cache state is unknown: stop accepting writes
@@ -196,10 +213,22 @@ final class Translog implements Closeable {
         }
     }
 
+    /**
+     * Reopens the current generation if an interrupt of a writing thread closed its channel
+     * ({@link java.nio.channels.ClosedByInterruptException}); one interrupted request must not disable
+     * the collection's log.
+     */
+    private void reopenIfClosed() throws IOException {
+        if (!channel.isOpen() && !closing) {
+            channel = FileChannel.open(file(dir, generation), StandardOpenOption.WRITE, StandardOpenOption.READ);
+        }
+    }
+
     /** Fsyncs the current generation and starts the next one; returns the new generation number. */
     long roll() throws IOException {
         synchronized (syncLock) {
             synchronized (this) {
+                reopenIfClosed();
                 channel.force(false);
                 synced = written;
                 channel.close();
@@ -244,6 +273,7 @@ final class Translog implements Closeable {
 
     @Override
     public synchronized void close() throws IOException {
+        closing = true;
         if (channel.isOpen()) {
             try {
                 if (!failed) {
@@ -257,6 +287,7 @@ final class Translog implements Closeable {
 
     /** Closes the file without syncing, as a crash would leave it (tests only). */
     synchronized void abandon() throws IOException {
+        closing = true;
         channel.close();
     }
 

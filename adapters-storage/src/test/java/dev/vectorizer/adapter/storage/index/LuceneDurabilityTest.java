@@ -180,4 +180,54 @@ class LuceneDurabilityTest {
         assertHoldsExpected(reopened);
         reopened.close();
     }
+
+    @Test
+    void corruptionInAnOlderGenerationRefusesToOpenInsteadOfDroppingAcknowledgedWrites() throws IOException {
+        LuceneVectorIndex index = open();
+        index.create(c);
+        writeSomeBatches(index, 0, 2);
+        index.crashForTest();
+        Path translog = dir.resolve("tenants/t1/collections/c/translog");
+        long gen = Translog.generations(translog).getLast();
+        // a later generation exists (as after a roll): the older one was complete when it was created
+        Files.write(Translog.file(translog, gen + 1), new byte[0]);
+        Path older = Translog.file(translog, gen);
+        byte[] bytes = Files.readAllBytes(older);
+        bytes[20] ^= 0x55;
+        Files.write(older, bytes);
+
+        LuceneVectorIndex reopened = open();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reopened.stats(c)).hasStackTraceContaining("is corrupt at offset");
+        reopened.close();
+    }
+
+    @Test
+    void aBatchLuceneRejectsChangesNothingAndDoesNotPoisonTheLog() throws IOException {
+        LuceneVectorIndex index = open();
+        index.create(c);
+        writeSomeBatches(index, 0, 1);
+        Vector replacement = vector("b0-0", new float[] {7, 7, 7, 7}, Payload.EMPTY);
+        Vector wrongDimension = vector("bad", new float[] {1, 2, 3}, Payload.EMPTY);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> index.upsert(c, List.of(replacement, wrongDimension)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertHoldsExpected(index); // neither the replacement nor the delete of the old b0-0 happened
+        upsert(index, batch(50, 5));
+        index.crashForTest();
+
+        LuceneVectorIndex reopened = open(); // the rejected record is skipped on replay
+        assertHoldsExpected(reopened);
+        reopened.close();
+    }
+
+    @Test
+    void oversizedPayloadStringsAreStoredButNotIndexed() throws IOException {
+        LuceneVectorIndex index = open();
+        index.create(c);
+        String huge = "x".repeat(40_000);
+        upsert(index, List.of(vector("big", new float[] {1, 2, 3, 4}, new Payload(Map.of("s", huge, "t", "small")))));
+        assertHoldsExpected(index);
+        assertThat(ids(scrollAll(index, c, Optional.of(new Filter(List.of(new dev.vectorizer.domain.search.Match("t", "small")), null, null)), 10)))
+                .containsExactly("big");
+        index.close();
+    }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.vectorizer.adapter.storage.DataDirectory;
 import dev.vectorizer.domain.Collection;
+import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.Metric;
 import dev.vectorizer.domain.NotFoundException;
 import dev.vectorizer.domain.Payload;
@@ -156,8 +157,9 @@ class LuceneVectorIndexTest {
         double d2 = 1 + 9 + 9;
         float[] w = {3, 4, 1};
         double dotW = 3 + 8;
+        for (Quantization quantization : Quantization.values()) {
         for (Metric metric : Metric.values()) {
-            Collection c = collection("t1", "m-" + metric.wireName().replace('_', '-'), 3, metric, Quantization.NONE);
+            Collection c = collection("t1", "m-" + metric.wireName().replace('_', '-') + "-" + quantization.wireName(), 3, metric, quantization);
             index.create(c);
             index.upsert(c, List.of(vector("v", v, null), vector("w", w, null)));
             List<ScoredPoint> hits = index.search(c, new VectorQuery(q, 2, 10, Optional.empty(), false, false));
@@ -173,12 +175,45 @@ class LuceneVectorIndexTest {
             }
             assertThat(hits.getFirst().id().value()).isEqualTo("w");
         }
+        }
         // a negative dot product
         Collection neg = collection("t1", "neg", 2, Metric.DOT_PRODUCT, Quantization.NONE);
         index.create(neg);
         index.upsert(neg, List.of(vector("n", new float[] {-2, -3}, null)));
         assertThat((double) index.search(neg, new VectorQuery(new float[] {1, 1}, 1, 10, Optional.empty(), false, false))
                 .getFirst().score()).isCloseTo(-5, within(1e-4));
+    }
+
+    @Test
+    void idleIndexesAreClosedInTheBackgroundAndReopenOnUse() throws Exception {
+        index.close();
+        index = new LuceneVectorIndex(new DataDirectory(dir), 8, Duration.ofMillis(20), Duration.ofMillis(50));
+        Collection c = collection("c", 2);
+        index.create(c);
+        index.upsert(c, List.of(vector("a", new float[] {1, 0}, null)));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!index.openIndexesForTest().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(index.openIndexesForTest()).isEmpty();
+        assertThat(index.get(c, new VectorId("a"))).isPresent();
+        assertThat(index.openIndexesForTest()).containsExactly("t1:c");
+    }
+
+    @Test
+    void moreDimensionsThanLuceneSupportsAreRefusedAtCreation() {
+        Collection c = collection("big", 2048);
+        assertThatThrownBy(() -> index.create(c)).isInstanceOf(InvalidValueException.class).hasMessageContaining("1024");
+    }
+
+    @Test
+    void aBatchWithARepeatedIdKeepsTheLastOne() {
+        Collection c = collection("c", 2);
+        index.create(c);
+        index.upsert(c, List.of(vector("a", new float[] {1, 0}, new Payload(Map.of("v", 1L))),
+                vector("a", new float[] {0, 1}, new Payload(Map.of("v", 2L)))));
+        assertThat(index.stats(c).vectorCount()).isEqualTo(1);
+        assertThat(index.get(c, new VectorId("a")).orElseThrow().payload().fields()).containsEntry("v", 2L);
     }
 
     @Test
