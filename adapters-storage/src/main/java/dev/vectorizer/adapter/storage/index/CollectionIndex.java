@@ -2,7 +2,6 @@ package dev.vectorizer.adapter.storage.index;
 
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionStats;
-import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.Metric;
 import dev.vectorizer.domain.NotFoundException;
 import dev.vectorizer.domain.Vector;
@@ -133,10 +132,6 @@ final class CollectionIndex implements Closeable {
      * if missing; without, a missing index is a {@link NotFoundException}.
      */
     static CollectionIndex open(Collection collection, CollectionPaths paths, boolean create) throws IOException {
-        int maxDimensions = VectorCodecs.format(collection.spec()).getMaxDimensions(VectorDocuments.VECTOR);
-        if (collection.spec().dimension() > maxDimensions) {
-            throw new InvalidValueException("the Lucene index supports at most " + maxDimensions + " dimensions");
-        }
         if (create) {
             Files.createDirectories(paths.index());
             Files.createDirectories(paths.translog());

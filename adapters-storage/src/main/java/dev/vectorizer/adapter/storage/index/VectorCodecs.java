@@ -2,11 +2,16 @@ package dev.vectorizer.adapter.storage.index;
 
 import dev.vectorizer.domain.CollectionSpec;
 import dev.vectorizer.domain.Quantization;
+import java.io.IOException;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.KnnVectorsReader;
+import org.apache.lucene.codecs.KnnVectorsWriter;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
+import org.apache.lucene.index.SegmentReadState;
+import org.apache.lucene.index.SegmentWriteState;
 import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
 
 /**
@@ -44,12 +49,48 @@ final class VectorCodecs {
     static KnnVectorsFormat format(CollectionSpec spec) {
         int m = spec.hnsw().m();
         int ef = spec.hnsw().efConstruction();
-        return switch (spec.quantization()) {
+        return new UpToMaxDimension(switch (spec.quantization()) {
             case NONE -> new Lucene99HnswVectorsFormat(m, ef);
             case INT8 -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.UNSIGNED_BYTE, m, ef);
             case INT4 -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.PACKED_NIBBLE, m, ef);
             case BINARY -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.SINGLE_BIT_QUERY_NIBBLE, m, ef);
-        };
+        });
+    }
+
+    /**
+     * A format that accepts up to {@link CollectionSpec#MAX_DIMENSION} dimensions instead of Lucene's
+     * default 1024 (the limit is a default of the format, not of the HNSW files). It writes and
+     * reads exactly as its delegate and carries the delegate's name, so segments it writes are read
+     * back through Lucene's SPI by the plain delegate format.
+     */
+    private static final class UpToMaxDimension extends KnnVectorsFormat {
+
+        private final KnnVectorsFormat delegate;
+
+        UpToMaxDimension(KnnVectorsFormat delegate) {
+            super(delegate.getName());
+            this.delegate = delegate;
+        }
+
+        @Override
+        public KnnVectorsWriter fieldsWriter(SegmentWriteState state) throws IOException {
+            return delegate.fieldsWriter(state);
+        }
+
+        @Override
+        public KnnVectorsReader fieldsReader(SegmentReadState state) throws IOException {
+            return delegate.fieldsReader(state);
+        }
+
+        @Override
+        public int getMaxDimensions(String fieldName) {
+            return CollectionSpec.MAX_DIMENSION;
+        }
+
+        @Override
+        public String toString() {
+            return delegate.toString();
+        }
     }
 
     /**

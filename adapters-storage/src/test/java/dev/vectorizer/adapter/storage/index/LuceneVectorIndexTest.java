@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.vectorizer.adapter.storage.DataDirectory;
 import dev.vectorizer.domain.Collection;
-import dev.vectorizer.domain.InvalidValueException;
+import dev.vectorizer.domain.CollectionSpec;
 import dev.vectorizer.domain.Metric;
 import dev.vectorizer.domain.NotFoundException;
 import dev.vectorizer.domain.Payload;
@@ -201,9 +201,24 @@ class LuceneVectorIndexTest {
     }
 
     @Test
-    void moreDimensionsThanLuceneSupportsAreRefusedAtCreation() {
-        Collection c = collection("big", 2048);
-        assertThatThrownBy(() -> index.create(c)).isInstanceOf(InvalidValueException.class).hasMessageContaining("1024");
+    void vectorsOfUpTo4096DimensionsAreIndexedSearchedAndReadBackAfterAReopen() {
+        for (Quantization quantization : Quantization.values()) {
+            Collection c = collection("t1", "big-" + quantization.wireName(), CollectionSpec.MAX_DIMENSION, Metric.COSINE, quantization);
+            index.create(c);
+            float[] first = new float[CollectionSpec.MAX_DIMENSION];
+            float[] second = new float[CollectionSpec.MAX_DIMENSION];
+            for (int d = 0; d < first.length; d++) {
+                first[d] = (d % 7) + 1;
+                second[d] = (d % 5) + 1;
+            }
+            index.upsert(c, List.of(vector("first", first, Payload.EMPTY), vector("second", second, Payload.EMPTY)));
+            index.close();
+            open();
+
+            assertThat(index.get(c, new VectorId("first")).orElseThrow().values()).containsExactly(first);
+            assertThat(index.search(c, new VectorQuery(second, 1, 10, Optional.empty(), false, false)))
+                    .extracting(h -> h.id().value()).as("%s", quantization).containsExactly("second");
+        }
     }
 
     @Test
