@@ -1,9 +1,11 @@
 package dev.vectorizer.adapter.rest;
 
 import dev.vectorizer.adapter.rest.json.JsonFields;
+import dev.vectorizer.application.port.in.AdoptSingleModeDataUseCase;
 import dev.vectorizer.application.port.in.ManageApiKeysUseCase;
 import dev.vectorizer.application.port.in.ManageTenantsUseCase;
 import dev.vectorizer.application.port.in.ReadAuditLogQuery;
+import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.tenant.ApiKey;
@@ -71,6 +73,9 @@ public class AdminResource {
     public record AuditLog(List<AuditView> events) {
     }
 
+    public record Adopted(List<String> adopted) {
+    }
+
     @Inject
     CurrentCaller caller;
     @Inject
@@ -79,6 +84,8 @@ public class AdminResource {
     ManageApiKeysUseCase keys;
     @Inject
     ReadAuditLogQuery audit;
+    @Inject
+    AdoptSingleModeDataUseCase migration;
 
     @POST
     @Path("tenants")
@@ -148,6 +155,13 @@ public class AdminResource {
     @Path("tenants/{tenant}/keys/{key}")
     public KeyView revokeKey(@PathParam("tenant") String tenant, @PathParam("key") String key) {
         return KeyView.of(keys.revokeKey(caller.get(), new TenantId(tenant), new ApiKeyId(key)), null);
+    }
+
+    /** Moves the collections single mode kept under {@code default} to this tenant (docs/MIGRATION.md). */
+    @POST
+    @Path("tenants/{tenant}/adopt-single-mode-data")
+    public Adopted adoptSingleModeData(@PathParam("tenant") String tenant) {
+        return new Adopted(migration.adoptSingleModeData(caller.get(), new TenantId(tenant)).stream().map(CollectionName::value).toList());
     }
 
     /** {@code GET /api/admin/audit?tenant=acme&limit=100}: newest first. */

@@ -1,6 +1,7 @@
 package dev.vectorizer.application.service;
 
 import dev.vectorizer.application.ServerSettings;
+import dev.vectorizer.application.port.in.AdoptSingleModeDataUseCase;
 import dev.vectorizer.application.port.in.ManageApiKeysUseCase;
 import dev.vectorizer.application.port.in.ManageTenantsUseCase;
 import dev.vectorizer.application.port.in.ReadAuditLogQuery;
@@ -9,6 +10,9 @@ import dev.vectorizer.application.port.out.CollectionCatalogPort;
 import dev.vectorizer.application.port.out.TenantDirectoryPort;
 import dev.vectorizer.application.port.out.VectorIndexPort;
 import dev.vectorizer.domain.Collection;
+import dev.vectorizer.domain.CollectionName;
+import dev.vectorizer.domain.CollectionRef;
+import dev.vectorizer.domain.ConflictException;
 import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.NotFoundException;
 import dev.vectorizer.domain.TenantId;
@@ -34,7 +38,7 @@ import java.util.UUID;
 
 /** Tenants and their keys, managed by the installation administrator only. */
 @ApplicationScoped
-public class TenantAdminService implements ManageTenantsUseCase, ManageApiKeysUseCase, ReadAuditLogQuery {
+public class TenantAdminService implements ManageTenantsUseCase, ManageApiKeysUseCase, ReadAuditLogQuery, AdoptSingleModeDataUseCase {
 
     private final TenantDirectoryPort directory;
     private final CollectionCatalogPort catalog;
@@ -165,6 +169,41 @@ public class TenantAdminService implements ManageTenantsUseCase, ManageApiKeysUs
         directory.updateKey(revoked);
         record(caller, tenant, AuditEvent.Action.KEY_REVOKE, keyId.value());
         return revoked;
+    }
+
+    /**
+     * Per collection: move the files, record the collection under the new owner, drop the old
+     * record. Every step is skipped when already done, so an interrupted run can simply be repeated.
+     * A name the tenant already uses for another collection stops the whole migration up front.
+     */
+    @Override
+    public List<CollectionName> adoptSingleModeData(Caller caller, TenantId tenant) {
+        requireAdmin(caller);
+        tenant(tenant);
+        InvalidValueException.require(!tenant.equals(TenantId.DEFAULT), "the default tenant cannot adopt its own data");
+        List<Collection> moving = catalog.list(TenantId.DEFAULT);
+        for (Collection source : moving) {
+            catalog.find(new CollectionRef(tenant, source.ref().name()))
+                    .filter(existing -> !isMovedCopyOf(existing, source))
+                    .ifPresent(existing -> {
+                        throw new ConflictException("tenant '" + tenant + "' already has a collection '" + source.ref().name() + "'");
+                    });
+        }
+        for (Collection source : moving) {
+            Collection target = new Collection(new CollectionRef(tenant, source.ref().name()), source.spec(), source.createdAt());
+            index.move(source.ref(), target.ref());
+            if (catalog.find(target.ref()).isEmpty()) {
+                catalog.add(target);
+            }
+            catalog.remove(source.ref());
+            record(caller, tenant, AuditEvent.Action.COLLECTION_ADOPT, source.ref().name().value());
+        }
+        return moving.stream().map(c -> c.ref().name()).toList();
+    }
+
+    /** An interrupted run may have recorded the target already: same settings, same creation time. */
+    private static boolean isMovedCopyOf(Collection existing, Collection source) {
+        return existing.spec().equals(source.spec()) && existing.createdAt().equals(source.createdAt());
     }
 
     @Override

@@ -7,10 +7,18 @@ import dev.vectorizer.application.ServerSettings;
 import dev.vectorizer.application.port.in.AuthenticateQuery.Credentials;
 import dev.vectorizer.application.port.in.ManageApiKeysUseCase.IssuedKey;
 import dev.vectorizer.application.port.out.FailedAuthenticationsPort;
+import dev.vectorizer.domain.CollectionName;
+import dev.vectorizer.domain.CollectionSpec;
+import dev.vectorizer.domain.ConflictException;
+import dev.vectorizer.domain.HnswSettings;
+import dev.vectorizer.domain.Metric;
+import dev.vectorizer.domain.Quantization;
 import dev.vectorizer.domain.ServerMode;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.UnavailableException;
+import dev.vectorizer.domain.tenant.ApiKeyId;
 import dev.vectorizer.domain.tenant.ApiKeyStatus;
+import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.AuthenticationException;
 import dev.vectorizer.domain.tenant.BruteForcePolicy;
 import dev.vectorizer.domain.tenant.Caller;
@@ -41,9 +49,10 @@ class AuthenticationRulesTest {
             new BruteForcePolicy(3, Duration.ofSeconds(60), Duration.ofSeconds(300)));
     private final InMemoryPorts.Audit audit = new InMemoryPorts.Audit();
     private final AuthenticationService auth = new AuthenticationService(settings, directory, failures, audit, clock);
-    private final TenantAdminService admin = new TenantAdminService(directory, new InMemoryPorts.Catalog(), new InMemoryPorts.Index(), settings,
-            audit, clock);
-    private final Caller root = new Caller.InstallationAdmin(new dev.vectorizer.domain.tenant.ApiKeyId("AAAAAAAAAAAA"));
+    private final InMemoryPorts.Catalog catalog = new InMemoryPorts.Catalog();
+    private final InMemoryPorts.Index index = new InMemoryPorts.Index();
+    private final TenantAdminService admin = new TenantAdminService(directory, catalog, index, settings, audit, clock);
+    private final Caller root = new Caller.InstallationAdmin(new ApiKeyId("AAAAAAAAAAAA"));
 
     @BeforeEach
     void tenant() {
@@ -121,10 +130,38 @@ class AuthenticationRulesTest {
         assertThatThrownBy(() -> login(issued.secret())).isInstanceOf(AuthenticationException.class);
 
         assertThat(audit.events).extracting(e -> e.action()).containsExactly(
-                dev.vectorizer.domain.tenant.AuditEvent.Action.TENANT_CREATE, dev.vectorizer.domain.tenant.AuditEvent.Action.KEY_CREATE,
-                dev.vectorizer.domain.tenant.AuditEvent.Action.KEY_REVOKE, dev.vectorizer.domain.tenant.AuditEvent.Action.AUTH_FAILURE);
+                AuditEvent.Action.TENANT_CREATE, AuditEvent.Action.KEY_CREATE,
+                AuditEvent.Action.KEY_REVOKE, AuditEvent.Action.AUTH_FAILURE);
         assertThat(audit.events.get(1).actor()).isEqualTo("admin:AAAAAAAAAAAA");
         assertThat(audit.events.getLast().target()).contains("ip:10.0.0.1").contains("key:" + issued.key().id());
+    }
+
+    @Test
+    void singleModeDataIsAdoptedOnceAndARepeatIsHarmless() {
+        var collections = new CollectionService(catalog, index, new InMemoryPorts.LetterCounts(), audit, clock);
+        var spec = new CollectionSpec(3, Metric.COSINE, HnswSettings.DEFAULT,
+                Quantization.NONE, Optional.empty());
+        collections.create(Caller.OfTenant.singleMode(), new CollectionName("docs"), spec);
+
+        assertThat(admin.adoptSingleModeData(root, ACME)).extracting(n -> n.value()).containsExactly("docs");
+        assertThat(catalog.list(TenantId.DEFAULT)).isEmpty();
+        assertThat(catalog.list(ACME)).extracting(c -> c.ref().name().value()).containsExactly("docs");
+        assertThat(index.collections).containsOnlyKeys("acme:docs");
+        assertThat(admin.adoptSingleModeData(root, ACME)).isEmpty();
+    }
+
+    @Test
+    void adoptionRefusesToOverwriteACollectionOfTheSameName() {
+        var collections = new CollectionService(catalog, index, new InMemoryPorts.LetterCounts(), audit, clock);
+        var spec = new CollectionSpec(3, Metric.COSINE, HnswSettings.DEFAULT,
+                Quantization.NONE, Optional.empty());
+        collections.create(Caller.OfTenant.singleMode(), new CollectionName("docs"), spec);
+        clock.advance(Duration.ofSeconds(1));
+        collections.create(new Caller.OfTenant(ACME, Optional.empty(), Set.of(Permission.READ_WRITE), false),
+                new CollectionName("docs"), spec);
+
+        assertThatThrownBy(() -> admin.adoptSingleModeData(root, ACME)).isInstanceOf(ConflictException.class);
+        assertThat(catalog.list(TenantId.DEFAULT)).hasSize(1);
     }
 
     @Test

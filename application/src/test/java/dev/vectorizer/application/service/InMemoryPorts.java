@@ -85,6 +85,14 @@ final class InMemoryPorts {
         }
 
         @Override
+        public void move(CollectionRef from, CollectionRef to) {
+            Map<VectorId, Vector> vectors = collections.remove(from.storageKey());
+            if (vectors != null) {
+                collections.put(to.storageKey(), vectors);
+            }
+        }
+
+        @Override
         public void dropTenant(TenantId tenant) {
             collections.keySet().removeIf(key -> key.startsWith(tenant.value() + ":"));
         }

@@ -20,10 +20,12 @@ import dev.vectorizer.domain.search.Fusion;
 import dev.vectorizer.domain.search.HybridHit;
 import dev.vectorizer.domain.search.HybridRequest;
 import dev.vectorizer.domain.search.SearchRequest;
+import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.ForbiddenException;
 import dev.vectorizer.domain.tenant.Permission;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -94,7 +96,7 @@ class VectorUseCasesTest {
 
     @Test
     void textIsChunkedEmbeddedInOneCallAndKeptInThePayload() {
-        List<VectorId> ids = vectors.insertText(ACME, DOCS, new TextDocument("doc", "aaa bbb", new Payload(java.util.Map.of("k", "v"))));
+        List<VectorId> ids = vectors.insertText(ACME, DOCS, new TextDocument("doc", "aaa bbb", new Payload(Map.of("k", "v"))));
 
         assertThat(ids).containsExactly(new VectorId("doc#0"));
         Vector stored = vectors.get(ACME, DOCS, new VectorId("doc#0"));
@@ -156,7 +158,7 @@ class VectorUseCasesTest {
         assertThat(catalog.rows).isEmpty();
         assertThat(index.collections).isEmpty();
         assertThat(audit.events).singleElement().satisfies(e -> {
-            assertThat(e.action()).isEqualTo(dev.vectorizer.domain.tenant.AuditEvent.Action.COLLECTION_DELETE);
+            assertThat(e.action()).isEqualTo(AuditEvent.Action.COLLECTION_DELETE);
             assertThat(e.tenant()).contains(ACME.tenant());
             assertThat(e.target()).isEqualTo("docs");
         });

@@ -5,6 +5,7 @@ import dev.vectorizer.application.port.out.VectorIndexPort;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionRef;
 import dev.vectorizer.domain.CollectionStats;
+import dev.vectorizer.domain.ConflictException;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.Vector;
 import dev.vectorizer.domain.VectorId;
@@ -23,6 +24,7 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
@@ -172,6 +174,26 @@ public class LuceneVectorIndex implements VectorIndexPort {
     public void drop(CollectionRef ref) {
         Path root = paths(ref).root();
         indexes.closeAnd(ref, () -> deleteTree(root));
+    }
+
+    @Override
+    public void move(CollectionRef from, CollectionRef to) {
+        Path source = paths(from).root();
+        Path target = paths(to).root();
+        indexes.closeAnd(to, () -> indexes.closeAnd(from, () -> {
+            if (!Files.exists(source)) {
+                return;
+            }
+            if (Files.exists(target)) {
+                throw new ConflictException("collection '" + to.name() + "' already exists on disk for tenant '" + to.tenant() + "'");
+            }
+            try {
+                Files.createDirectories(target.getParent());
+                Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot move " + source + " to " + target, e);
+            }
+        }));
     }
 
     /** Callers drop every collection first; what remains is the tenant's (empty) directory tree. */

@@ -29,6 +29,12 @@ public interface VectorIndexPort {
     /** Deletes the collection's index and every file of it. Idempotent. */
     void drop(CollectionRef ref);
 
+    /**
+     * Moves a collection's index to another ref (another tenant or name), closing it first.
+     * Idempotent: when the source is gone and the target exists, the move already happened.
+     */
+    void move(CollectionRef from, CollectionRef to);
+
     /** Deletes whatever is left on disk of a tenant whose collections were all dropped. Idempotent. */
     void dropTenant(TenantId tenant);
 
