@@ -2,6 +2,7 @@ package dev.vectorizer.application;
 
 import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.ServerMode;
+import dev.vectorizer.domain.tenant.BruteForcePolicy;
 import java.time.Duration;
 
 /**
@@ -10,17 +11,19 @@ import java.time.Duration;
  *
  * @param mode who authenticates callers
  * @param rotationGrace how long a rotated API key keeps working
+ * @param bruteForce when failed authentications block their source
  */
-public record ServerSettings(ServerMode mode, Duration rotationGrace) {
+public record ServerSettings(ServerMode mode, Duration rotationGrace, BruteForcePolicy bruteForce) {
 
     public static final Duration DEFAULT_ROTATION_GRACE = Duration.ofDays(7);
 
     public ServerSettings {
         InvalidValueException.require(mode != null, "mode is required");
         InvalidValueException.require(rotationGrace != null && !rotationGrace.isNegative(), "rotation grace must not be negative");
+        InvalidValueException.require(bruteForce != null, "brute-force policy is required");
     }
 
     public ServerSettings(ServerMode mode) {
-        this(mode, DEFAULT_ROTATION_GRACE);
+        this(mode, DEFAULT_ROTATION_GRACE, BruteForcePolicy.DEFAULT);
     }
 }

@@ -3,6 +3,7 @@ package dev.vectorizer.deploy;
 import dev.vectorizer.application.ServerSettings;
 import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.ServerMode;
+import dev.vectorizer.domain.tenant.BruteForcePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -19,8 +20,13 @@ class SettingsProducer {
     @Produces
     @Singleton
     ServerSettings serverSettings(@ConfigProperty(name = "vectorizer.mode", defaultValue = "standalone") String mode,
-            @ConfigProperty(name = "vectorizer.auth.rotation-grace", defaultValue = "P7D") String rotationGrace) {
-        return new ServerSettings(ServerMode.parse(mode), duration("vectorizer.auth.rotation-grace", rotationGrace));
+            @ConfigProperty(name = "vectorizer.auth.rotation-grace", defaultValue = "P7D") String rotationGrace,
+            @ConfigProperty(name = "vectorizer.auth.brute-force.max-failures", defaultValue = "5") int maxFailures,
+            @ConfigProperty(name = "vectorizer.auth.brute-force.window", defaultValue = "PT60S") String window,
+            @ConfigProperty(name = "vectorizer.auth.brute-force.block", defaultValue = "PT300S") String block) {
+        return new ServerSettings(ServerMode.parse(mode), duration("vectorizer.auth.rotation-grace", rotationGrace),
+                new BruteForcePolicy(maxFailures, duration("vectorizer.auth.brute-force.window", window),
+                        duration("vectorizer.auth.brute-force.block", block)));
     }
 
     private static Duration duration(String key, String value) {

@@ -34,7 +34,8 @@ class TenancyIT {
     @BeforeAll
     void start() throws Exception {
         workDir = Files.createTempDirectory("vectorizer-tenancy-it");
-        server = new ServerProcess(workDir).start();
+        // Failed logins are part of these tests; brute-force blocking has its own test (BruteForceIT).
+        server = new ServerProcess(workDir, "-Dvectorizer.auth.brute-force.max-failures=1000").start();
         anonymous = server.http();
         Path adminKey = workDir.resolve("data/admin.key");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(adminKey))).isEqualTo("rw-------");

@@ -60,7 +60,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         Optional<String> bearer = Optional.ofNullable(authorization)
                 .filter(h -> h.regionMatches(true, 0, BEARER, 0, BEARER.length()))
                 .map(h -> h.substring(BEARER.length()).strip());
-        caller.set(authenticate.authenticate(new AuthenticateQuery.Credentials(bearer, Optional.ofNullable(request.getHeaderString("X-API-Key")))));
+        caller.set(authenticate.authenticate(new AuthenticateQuery.Credentials(bearer,
+                Optional.ofNullable(request.getHeaderString("X-API-Key")), servletRequest.getRemoteAddr())));
     }
 
     private static boolean isLoopback(String address) {

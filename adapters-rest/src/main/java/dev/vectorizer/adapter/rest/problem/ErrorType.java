@@ -15,6 +15,7 @@ public enum ErrorType {
     CONFLICT(409, "Conflict"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    AUTH_BLOCKED(429, "Too many failed authentications"),
     QUOTA_EXCEEDED(429, "Quota exceeded"),
     RATE_LIMIT_EXCEEDED(429, "Rate limit exceeded"),
     INTERNAL_ERROR(500, "Internal error"),

@@ -2,12 +2,16 @@ package dev.vectorizer.adapter.rest.problem;
 
 import dev.vectorizer.domain.tenant.AuthenticationException;
 import dev.vectorizer.domain.tenant.ForbiddenException;
+import dev.vectorizer.domain.tenant.TooManyFailuresException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** 401 for missing or bad credentials (never saying which part was wrong), 403 for a refused operation. */
+/**
+ * 401 for missing or bad credentials (never saying which part was wrong), 403 for a refused
+ * operation, 429 while a source is blocked after too many failures.
+ */
 public final class SecurityExceptionMappers {
 
     private SecurityExceptionMappers() {
@@ -28,6 +32,16 @@ public final class SecurityExceptionMappers {
         @Override
         public Response toResponse(ForbiddenException exception) {
             return Problem.of(ErrorType.FORBIDDEN, exception.getMessage()).toResponse();
+        }
+    }
+
+    @Provider
+    public static class Blocked implements ExceptionMapper<TooManyFailuresException> {
+        @Override
+        public Response toResponse(TooManyFailuresException exception) {
+            long seconds = Math.max(1, (exception.retryAfter().toMillis() + 999) / 1000);
+            return Response.fromResponse(Problem.of(ErrorType.AUTH_BLOCKED, exception.getMessage()).toResponse())
+                    .header("Retry-After", String.valueOf(seconds)).build();
         }
     }
 }

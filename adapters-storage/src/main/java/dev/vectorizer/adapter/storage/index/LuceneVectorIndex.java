@@ -1,0 +1,247 @@
+package dev.vectorizer.adapter.storage.index;
+
+import dev.vectorizer.adapter.storage.DataDirectory;
+import dev.vectorizer.application.port.out.VectorIndexPort;
+import dev.vectorizer.domain.Collection;
+import dev.vectorizer.domain.CollectionRef;
+import dev.vectorizer.domain.CollectionStats;
+import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.Vector;
+import dev.vectorizer.domain.VectorId;
+import dev.vectorizer.domain.search.Filter;
+import dev.vectorizer.domain.search.ScoredPoint;
+import dev.vectorizer.domain.search.ScrollPage;
+import dev.vectorizer.domain.search.ScrollRequest;
+import dev.vectorizer.domain.search.TextQuery;
+import dev.vectorizer.domain.search.VectorQuery;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The vector index port on Apache Lucene: one Lucene index plus one write-ahead translog per
+ * collection, under {@code {data-dir}/tenants/{tenant}/collections/{name}/} ({@link CollectionPaths}).
+ *
+ * <p>Durability: every write is logged and fsynced ({@link Translog}) before it is applied and made
+ * visible, so a returned write survives a crash; Lucene commits happen in the background every
+ * {@code vectorizer.storage.commit-interval} and when an index closes. Indexes open lazily, at most
+ * {@code vectorizer.storage.max-open-indexes} at once (least recently used closed first), and an index
+ * unused for {@code vectorizer.storage.idle-timeout} is closed ({@link OpenIndexes}). Thread-safe.
+ *
+ * <p>Durations are ISO-8601 ({@code PT30S}) or a number with {@code ms}, {@code s}, {@code m} or
+ * {@code h} ({@code 30s}); a zero idle timeout never closes idle indexes.
+ */
+@ApplicationScoped
+public class LuceneVectorIndex implements VectorIndexPort {
+
+    private static final Logger LOG = Logger.getLogger(LuceneVectorIndex.class.getName());
+
+    private DataDirectory dataDirectory;
+    private OpenIndexes indexes;
+    private ScheduledExecutorService maintenance;
+    private Duration idleTimeout;
+
+    @Inject
+    public LuceneVectorIndex(DataDirectory dataDirectory,
+            @ConfigProperty(name = "vectorizer.storage.max-open-indexes", defaultValue = "256") int maxOpenIndexes,
+            @ConfigProperty(name = "vectorizer.storage.commit-interval", defaultValue = "30s") String commitInterval,
+            @ConfigProperty(name = "vectorizer.storage.idle-timeout", defaultValue = "10m") String idleTimeout) {
+        this(dataDirectory, maxOpenIndexes, parseDuration(commitInterval), parseDuration(idleTimeout));
+    }
+
+    /** Defaults: 256 open indexes, commit every 30 s, close after 10 min idle. */
+    public LuceneVectorIndex(DataDirectory dataDirectory) {
+        this(dataDirectory, 256, Duration.ofSeconds(30), Duration.ofMinutes(10));
+    }
+
+    public LuceneVectorIndex(DataDirectory dataDirectory, int maxOpenIndexes, Duration commitInterval, Duration idleTimeout) {
+        this.dataDirectory = dataDirectory;
+        this.idleTimeout = idleTimeout;
+        this.indexes = new OpenIndexes(maxOpenIndexes,
+                (collection, create) -> CollectionIndex.open(collection, paths(collection.ref()), create));
+        this.maintenance = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "vectorizer-index-maintenance");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(1, commitInterval.toMillis());
+        maintenance.scheduleWithFixedDelay(this::maintain, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** For the CDI client proxy only. */
+    protected LuceneVectorIndex() {
+    }
+
+    static Duration parseDuration(String text) {
+        String s = text.trim().toLowerCase(Locale.ROOT);
+        if (s.startsWith("p")) {
+            return Duration.parse(s.toUpperCase(Locale.ROOT));
+        }
+        if (s.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).trim()));
+        }
+        long amount = Long.parseLong(s.substring(0, s.length() - 1).trim());
+        return switch (s.charAt(s.length() - 1)) {
+            case 's' -> Duration.ofSeconds(amount);
+            case 'm' -> Duration.ofMinutes(amount);
+            case 'h' -> Duration.ofHours(amount);
+            default -> throw new IllegalArgumentException("not a duration: " + text);
+        };
+    }
+
+    private CollectionPaths paths(CollectionRef ref) {
+        return CollectionPaths.of(dataDirectory, ref);
+    }
+
+    /** Commits every changed open index and closes the idle ones. Never throws. */
+    void maintain() {
+        long now = System.nanoTime();
+        for (String key : indexes.openKeys()) {
+            CollectionIndex index = indexes.peek(key);
+            if (index == null) {
+                continue;
+            }
+            try {
+                if (!idleTimeout.isZero() && now - index.lastUsedNanos() > idleTimeout.toNanos()) {
+                    indexes.close(key);
+                } else if (index.tryEnter()) {
+                    try {
+                        index.commit();
+                    } finally {
+                        index.exit();
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "background commit of collection " + key + " failed", e);
+            }
+        }
+    }
+
+    @PreDestroy
+    public void close() {
+        if (maintenance != null) {
+            maintenance.shutdown();
+            try {
+                maintenance.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        indexes.closeAll();
+    }
+
+    /** Abandons every open index without committing, as a process crash would (tests only). */
+    void crashForTest() throws IOException {
+        maintenance.shutdownNow();
+        indexes.crashAll();
+    }
+
+    /** Keys of the open indexes (tests only). */
+    List<String> openIndexesForTest() {
+        return indexes.openKeys();
+    }
+
+    @Override
+    public void create(Collection collection) {
+        indexes.create(collection);
+    }
+
+    @Override
+    public void drop(CollectionRef ref) {
+        Path root = paths(ref).root();
+        indexes.closeAnd(ref, () -> deleteTree(root));
+    }
+
+    /** Callers drop every collection first; what remains is the tenant's (empty) directory tree. */
+    @Override
+    public void dropTenant(TenantId tenant) {
+        deleteTree(CollectionPaths.tenantRoot(dataDirectory, tenant));
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    if (e != null) {
+                        throw e;
+                    }
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            Translog.fsyncDirectory(root.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + root, e);
+        }
+    }
+
+    @Override
+    public void upsert(Collection collection, List<Vector> vectors) {
+        indexes.with(collection, index -> {
+            index.upsert(vectors);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Vector> get(Collection collection, VectorId id) {
+        return indexes.with(collection, index -> index.get(id));
+    }
+
+    @Override
+    public long delete(Collection collection, List<VectorId> ids) {
+        return indexes.with(collection, index -> index.delete(ids));
+    }
+
+    @Override
+    public long deleteMatching(Collection collection, Filter filter) {
+        return indexes.with(collection, index -> index.deleteMatching(filter));
+    }
+
+    @Override
+    public List<ScoredPoint> search(Collection collection, VectorQuery query) {
+        return indexes.with(collection, index -> index.search(query));
+    }
+
+    @Override
+    public List<ScoredPoint> searchText(Collection collection, TextQuery query) {
+        return indexes.with(collection, index -> index.searchText(query));
+    }
+
+    @Override
+    public ScrollPage scroll(Collection collection, ScrollRequest request) {
+        return indexes.with(collection, index -> index.scroll(request));
+    }
+
+    @Override
+    public CollectionStats stats(Collection collection) {
+        return indexes.with(collection, CollectionIndex::stats);
+    }
+}

@@ -1,0 +1,192 @@
+package dev.vectorizer.adapter.storage.index;
+
+import dev.vectorizer.domain.Collection;
+import dev.vectorizer.domain.CollectionRef;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The open {@link CollectionIndex}es: opened lazily on first use, at most {@code maxOpen} at a time
+ * (the least recently used beyond that is closed, which commits it and trims its translog) and reopened
+ * transparently on the next use. Each collection has a slot whose monitor serialises opening, closing
+ * and dropping it, so two instances never compete for one index directory; no thread holds two slot
+ * monitors at once, and closing waits only for the operations in flight on that collection.
+ */
+final class OpenIndexes {
+
+    private static final Logger LOG = Logger.getLogger(OpenIndexes.class.getName());
+
+    /** Opens a collection's index; {@code create} makes it if missing. */
+    interface Opener {
+        CollectionIndex open(Collection collection, boolean create) throws IOException;
+    }
+
+    private static final class Slot {
+        CollectionIndex index;
+    }
+
+    private final int maxOpen;
+    private final Opener opener;
+    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private final LinkedHashMap<String, Boolean> recency = new LinkedHashMap<>(16, 0.75f, true);
+
+    OpenIndexes(int maxOpen, Opener opener) {
+        if (maxOpen < 1) {
+            throw new IllegalArgumentException("max open indexes must be at least 1");
+        }
+        this.maxOpen = maxOpen;
+        this.opener = opener;
+    }
+
+    /** Runs {@code work} on the collection's open index, opening it if needed. */
+    <T> T with(Collection collection, Function<CollectionIndex, T> work) {
+        while (true) {
+            CollectionIndex index = acquire(collection, false);
+            if (index.tryEnter()) {
+                try {
+                    return work.apply(index);
+                } finally {
+                    index.exit();
+                }
+            }
+            // closed by eviction between acquire and enter: open it again
+        }
+    }
+
+    /** Opens (creating if missing) the collection's index. */
+    void create(Collection collection) {
+        acquire(collection, true);
+    }
+
+    private CollectionIndex acquire(Collection collection, boolean create) {
+        String key = collection.ref().storageKey();
+        Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+        CollectionIndex index;
+        synchronized (slot) {
+            if (slot.index == null || slot.index.isClosed()) {
+                try {
+                    slot.index = opener.open(collection, create);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot open the index of collection " + key, e);
+                }
+            }
+            index = slot.index;
+        }
+        for (String victim : touch(key)) {
+            close(victim);
+        }
+        return index;
+    }
+
+    private List<String> touch(String key) {
+        List<String> victims = new ArrayList<>();
+        synchronized (recency) {
+            recency.put(key, Boolean.TRUE);
+            var it = recency.keySet().iterator();
+            while (recency.size() - victims.size() > maxOpen && it.hasNext()) {
+                String eldest = it.next();
+                if (!eldest.equals(key)) {
+                    victims.add(eldest);
+                }
+            }
+            victims.forEach(recency::remove);
+        }
+        return victims;
+    }
+
+    /** Closes the collection's index if open (committing it); the next use reopens it. */
+    void close(String key) {
+        synchronized (recency) {
+            recency.remove(key);
+        }
+        Slot slot = slots.get(key);
+        if (slot == null) {
+            return;
+        }
+        synchronized (slot) {
+            if (slot.index != null) {
+                try {
+                    slot.index.close();
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "closing the index of collection " + key + " failed", e);
+                } finally {
+                    slot.index = null;
+                }
+            }
+        }
+    }
+
+    /** Closes the collection's index if open and then runs {@code action} while nobody can open it. */
+    void closeAnd(CollectionRef ref, Runnable action) {
+        String key = ref.storageKey();
+        Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+        synchronized (slot) {
+            if (slot.index != null) {
+                try {
+                    slot.index.close();
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "closing the index of collection " + key + " failed", e);
+                }
+                slot.index = null;
+            }
+            action.run();
+        }
+        synchronized (recency) {
+            recency.remove(key);
+        }
+    }
+
+    /** The keys of the currently open indexes. */
+    List<String> openKeys() {
+        List<String> keys = new ArrayList<>();
+        slots.forEach((key, slot) -> {
+            synchronized (slot) {
+                if (slot.index != null && !slot.index.isClosed()) {
+                    keys.add(key);
+                }
+            }
+        });
+        return keys;
+    }
+
+    /** The open index of {@code key}, if any (for maintenance; use {@link CollectionIndex#tryEnter}). */
+    CollectionIndex peek(String key) {
+        Slot slot = slots.get(key);
+        if (slot == null) {
+            return null;
+        }
+        synchronized (slot) {
+            return slot.index;
+        }
+    }
+
+    /** Closes every open index. */
+    void closeAll() {
+        for (String key : new ArrayList<>(slots.keySet())) {
+            close(key);
+        }
+    }
+
+    /** Abandons every open index as a crash would (tests only). */
+    void crashAll() throws IOException {
+        for (Slot slot : slots.values()) {
+            synchronized (slot) {
+                if (slot.index != null) {
+                    slot.index.crash();
+                    slot.index = null;
+                }
+            }
+        }
+        synchronized (recency) {
+            recency.clear();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.vectorizer.adapter.storage.index;
+
+import dev.vectorizer.domain.Collection;
+import dev.vectorizer.domain.CollectionName;
+import dev.vectorizer.domain.CollectionRef;
+import dev.vectorizer.domain.CollectionSpec;
+import dev.vectorizer.domain.HnswSettings;
+import dev.vectorizer.domain.Metric;
+import dev.vectorizer.domain.Payload;
+import dev.vectorizer.domain.Quantization;
+import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.Vector;
+import dev.vectorizer.domain.VectorId;
+import dev.vectorizer.domain.search.Filter;
+import dev.vectorizer.domain.search.ScrollPage;
+import dev.vectorizer.domain.search.ScrollRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/** Shared builders for the index tests. */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    static Collection collection(String tenant, String name, int dimension, Metric metric, Quantization quantization) {
+        return new Collection(new CollectionRef(new TenantId(tenant), new CollectionName(name)),
+                new CollectionSpec(dimension, metric, HnswSettings.DEFAULT, quantization, Optional.empty()), Instant.now());
+    }
+
+    static Collection collection(String name, int dimension) {
+        return collection("t1", name, dimension, Metric.COSINE, Quantization.NONE);
+    }
+
+    static Vector vector(String id, float[] values, Payload payload) {
+        return new Vector(new VectorId(id), values, payload);
+    }
+
+    static float[] random(Random random, int dimension) {
+        float[] v = new float[dimension];
+        for (int i = 0; i < dimension; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return v;
+    }
+
+    /** Every vector of the collection (matching {@code filter}), in id order, by scrolling pages of {@code pageSize}. */
+    static List<Vector> scrollAll(LuceneVectorIndex index, Collection collection, Optional<Filter> filter, int pageSize) {
+        List<Vector> all = new ArrayList<>();
+        Optional<VectorId> after = Optional.empty();
+        do {
+            ScrollPage page = index.scroll(collection, new ScrollRequest(filter, pageSize, after));
+            all.addAll(page.vectors());
+            after = page.next();
+        } while (after.isPresent());
+        return all;
+    }
+
+    static List<String> ids(List<Vector> vectors) {
+        return vectors.stream().map(v -> v.id().value()).toList();
+    }
+}

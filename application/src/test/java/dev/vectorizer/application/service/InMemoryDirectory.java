@@ -1,0 +1,67 @@
+package dev.vectorizer.application.service;
+
+import dev.vectorizer.application.port.out.TenantDirectoryPort;
+import dev.vectorizer.domain.ConflictException;
+import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.tenant.ApiKey;
+import dev.vectorizer.domain.tenant.ApiKeyId;
+import dev.vectorizer.domain.tenant.Tenant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The tenant directory in maps, for testing the authentication and administration rules. */
+final class InMemoryDirectory implements TenantDirectoryPort {
+
+    final Map<TenantId, Tenant> tenants = new LinkedHashMap<>();
+    final Map<ApiKeyId, ApiKey> keys = new LinkedHashMap<>();
+
+    @Override
+    public void addTenant(Tenant tenant) {
+        if (tenants.putIfAbsent(tenant.id(), tenant) != null) {
+            throw new ConflictException("taken");
+        }
+    }
+
+    @Override
+    public Optional<Tenant> findTenant(TenantId id) {
+        return Optional.ofNullable(tenants.get(id));
+    }
+
+    @Override
+    public List<Tenant> listTenants() {
+        return List.copyOf(tenants.values());
+    }
+
+    @Override
+    public void updateTenant(Tenant tenant) {
+        tenants.put(tenant.id(), tenant);
+    }
+
+    @Override
+    public void removeTenant(TenantId id) {
+        tenants.remove(id);
+        keys.values().removeIf(k -> k.tenant().equals(Optional.of(id)));
+    }
+
+    @Override
+    public void addKey(ApiKey key) {
+        keys.put(key.id(), key);
+    }
+
+    @Override
+    public Optional<ApiKey> findKey(ApiKeyId id) {
+        return Optional.ofNullable(keys.get(id));
+    }
+
+    @Override
+    public List<ApiKey> listKeys(Optional<TenantId> tenant) {
+        return keys.values().stream().filter(k -> k.tenant().equals(tenant)).toList();
+    }
+
+    @Override
+    public void updateKey(ApiKey key) {
+        keys.put(key.id(), key);
+    }
+}
