@@ -1,6 +1,7 @@
 package dev.vectorizer.bench;
 
 import dev.vectorizer.adapter.storage.DataDirectory;
+import dev.vectorizer.adapter.storage.index.LuceneVectorIndex;
 import dev.vectorizer.application.port.out.VectorIndexPort;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionName;
@@ -17,21 +18,13 @@ import java.util.Optional;
 /** Our engine in process: the Lucene {@link VectorIndexPort} over a data directory, outside any server. */
 final class OurEngine implements AutoCloseable {
 
-    static final String ENGINE_CLASS = "dev.vectorizer.adapter.storage.index.LuceneVectorIndex";
-
-    private final Object engine;
-    private boolean closed;
+    private final LuceneVectorIndex engine;
     final VectorIndexPort port;
+    private boolean closed;
 
     OurEngine(Path dataDir) {
-        try {
-            // by name: the adapter is merged into main while this harness is written
-            engine = Class.forName(ENGINE_CLASS).getConstructor(DataDirectory.class)
-                    .newInstance(new DataDirectory(dataDir).ensureExists());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot construct " + ENGINE_CLASS, e);
-        }
-        port = (VectorIndexPort) engine;
+        engine = new LuceneVectorIndex(new DataDirectory(dataDir).ensureExists());
+        port = engine;
     }
 
     /** The benchmark collection: same on every open, so a forked JVM finds the index built by another. */
@@ -41,17 +34,12 @@ final class OurEngine implements AutoCloseable {
                 Instant.EPOCH);
     }
 
-    /** Commits and closes every open index. */
+    /** Commits and closes every open index (idempotent). */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            engine.getClass().getMethod("close").invoke(engine);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot close " + ENGINE_CLASS, e);
+        if (!closed) {
+            closed = true;
+            engine.close();
         }
     }
 }
