@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  * BenchMain [--size 100000] [--dim 128] [--queries 1000] [--text-size 10000] [--text-queries 500]
  *           [--passes 5] [--forks 3] [--seed 42] [--efs 10,16,24,32,48,64,100,160]
  *           [--work bench/target] [--out bench/target/results.md] [--jar deploy/target/vectorizer.jar]
- *           [--hnswlib bench/hnswlib/bench.mjs] [--skip rest,text,hnswlib,raw]
+ *           [--hnswlib bench/hnswlib/bench.mjs] [--skip rest,text,hnswlib,raw] [--server-jvm-args '-Xmx2g ..']
  * BenchMain sweep-ours --data DIR --index DIR --name N --efs .. --passes P   (one fork; JSON lines)
  * </pre>
  */
@@ -115,6 +115,8 @@ public final class BenchMain {
         Ingest ours = OursInProcess.build(clustered, runs.resolve("ours-clustered"), "clustered", HNSW);
         ingests.add(ours);
         builds.put("ours", ours.seconds());
+        report.note(String.format(Locale.ROOT, "Ours after ingest of %s: %d Lucene segments (each searched with k = ef, then merged).",
+                clustered.name(), OursInProcess.segments(runs.resolve("ours-clustered"), "clustered")));
         List<Sweep> oursSweeps = sweepInForks(clustered, runs.resolve("ours-clustered"), "clustered", efs, passes, forks);
         List<Sweep> all = new ArrayList<>(oursSweeps);
         List<Sweep> peer = List.of();
@@ -129,7 +131,8 @@ public final class BenchMain {
         if (!skipped("rest")) {
             Sweep at = Sweep.firstReaching(oursSweeps, RECALL_TARGET).orElse(oursSweeps.getLast());
             Path jar = Path.of(option("jar", "deploy/target/vectorizer.jar")).toAbsolutePath();
-            try (RestRunner rest = RestRunner.start(jar, runs.resolve("rest-data"), work.resolve("rest-server.log"))) {
+            try (RestRunner rest = RestRunner.start(jar, runs.resolve("rest-data"), work.resolve("rest-server.log"),
+                    option("server-jvm-args", "").isBlank() ? List.of() : List.of(option("server-jvm-args", "").trim().split("\\s+")))) {
                 rest.createCollection("clustered", clustered.dimension(), HNSW);
                 Ingest restIngest = rest.ingest("clustered", clustered.base());
                 Log.info(String.format("REST: ingested %d in %.1f s", restIngest.count(), restIngest.seconds()));
@@ -163,6 +166,8 @@ public final class BenchMain {
             Map<String, Double> textBuilds = new LinkedHashMap<>();
             Ingest textOurs = OursInProcess.build(text, runs.resolve("ours-text"), "text", HNSW);
             textBuilds.put("ours", textOurs.seconds());
+            report.note(String.format(Locale.ROOT, "Ours after ingest of %s: %d Lucene segments.",
+                    text.name(), OursInProcess.segments(runs.resolve("ours-text"), "text")));
             List<Sweep> textOursSweeps = sweepInForks(text, runs.resolve("ours-text"), "text", efs, passes, forks);
             List<Sweep> textAll = new ArrayList<>(textOursSweeps);
             if (!skipped("hnswlib")) {

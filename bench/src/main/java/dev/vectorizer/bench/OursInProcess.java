@@ -94,6 +94,14 @@ final class OursInProcess {
         return sweeps;
     }
 
+    /** Segments of the last commit of the collection's Lucene index (the engine must be closed). */
+    static int segments(Path dataDir, String name) throws java.io.IOException {
+        Path index = dataDir.resolve("tenants").resolve("bench").resolve("collections").resolve(name).resolve("index");
+        try (org.apache.lucene.store.Directory directory = org.apache.lucene.store.FSDirectory.open(index)) {
+            return org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).size();
+        }
+    }
+
     static VectorQuery query(float[] vector, int limit, int ef) {
         return new VectorQuery(vector, limit, ef, Optional.empty(), false, false);
     }

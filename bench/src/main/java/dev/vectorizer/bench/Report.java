@@ -12,6 +12,7 @@ final class Report {
 
     private final StringBuilder out = new StringBuilder();
     private final List<String[]> targets = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     void header(String text) {
         out.append(text).append("\n\n");
@@ -62,8 +63,18 @@ final class Report {
         return String.format(Locale.ROOT, "%,.0f QPS (ef %d, recall %.3f)", s.median(), s.ef(), s.recall());
     }
 
+    void note(String text) {
+        notes.add(text);
+    }
+
     String render() {
         StringBuilder all = new StringBuilder(out);
+        for (String note : notes) {
+            all.append("- ").append(note).append('\n');
+        }
+        if (!notes.isEmpty()) {
+            all.append('\n');
+        }
         if (!targets.isEmpty()) {
             all.append("### Targets\n\n| target | ours | reference | ratio | goal | met |\n|---|---|---|---:|---:|---|\n");
             for (String[] t : targets) {

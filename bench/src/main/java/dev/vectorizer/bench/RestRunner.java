@@ -35,13 +35,14 @@ final class RestRunner implements AutoCloseable {
     }
 
     /** Starts the server and waits (at most 5 minutes) until {@code /health/ready} answers 200. */
-    static RestRunner start(Path jar, Path dataDir, Path log) throws IOException, InterruptedException {
+    static RestRunner start(Path jar, Path dataDir, Path log, List<String> extraJvmArgs) throws IOException, InterruptedException {
         int port = freePort();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = List.of(java.toString(), "--add-modules", "jdk.incubator.vector",
+        List<String> command = new ArrayList<>(List.of(java.toString(), "--add-modules", "jdk.incubator.vector",
                 "--enable-native-access=ALL-UNNAMED", "-Dvectorizer.mode=single",
-                "-Dvectorizer.data-dir=" + dataDir.toAbsolutePath(), "-jar", jar.toString(),
-                "--port", Integer.toString(port), "--nocluster");
+                "-Dvectorizer.data-dir=" + dataDir.toAbsolutePath()));
+        command.addAll(extraJvmArgs);
+        command.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(port), "--nocluster"));
         Log.info("REST: starting the server on port " + port + " (log: " + log + ")");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
@@ -105,7 +106,9 @@ final class RestRunner implements AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
         }
         double recall = 0;
-        for (int round = 0; round < 2; round++) { // two untimed rounds warm the server up
+        // untimed rounds warm the server's JIT up (at least 3000 requests); the last one measures recall
+        int rounds = Math.max(2, (3000 + requests.size() - 1) / requests.size());
+        for (int round = 0; round < rounds; round++) {
             recall = 0;
             for (int q = 0; q < requests.size(); q++) {
                 recall += GroundTruth.recall(data.truth()[q], ids(send(requests.get(q))), k);
