@@ -46,7 +46,7 @@ final class Report {
 
     /** ours / reference against goal (ratio ≥ goal). */
     void target(String what, String ours, String reference, double ratio, double goal) {
-        targets.add(new String[] {what, ours, reference, String.format(Locale.ROOT, "%.2f×", ratio),
+        targets.add(new String[] {what, ours, reference, Double.isNaN(ratio) ? "n/a" : String.format(Locale.ROOT, "%.2f×", ratio),
                 String.format(Locale.ROOT, "≥ %.2f×", goal), Double.isNaN(ratio) ? "n/a" : ratio >= goal ? "yes" : "**no**"});
     }
 
@@ -54,7 +54,7 @@ final class Report {
     void qpsTarget(String data, List<Sweep> ours, List<Sweep> peer, double recall) {
         Optional<Sweep> a = Sweep.firstReaching(ours, recall);
         Optional<Sweep> b = Sweep.firstReaching(peer, recall);
-        target(String.format(Locale.ROOT, "%s: QPS at recall@10 ≥ %.2f vs hnswlib", data, recall),
+        target(String.format(Locale.ROOT, "%s: QPS at recall@10 ≥ %.3f vs hnswlib", data, recall),
                 a.map(Report::point).orElse("not reached"), b.map(Report::point).orElse("not reached"),
                 a.isPresent() && b.isPresent() ? a.get().median() / b.get().median() : Double.NaN, 1.0);
     }
