@@ -28,7 +28,8 @@ final class OursInProcess {
     /** Creates the collection and upserts every base vector; each returned upsert is durable and visible. */
     static Ingest build(DataSet data, Path dataDir, String name, HnswSettings hnsw) {
         Collection collection = OurEngine.collection(name, data.dimension(), hnsw);
-        try (OurEngine engine = new OurEngine(dataDir)) {
+        OurEngine engine = new OurEngine(dataDir);
+        try {
             engine.port.create(collection);
             long start = System.nanoTime();
             for (int from = 0; from < data.base().length; from += BATCH) {
@@ -48,6 +49,8 @@ final class OursInProcess {
             Log.info(String.format("ours: %d vectors durable in %.1f s; closing (final commit) took %.1f s",
                     data.base().length, seconds, (System.nanoTime() - closeStart) / 1e9));
             return new Ingest("ours, durable upsert (batches of " + BATCH + ")", data.base().length, seconds);
+        } finally {
+            engine.close(); // idempotent
         }
     }
 

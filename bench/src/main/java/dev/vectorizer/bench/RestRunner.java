@@ -166,10 +166,15 @@ final class RestRunner implements AutoCloseable {
 
     /** Stops the server: SIGTERM, then a kill after 30 s. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         server.destroy();
-        if (!server.waitFor(30, TimeUnit.SECONDS)) {
-            server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        try {
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            server.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 
