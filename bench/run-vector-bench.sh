@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Vector benchmark: ours (in process and over REST) vs hnswlib, durable ingest vs raw Lucene.
+#
+#   bench/run-vector-bench.sh [--size 100000] [--dim 128] [--queries 1000] [--text-size 10000]
+#                             [--text-queries 500] [--passes 5] [--forks 3] [--seed 42]
+#                             [--efs 10,16,24,32,48,64,100,160] [--skip rest,text,hnswlib,raw]
+#                             [--no-build]
+#
+# Builds the bench module and the uber-jar, installs hnswlib-node, runs dev.vectorizer.bench.BenchMain
+# and prints the Markdown tables; they are also written to bench/target/results.md. Data sets (with
+# their exact ground truth) are cached under bench/target/data. Progress goes to stderr.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+JAVA_HOME="$(./vectorizer jdk)"
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+if (( $("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 \
+        | awk -F'= ' '/java.specification.version/ {split($2, v, "."); print v[1]}') >= 24 )); then
+    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi
+command -v node >/dev/null || { echo "run-vector-bench: node (20+) is needed for the hnswlib peer" >&2; exit 1; }
+
+build=1
+args=()
+while (( $# )); do
+    case "$1" in
+        --no-build) build=0; shift ;;
+        --*) (( $# >= 2 )) || { echo "run-vector-bench: $1 needs a value" >&2; exit 2; }
+             args+=("$1" "$2"); shift 2 ;;
+        *) echo "run-vector-bench: unexpected argument $1" >&2; exit 2 ;;
+    esac
+done
+
+if (( build )); then
+    echo "[bench] building bench and the uber-jar (mvn package -DskipTests)" >&2
+    mvn -B -ntp -q -pl bench,deploy -am package -DskipTests >&2
+    (cd bench/hnswlib && { npm ci --no-audit --no-fund || npm install --no-audit --no-fund; } >&2)
+fi
+
+exec java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xms2g -Xmx4g \
+    -cp "bench/target/classes:bench/target/lib/*" dev.vectorizer.bench.BenchMain \
+    --work bench/target --out bench/target/results.md \
+    --jar deploy/target/vectorizer.jar --hnswlib bench/hnswlib/bench.mjs "${args[@]}"

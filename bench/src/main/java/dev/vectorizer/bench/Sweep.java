@@ -1,0 +1,40 @@
+package dev.vectorizer.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Result of one engine at one ef: recall@10 and the QPS of every timed pass (over all forks). */
+public record Sweep(String engine, int ef, double recall, List<Double> qps) {
+
+    public Sweep {
+        qps = List.copyOf(qps);
+    }
+
+    public double median() {
+        List<Double> sorted = new ArrayList<>(qps);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    public double min() {
+        return qps.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
+    public double max() {
+        return qps.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+
+    /** The same ef with more passes (from another fork) added; recall must agree (the index is the same). */
+    public Sweep merge(Sweep other) {
+        List<Double> all = new ArrayList<>(qps);
+        all.addAll(other.qps);
+        return new Sweep(engine, ef, (recall + other.recall) / 2, all);
+    }
+
+    /** The fastest sweep point reaching {@code recall}, if any: the smallest such ef. */
+    public static java.util.Optional<Sweep> firstReaching(List<Sweep> sweeps, double recall) {
+        return sweeps.stream().filter(s -> s.recall() >= recall).min(java.util.Comparator.comparingInt(Sweep::ef));
+    }
+}
