@@ -9,12 +9,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+/**
+ * The collection catalog in JPA. A collection's record never changes after creation, so found
+ * records are kept in memory (every request looks its collection up); adding and removing keep
+ * that cache exact on this node.
+ */
 @ApplicationScoped
 public class JpaCollectionCatalog implements CollectionCatalogPort {
 
     private final MetadataStore store;
+    private final Map<String, Collection> known = new ConcurrentHashMap<>();
+    /** Loading into the cache (shared) never overlaps a removal (exclusive), so no removed record is cached again. */
+    private final ReadWriteLock cacheLoad = new ReentrantReadWriteLock();
 
     @Inject
     public JpaCollectionCatalog(MetadataStore store) {
@@ -51,7 +63,19 @@ public class JpaCollectionCatalog implements CollectionCatalogPort {
 
     @Override
     public Optional<Collection> find(CollectionRef ref) {
-        return store.read(em -> Optional.ofNullable(em.find(CollectionEntity.class, ref.storageKey())).map(CollectionEntity::toDomain));
+        Collection cached = known.get(ref.storageKey());
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        cacheLoad.readLock().lock();
+        try {
+            Optional<Collection> stored = store.read(em -> Optional.ofNullable(em.find(CollectionEntity.class, ref.storageKey()))
+                    .map(CollectionEntity::toDomain));
+            stored.ifPresent(c -> known.put(ref.storageKey(), c));
+            return stored;
+        } finally {
+            cacheLoad.readLock().unlock();
+        }
     }
 
     @Override
@@ -62,13 +86,19 @@ public class JpaCollectionCatalog implements CollectionCatalogPort {
 
     @Override
     public boolean remove(CollectionRef ref) {
-        return store.inTransaction(em -> {
-            CollectionEntity row = em.find(CollectionEntity.class, ref.storageKey());
-            if (row == null) {
-                return false;
-            }
-            em.remove(row);
-            return true;
-        });
+        cacheLoad.writeLock().lock();
+        try {
+            known.remove(ref.storageKey());
+            return store.inTransaction(em -> {
+                CollectionEntity row = em.find(CollectionEntity.class, ref.storageKey());
+                if (row == null) {
+                    return false;
+                }
+                em.remove(row);
+                return true;
+            });
+        } finally {
+            cacheLoad.writeLock().unlock();
+        }
     }
 }
