@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,14 +19,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Our REST API end to end: the Payara Micro uber-jar as a child process (single-tenant mode, a
- * fresh data directory, a free port on 127.0.0.1), durable ingest in batches of 1000, then
- * single-thread search with the JDK {@link HttpClient} (HTTP/1.1, one connection) at one ef.
+ * Our REST API end to end: the Payara Micro uber-jar as a child process (single-tenant mode unless
+ * told otherwise, a fresh data directory, a free port on 127.0.0.1), durable ingest in batches of
+ * 1000, then single-thread search with the JDK {@link HttpClient} (HTTP/1.1, one connection) at one
+ * ef. In standalone mode, {@link #actAsNewTenant} makes every later call carry a tenant's key.
  */
 final class RestRunner implements AutoCloseable {
 
     private final Process server;
     private final URI base;
+    private String apiKey;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -36,10 +39,15 @@ final class RestRunner implements AutoCloseable {
 
     /** Starts the server and waits (at most 5 minutes) until {@code /health/ready} answers 200. */
     static RestRunner start(Path jar, Path dataDir, Path log, List<String> extraJvmArgs) throws IOException, InterruptedException {
+        return start(jar, dataDir, log, "single", extraJvmArgs);
+    }
+
+    static RestRunner start(Path jar, Path dataDir, Path log, String mode, List<String> extraJvmArgs)
+            throws IOException, InterruptedException {
         int port = freePort();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "--add-modules", "jdk.incubator.vector",
-                "--enable-native-access=ALL-UNNAMED", "-Dvectorizer.mode=single",
+                "--enable-native-access=ALL-UNNAMED", "-Dvectorizer.mode=" + mode,
                 "-Dvectorizer.data-dir=" + dataDir.toAbsolutePath()));
         command.addAll(extraJvmArgs);
         command.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(port), "--nocluster"));
@@ -125,7 +133,41 @@ final class RestRunner implements AutoCloseable {
         return new Sweep("ours REST", ef, recall / requests.size(), qps);
     }
 
-    private String send(HttpRequest request) throws IOException, InterruptedException {
+    /** Standalone mode: with the administrator key of {@code dataDir}, create a tenant and a READ_WRITE key, and use it from now on. */
+    void actAsNewTenant(Path dataDir, String tenant) throws IOException, InterruptedException {
+        apiKey = Files.readString(dataDir.resolve("admin.key")).strip();
+        post("/api/admin/tenants", "{\"id\":\"" + tenant + "\",\"name\":\"" + tenant + "\"}");
+        String issued = send(HttpRequest.newBuilder(base.resolve("/api/admin/tenants/" + tenant + "/keys"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"permissions\":[\"READ_WRITE\"]}")).build());
+        try (JsonReader reader = Json.createReader(new StringReader(issued))) {
+            apiKey = reader.readObject().getString("key");
+        }
+    }
+
+    /** A search request for {@code query} (limit 10, no payload), with this runner's credentials. */
+    HttpRequest searchRequest(String collection, float[] query, int ef) {
+        StringBuilder body = new StringBuilder("{\"vector\":");
+        appendArray(body, query);
+        body.append(",\"limit\":10,\"ef\":").append(ef).append(",\"with_payload\":false}");
+        return authorized(HttpRequest.newBuilder(base.resolve("/api/collections/" + collection + "/search"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))).build();
+    }
+
+    /** Sends {@code request} on this runner's client; fails unless the answer is 2xx. */
+    String send(HttpRequest request) throws IOException, InterruptedException {
+        if (apiKey != null && request.headers().firstValue("Authorization").isEmpty()) {
+            request = authorized(HttpRequest.newBuilder(request, (name, value) -> true)).build();
+        }
+        return sendAsIs(request);
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return apiKey == null ? request : request.header("Authorization", "Bearer " + apiKey);
+    }
+
+    private String sendAsIs(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IOException(request.uri() + " answered " + response.statusCode() + ": " + response.body());

@@ -9,24 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
-/**
- * The collection catalog in JPA. A collection's record never changes after creation, so found
- * records are kept in memory (every request looks its collection up); adding and removing keep
- * that cache exact on this node.
- */
+/** The collection catalog in JPA; every request looks its collection up, so found records are cached. */
 @ApplicationScoped
 public class JpaCollectionCatalog implements CollectionCatalogPort {
 
     private final MetadataStore store;
-    private final Map<String, Collection> known = new ConcurrentHashMap<>();
-    /** Loading into the cache (shared) never overlaps a removal (exclusive), so no removed record is cached again. */
-    private final ReadWriteLock cacheLoad = new ReentrantReadWriteLock();
+    private final RecordCache<Collection> cache = new RecordCache<>();
 
     @Inject
     public JpaCollectionCatalog(MetadataStore store) {
@@ -63,19 +53,8 @@ public class JpaCollectionCatalog implements CollectionCatalogPort {
 
     @Override
     public Optional<Collection> find(CollectionRef ref) {
-        Collection cached = known.get(ref.storageKey());
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        cacheLoad.readLock().lock();
-        try {
-            Optional<Collection> stored = store.read(em -> Optional.ofNullable(em.find(CollectionEntity.class, ref.storageKey()))
-                    .map(CollectionEntity::toDomain));
-            stored.ifPresent(c -> known.put(ref.storageKey(), c));
-            return stored;
-        } finally {
-            cacheLoad.readLock().unlock();
-        }
+        return cache.find(ref.storageKey(), () -> store.read(em -> Optional.ofNullable(em.find(CollectionEntity.class, ref.storageKey()))
+                .map(CollectionEntity::toDomain)));
     }
 
     @Override
@@ -86,19 +65,13 @@ public class JpaCollectionCatalog implements CollectionCatalogPort {
 
     @Override
     public boolean remove(CollectionRef ref) {
-        cacheLoad.writeLock().lock();
-        try {
-            known.remove(ref.storageKey());
-            return store.inTransaction(em -> {
-                CollectionEntity row = em.find(CollectionEntity.class, ref.storageKey());
-                if (row == null) {
-                    return false;
-                }
-                em.remove(row);
-                return true;
-            });
-        } finally {
-            cacheLoad.writeLock().unlock();
-        }
+        return cache.change(ref.storageKey(), () -> store.inTransaction(em -> {
+            CollectionEntity row = em.find(CollectionEntity.class, ref.storageKey());
+            if (row == null) {
+                return false;
+            }
+            em.remove(row);
+            return true;
+        }));
     }
 }

@@ -11,10 +11,17 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 
+/**
+ * Tenants and API keys in JPA. Every authenticated request reads its key and tenant, so found
+ * records are cached; every change goes through the caches, so a revoked key or a suspended
+ * tenant takes effect at once.
+ */
 @ApplicationScoped
 public class JpaTenantDirectory implements TenantDirectoryPort {
 
     private final MetadataStore store;
+    private final RecordCache<Tenant> tenants = new RecordCache<>();
+    private final RecordCache<ApiKey> keys = new RecordCache<>();
 
     @Inject
     public JpaTenantDirectory(MetadataStore store) {
@@ -42,7 +49,8 @@ public class JpaTenantDirectory implements TenantDirectoryPort {
 
     @Override
     public Optional<Tenant> findTenant(TenantId id) {
-        return store.read(em -> Optional.ofNullable(em.find(TenantEntity.class, id.value())).map(TenantEntity::toDomain));
+        return tenants.find(id.value(), () -> store.read(em -> Optional.ofNullable(em.find(TenantEntity.class, id.value()))
+                .map(TenantEntity::toDomain)));
     }
 
     @Override
@@ -53,22 +61,22 @@ public class JpaTenantDirectory implements TenantDirectoryPort {
 
     @Override
     public void updateTenant(Tenant tenant) {
-        store.inTransaction(em -> {
+        tenants.change(tenant.id().value(), () -> store.inTransaction(em -> {
             em.find(TenantEntity.class, tenant.id().value()).update(tenant);
             return null;
-        });
+        }));
     }
 
     @Override
     public void removeTenant(TenantId id) {
-        store.inTransaction(em -> {
+        tenants.change(id.value(), () -> keys.change(null, () -> store.inTransaction(em -> {
             em.createNamedQuery(ApiKeyEntity.DELETE_OF_TENANT).setParameter("tenant", id.value()).executeUpdate();
             TenantEntity row = em.find(TenantEntity.class, id.value());
             if (row != null) {
                 em.remove(row);
             }
             return null;
-        });
+        })));
     }
 
     @Override
@@ -81,7 +89,8 @@ public class JpaTenantDirectory implements TenantDirectoryPort {
 
     @Override
     public Optional<ApiKey> findKey(ApiKeyId id) {
-        return store.read(em -> Optional.ofNullable(em.find(ApiKeyEntity.class, id.value())).map(ApiKeyEntity::toDomain));
+        return keys.find(id.value(), () -> store.read(em -> Optional.ofNullable(em.find(ApiKeyEntity.class, id.value()))
+                .map(ApiKeyEntity::toDomain)));
     }
 
     @Override
@@ -94,9 +103,9 @@ public class JpaTenantDirectory implements TenantDirectoryPort {
 
     @Override
     public void updateKey(ApiKey key) {
-        store.inTransaction(em -> {
+        keys.change(key.id().value(), () -> store.inTransaction(em -> {
             em.find(ApiKeyEntity.class, key.id().value()).update(key);
             return null;
-        });
+        }));
     }
 }
