@@ -12,28 +12,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-JAVA_HOME="$(./vectorizer jdk)"
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
-if (( $("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 \
-        | awk -F'= ' '/java.specification.version/ {split($2, v, "."); print v[1]}') >= 24 )); then
-    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
-fi
+source bench/common.sh
+bench_setup "$0" "$@"
 command -v node >/dev/null || { echo "run-vector-bench: node (20+) is needed for the hnswlib peer" >&2; exit 1; }
-
-build=1
-args=()
-while (( $# )); do
-    case "$1" in
-        --no-build) build=0; shift ;;
-        --*) (( $# >= 2 )) || { echo "run-vector-bench: $1 needs a value" >&2; exit 2; }
-             args+=("$1" "$2"); shift 2 ;;
-        *) echo "run-vector-bench: unexpected argument $1" >&2; exit 2 ;;
-    esac
-done
-
+bench_build
 if (( build )); then
-    echo "[bench] building bench and the uber-jar (mvn package -DskipTests)" >&2
-    mvn -B -ntp -q -pl bench,deploy -am package -DskipTests >&2
     (cd bench/hnswlib && { npm ci --no-audit --no-fund || npm install --no-audit --no-fund; } >&2)
 fi
 
