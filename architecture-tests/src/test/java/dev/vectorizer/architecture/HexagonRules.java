@@ -27,7 +27,8 @@ final class HexagonRules {
             new Confinement("graphql..", "graphql"),
             new Confinement("io.modelcontextprotocol..", "mcp"),
             new Confinement("java.net.http..", "hub"),
-            new Confinement("jakarta.ws.rs..", "rest"));
+            new Confinement("jakarta.ws.rs..", "rest"),
+            new Confinement("com.nimbusds..", "rest"));
 
     private final String root;
 

@@ -15,6 +15,11 @@ public record TenantId(String value) {
                 "tenant id must match " + FORMAT.pattern());
     }
 
+    /** True if {@code value} is a well-formed tenant id. */
+    public static boolean isValid(String value) {
+        return value != null && FORMAT.matcher(value).matches();
+    }
+
     @Override
     public String toString() {
         return value;

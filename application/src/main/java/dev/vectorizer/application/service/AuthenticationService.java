@@ -5,7 +5,9 @@ import dev.vectorizer.application.port.in.AuthenticateQuery;
 import dev.vectorizer.application.port.out.AuditLogPort;
 import dev.vectorizer.application.port.out.FailedAuthenticationsPort;
 import dev.vectorizer.application.port.out.TenantDirectoryPort;
+import dev.vectorizer.application.port.out.TokenVerifierPort;
 import dev.vectorizer.domain.ServerMode;
+import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.UnavailableException;
 import dev.vectorizer.domain.tenant.ApiKey;
 import dev.vectorizer.domain.tenant.ApiKeySecret;
@@ -14,6 +16,7 @@ import dev.vectorizer.domain.tenant.AuthenticationException;
 import dev.vectorizer.domain.tenant.BruteForcePolicy;
 import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.ForbiddenException;
+import dev.vectorizer.domain.tenant.Permission;
 import dev.vectorizer.domain.tenant.Tenant;
 import dev.vectorizer.domain.tenant.TenantStatus;
 import dev.vectorizer.domain.tenant.TooManyFailuresException;
@@ -23,12 +26,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The one authenticator every inbound adapter uses. In standalone mode an API key is found by its
- * public id and verified against the stored hash; every failure reads the same to the caller.
+ * The one authenticator every inbound adapter uses. In standalone mode a bearer credential is an
+ * API key (found by its public id and verified against the stored hash) or a JWT (verified by
+ * {@link TokenVerifierPort}; tenant from its tenant claim, permissions from its groups). Every
+ * failure reads the same to the caller.
  */
 @ApplicationScoped
 public class AuthenticationService implements AuthenticateQuery {
@@ -40,25 +47,28 @@ public class AuthenticationService implements AuthenticateQuery {
     private final TenantDirectoryPort directory;
     private final FailedAuthenticationsPort failures;
     private final AuditLogPort audit;
+    private final TokenVerifierPort tokens;
     private final Clock clock;
 
     @Inject
-    public AuthenticationService(ServerSettings settings, TenantDirectoryPort directory, FailedAuthenticationsPort failures, AuditLogPort audit) {
-        this(settings, directory, failures, audit, Clock.systemUTC());
+    public AuthenticationService(ServerSettings settings, TenantDirectoryPort directory, FailedAuthenticationsPort failures, AuditLogPort audit,
+            TokenVerifierPort tokens) {
+        this(settings, directory, failures, audit, tokens, Clock.systemUTC());
     }
 
     AuthenticationService(ServerSettings settings, TenantDirectoryPort directory, FailedAuthenticationsPort failures, AuditLogPort audit,
-            Clock clock) {
+            TokenVerifierPort tokens, Clock clock) {
         this.settings = settings;
         this.directory = directory;
         this.failures = failures;
         this.audit = audit;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
     /** For the CDI client proxy only. */
     protected AuthenticationService() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     @Override
@@ -75,22 +85,51 @@ public class AuthenticationService implements AuthenticateQuery {
         List<String> sources = sources(credentials.clientAddress(), presented);
         Instant now = clock.instant();
         refuseIfBlocked(sources, now);
-        ApiKey key = verify(presented, now).orElseThrow(() -> {
+        Caller caller = fromApiKey(presented, now).or(() -> fromToken(presented)).orElseThrow(() -> {
             recordFailure(sources, now);
             audit.record(new AuditEvent(now, "anonymous", Optional.empty(), AuditEvent.Action.AUTH_FAILURE,
                     String.join(" ", sources), AuditEvent.Outcome.DENIED));
             return new AuthenticationException(AuthenticationException.Reason.INVALID);
         });
-        if (key.isInstallationAdmin()) {
-            return new Caller.InstallationAdmin(key.id());
+        if (caller instanceof Caller.OfTenant tenantCaller) {
+            requireActive(tenantCaller.tenant());
         }
-        Tenant tenant = directory.findTenant(key.tenant().orElseThrow())
-                .filter(t -> t.status() != TenantStatus.DELETING)
-                .orElseThrow(() -> new AuthenticationException(AuthenticationException.Reason.INVALID));
-        if (tenant.status() == TenantStatus.SUSPENDED) {
+        return caller;
+    }
+
+    private Optional<Caller> fromApiKey(String presented, Instant now) {
+        return verify(presented, now).flatMap(key -> key.isInstallationAdmin()
+                ? Optional.of(new Caller.InstallationAdmin(key.id()))
+                : existingTenant(key.tenant().orElseThrow())
+                        .map(tenant -> new Caller.OfTenant(tenant.id(), Optional.of(key.id()), key.permissions(), key.test())));
+    }
+
+    /** A verified JWT acts for the tenant of its tenant claim, with the permissions its groups name. */
+    private Optional<Caller> fromToken(String presented) {
+        return tokens.verify(presented).flatMap(claims -> claims.tenant()
+                .filter(TenantId::isValid).map(TenantId::new).flatMap(this::existingTenant)
+                .map(tenant -> new Caller.OfTenant(tenant.id(), Optional.empty(), permissions(claims.groups()), false)));
+    }
+
+    private static Set<Permission> permissions(Set<String> groups) {
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        for (Permission p : Permission.values()) {
+            if (groups.contains(p.name())) {
+                permissions.add(p);
+            }
+        }
+        return permissions;
+    }
+
+    /** A tenant a credential may act for: known and not being deleted. */
+    private Optional<Tenant> existingTenant(TenantId id) {
+        return directory.findTenant(id).filter(t -> t.status() != TenantStatus.DELETING);
+    }
+
+    private void requireActive(TenantId id) {
+        if (directory.findTenant(id).map(Tenant::status).orElse(TenantStatus.DELETING) == TenantStatus.SUSPENDED) {
             throw new ForbiddenException("the tenant is suspended");
         }
-        return new Caller.OfTenant(tenant.id(), Optional.of(key.id()), key.permissions(), key.test());
     }
 
     /** The sources a failure counts against: the client address and, if the text looks like a key, its id. */

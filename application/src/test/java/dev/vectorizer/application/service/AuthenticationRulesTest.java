@@ -7,6 +7,7 @@ import dev.vectorizer.application.ServerSettings;
 import dev.vectorizer.application.port.in.AuthenticateQuery.Credentials;
 import dev.vectorizer.application.port.in.ManageApiKeysUseCase.IssuedKey;
 import dev.vectorizer.application.port.out.FailedAuthenticationsPort;
+import dev.vectorizer.application.port.out.TokenVerifierPort;
 import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.CollectionSpec;
 import dev.vectorizer.domain.ConflictException;
@@ -24,6 +25,7 @@ import dev.vectorizer.domain.tenant.BruteForcePolicy;
 import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.ForbiddenException;
 import dev.vectorizer.domain.tenant.Permission;
+import dev.vectorizer.domain.tenant.TokenClaims;
 import dev.vectorizer.domain.tenant.TooManyFailuresException;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +50,9 @@ class AuthenticationRulesTest {
     private final ServerSettings settings = new ServerSettings(ServerMode.STANDALONE, Duration.ofDays(7),
             new BruteForcePolicy(3, Duration.ofSeconds(60), Duration.ofSeconds(300)));
     private final InMemoryPorts.Audit audit = new InMemoryPorts.Audit();
-    private final AuthenticationService auth = new AuthenticationService(settings, directory, failures, audit, clock);
+    private final Map<String, TokenClaims> validTokens = new HashMap<>();
+    private final TokenVerifierPort tokens = token -> Optional.ofNullable(validTokens.get(token));
+    private final AuthenticationService auth = new AuthenticationService(settings, directory, failures, audit, tokens, clock);
     private final InMemoryPorts.Catalog catalog = new InMemoryPorts.Catalog();
     private final InMemoryPorts.Index index = new InMemoryPorts.Index();
     private final TenantAdminService admin = new TenantAdminService(directory, catalog, index, settings, audit, clock);
@@ -71,6 +75,23 @@ class AuthenticationRulesTest {
 
         assertThat(caller).isEqualTo(new Caller.OfTenant(ACME, Optional.of(issued.key().id()), Set.of(Permission.READ_ONLY), false));
         assertThat(directory.keys.get(issued.key().id()).hash()).isNotEqualTo(issued.secret()).hasSize(64);
+    }
+
+    @Test
+    void aVerifiedTokenActsForItsTenantClaimWithItsGroupsAsPermissions() {
+        validTokens.put("jwt-reader", new TokenClaims("alice", Optional.of("acme"), Set.of("READ_ONLY", "some-other-group")));
+        validTokens.put("jwt-no-tenant", new TokenClaims("bob", Optional.empty(), Set.of("READ_WRITE")));
+        validTokens.put("jwt-unknown-tenant", new TokenClaims("carol", Optional.of("nobody"), Set.of("READ_WRITE")));
+        validTokens.put("jwt-bad-tenant", new TokenClaims("dave", Optional.of("../etc"), Set.of("READ_WRITE")));
+
+        assertThat(login("jwt-reader")).isEqualTo(new Caller.OfTenant(ACME, Optional.empty(), Set.of(Permission.READ_ONLY), false));
+        List<String> refused = List.of("jwt-no-tenant", "jwt-unknown-tenant", "jwt-bad-tenant", "jwt-forged");
+        for (int i = 0; i < refused.size(); i++) {
+            Credentials fromOwnAddress = new Credentials(Optional.of(refused.get(i)), Optional.empty(), "10.1.0." + i);
+            assertThatThrownBy(() -> auth.authenticate(fromOwnAddress)).as(refused.get(i)).isInstanceOf(AuthenticationException.class);
+        }
+        admin.suspendTenant(root, ACME);
+        assertThatThrownBy(() -> login("jwt-reader")).isInstanceOf(ForbiddenException.class);
     }
 
     @Test
@@ -174,9 +195,9 @@ class AuthenticationRulesTest {
 
     @Test
     void singleModeNeedsNoCredentialsAndHubModeFailsClosed() {
-        var single = new AuthenticationService(new ServerSettings(ServerMode.SINGLE), directory, failures, audit, clock);
+        var single = new AuthenticationService(new ServerSettings(ServerMode.SINGLE), directory, failures, audit, tokens, clock);
         assertThat(single.authenticate(new Credentials(Optional.empty(), Optional.empty(), "127.0.0.1"))).isEqualTo(Caller.OfTenant.singleMode());
-        var hub = new AuthenticationService(new ServerSettings(ServerMode.HUB), directory, failures, audit, clock);
+        var hub = new AuthenticationService(new ServerSettings(ServerMode.HUB), directory, failures, audit, tokens, clock);
         assertThatThrownBy(() -> hub.authenticate(new Credentials(Optional.of("hh_live_x"), Optional.empty(), "127.0.0.1")))
                 .isInstanceOf(UnavailableException.class);
     }

@@ -1,0 +1,14 @@
+package dev.vectorizer.application.port.out;
+
+import dev.vectorizer.domain.tenant.TokenClaims;
+import java.util.Optional;
+
+/** Verifies bearer tokens (JWTs) against the installation's configured issuer and key. */
+public interface TokenVerifierPort {
+
+    /**
+     * The claims of {@code token} if its signature, issuer, audience and validity period check out;
+     * empty for any other token, and always empty when no token verification is configured.
+     */
+    Optional<TokenClaims> verify(String token);
+}
