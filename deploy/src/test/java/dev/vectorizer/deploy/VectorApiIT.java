@@ -145,6 +145,8 @@ class VectorApiIT {
         JsonArray hits = post("api/collections/texts/search", "{\"text\":\"kitten purring\",\"limit\":1}").json().getJsonArray("results");
         assertThat(hits.getJsonObject(0).getString("id")).isEqualTo("cats#0");
         assertThat(hits.getJsonObject(0).getJsonObject("payload").getString("text")).startsWith("Cats are");
+        assertThat(hits.getJsonObject(0).getJsonObject("payload").getString("document_id")).isEqualTo("cats");
+        assertThat(hits.getJsonObject(0).getJsonObject("payload").getString("kind")).isEqualTo("doc");
 
         JsonArray hybrid = post("api/collections/texts/search/hybrid", "{\"text\":\"compiler ownership\",\"limit\":3}").json().getJsonArray("results");
         assertThat(hybrid.getJsonObject(0).getString("id")).isEqualTo("rust#0");

@@ -11,11 +11,14 @@ import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.NotFoundException;
+import dev.vectorizer.domain.Payload;
 import dev.vectorizer.domain.TextChunker;
 import dev.vectorizer.domain.TextDocument;
 import dev.vectorizer.domain.Vector;
 import dev.vectorizer.domain.VectorId;
 import dev.vectorizer.domain.search.Filter;
+import dev.vectorizer.domain.search.Match;
+import dev.vectorizer.domain.search.Range;
 import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.Operation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,9 +90,13 @@ public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, Dele
         List<Vector> vectors = new ArrayList<>(chunks.size());
         for (int n = 0; n < chunks.size(); n++) {
             String chunk = chunks.get(n);
-            vectors.add(new Vector(document.chunkId(n), embeddings.get(n), document.payload().with("text", chunk), Optional.of(chunk)));
+            Payload payload = document.payload().with("text", chunk).with("document_id", document.id()).with("chunk", (long) n);
+            vectors.add(new Vector(document.chunkId(n), embeddings.get(n), payload, Optional.of(chunk)));
         }
         index.upsert(collection, vectors);
+        // A document inserted again with less text has fewer chunks: drop the ones left from before.
+        index.deleteMatching(collection, new Filter(List.of(new Match("document_id", document.id()),
+                new Range("chunk", null, (double) chunks.size(), null, null)), null, null));
         return vectors.stream().map(Vector::id).toList();
     }
 

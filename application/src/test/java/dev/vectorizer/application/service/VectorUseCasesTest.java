@@ -107,6 +107,20 @@ class VectorUseCasesTest {
     }
 
     @Test
+    void reinsertingAShorterDocumentLeavesNoChunksOfTheLongerOne() {
+        String longText = "Alpha beta gamma. ".repeat(400); // about 7,200 characters: several chunks
+        List<VectorId> first = vectors.insertText(ACME, DOCS, new TextDocument("doc", longText, null));
+        vectors.upsert(ACME, DOCS, List.of(v("doc#other", 1, 1, 1)));
+
+        List<VectorId> second = vectors.insertText(ACME, DOCS, new TextDocument("doc", "short now", null));
+
+        assertThat(first.size()).isGreaterThan(2);
+        assertThat(second).containsExactly(new VectorId("doc#0"));
+        assertThat(collections.get(ACME, DOCS).stats().vectorCount()).as("doc#0 and the unrelated doc#other").isEqualTo(2);
+        assertThat(vectors.get(ACME, DOCS, new VectorId("doc#0")).payload().get("chunk")).contains(0L);
+    }
+
+    @Test
     void textNeedsTheEmbeddingModelsDimension() {
         collections.create(ACME, new CollectionName("wide"), spec(8));
         assertThatThrownBy(() -> vectors.insertText(ACME, new CollectionName("wide"), new TextDocument("d", "abc", null)))

@@ -10,7 +10,9 @@ public interface InsertTextUseCase {
 
     /**
      * Chunks the text, embeds every chunk in-process and upserts them as {@code <id>#<n>} with the
-     * chunk text in the payload ({@code text}) and in the keyword index. Returns the chunk ids.
+     * chunk text ({@code text}), the document id ({@code document_id}) and the chunk number
+     * ({@code chunk}) in the payload, and the text in the keyword index. Chunks left from an earlier,
+     * longer version of the same document are deleted. Returns the chunk ids.
      */
     List<VectorId> insertText(Caller.OfTenant caller, CollectionName collection, TextDocument document);
 }
