@@ -82,32 +82,29 @@ public class AuthenticationService implements AuthenticateQuery {
         }
         String presented = credentials.bearer().or(credentials::apiKey).filter(s -> !s.isBlank())
                 .orElseThrow(() -> new AuthenticationException(AuthenticationException.Reason.MISSING));
-        List<String> sources = sources(credentials.clientAddress(), presented);
+        Optional<ApiKeySecret> secret = ApiKeySecret.parse(presented);
+        List<String> sources = sources(credentials.clientAddress(), secret);
         Instant now = clock.instant();
         refuseIfBlocked(sources, now);
-        Caller caller = fromApiKey(presented, now).or(() -> fromToken(presented)).orElseThrow(() -> {
+        return fromApiKey(secret, now).or(() -> fromToken(presented)).orElseThrow(() -> {
             recordFailure(sources, now);
             audit.record(new AuditEvent(now, "anonymous", Optional.empty(), AuditEvent.Action.AUTH_FAILURE,
                     String.join(" ", sources), AuditEvent.Outcome.DENIED));
             return new AuthenticationException(AuthenticationException.Reason.INVALID);
         });
-        if (caller instanceof Caller.OfTenant tenantCaller) {
-            requireActive(tenantCaller.tenant());
-        }
-        return caller;
     }
 
-    private Optional<Caller> fromApiKey(String presented, Instant now) {
-        return verify(presented, now).flatMap(key -> key.isInstallationAdmin()
+    private Optional<Caller> fromApiKey(Optional<ApiKeySecret> secret, Instant now) {
+        return secret.flatMap(s -> verify(s, now)).flatMap(key -> key.isInstallationAdmin()
                 ? Optional.of(new Caller.InstallationAdmin(key.id()))
-                : existingTenant(key.tenant().orElseThrow())
+                : actingTenant(key.tenant().orElseThrow())
                         .map(tenant -> new Caller.OfTenant(tenant.id(), Optional.of(key.id()), key.permissions(), key.test())));
     }
 
     /** A verified JWT acts for the tenant of its tenant claim, with the permissions its groups name. */
     private Optional<Caller> fromToken(String presented) {
         return tokens.verify(presented).flatMap(claims -> claims.tenant()
-                .filter(TenantId::isValid).map(TenantId::new).flatMap(this::existingTenant)
+                .filter(TenantId::isValid).map(TenantId::new).flatMap(this::actingTenant)
                 .map(tenant -> new Caller.OfTenant(tenant.id(), Optional.empty(), permissions(claims.groups()), false)));
     }
 
@@ -121,22 +118,23 @@ public class AuthenticationService implements AuthenticateQuery {
         return permissions;
     }
 
-    /** A tenant a credential may act for: known and not being deleted. */
-    private Optional<Tenant> existingTenant(TenantId id) {
-        return directory.findTenant(id).filter(t -> t.status() != TenantStatus.DELETING);
-    }
-
-    private void requireActive(TenantId id) {
-        if (directory.findTenant(id).map(Tenant::status).orElse(TenantStatus.DELETING) == TenantStatus.SUSPENDED) {
+    /**
+     * The tenant a verified credential acts for: empty if unknown or being deleted (the credential
+     * is then invalid); a suspended tenant is refused outright, since the credential itself is good.
+     */
+    private Optional<Tenant> actingTenant(TenantId id) {
+        Optional<Tenant> tenant = directory.findTenant(id).filter(t -> t.status() != TenantStatus.DELETING);
+        if (tenant.filter(t -> t.status() == TenantStatus.SUSPENDED).isPresent()) {
             throw new ForbiddenException("the tenant is suspended");
         }
+        return tenant;
     }
 
     /** The sources a failure counts against: the client address and, if the text looks like a key, its id. */
-    private static List<String> sources(String clientAddress, String presented) {
+    private static List<String> sources(String clientAddress, Optional<ApiKeySecret> secret) {
         List<String> sources = new ArrayList<>(2);
         sources.add("ip:" + clientAddress);
-        ApiKeySecret.parse(presented).ifPresent(secret -> sources.add("key:" + secret.id()));
+        secret.ifPresent(s -> sources.add("key:" + s.id()));
         return sources;
     }
 
@@ -156,13 +154,9 @@ public class AuthenticationService implements AuthenticateQuery {
         }
     }
 
-    private Optional<ApiKey> verify(String presented, Instant now) {
-        Optional<ApiKeySecret> secret = ApiKeySecret.parse(presented);
-        if (secret.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<ApiKey> stored = directory.findKey(secret.get().id());
-        boolean hashMatches = secret.get().matches(stored.map(ApiKey::hash).orElse(NO_SUCH_KEY_HASH));
+    private Optional<ApiKey> verify(ApiKeySecret secret, Instant now) {
+        Optional<ApiKey> stored = directory.findKey(secret.id());
+        boolean hashMatches = secret.matches(stored.map(ApiKey::hash).orElse(NO_SUCH_KEY_HASH));
         return stored.filter(k -> hashMatches && k.worksAt(now));
     }
 }
