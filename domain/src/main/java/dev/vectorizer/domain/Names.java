@@ -5,12 +5,12 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Parsing of enum constants from their lower-case wire names. */
-final class Names {
+public final class Names {
 
     private Names() {
     }
 
-    static <E extends Enum<E>> E parse(Class<E> type, String name, String what) {
+    public static <E extends Enum<E>> E parse(Class<E> type, String name, String what) {
         InvalidValueException.require(name != null, what + " is required");
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equalsIgnoreCase(name.strip())) {

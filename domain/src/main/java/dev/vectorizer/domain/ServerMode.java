@@ -13,13 +13,7 @@ public enum ServerMode {
 
     /** Parses the configured name ({@code single}, {@code standalone}, {@code hub}), case-insensitively. */
     public static ServerMode parse(String name) {
-        InvalidValueException.require(name != null, "mode is required");
-        for (ServerMode mode : values()) {
-            if (mode.name().equalsIgnoreCase(name.strip())) {
-                return mode;
-            }
-        }
-        throw new InvalidValueException("unknown mode '" + name + "' (expected single, standalone or hub)");
+        return Names.parse(ServerMode.class, name, "mode");
     }
 
     /** The configuration spelling of this mode. */

@@ -32,7 +32,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -134,7 +133,7 @@ public class AdminResource {
     public Response createKey(@PathParam("tenant") String tenant, JsonValue body) {
         JsonFields json = JsonFields.body(body);
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
-        json.strings("permissions").forEach(p -> permissions.add(Permission.parse(p.toUpperCase(Locale.ROOT))));
+        json.strings("permissions").forEach(p -> permissions.add(Permission.parse(p)));
         Optional<Instant> expiresAt = json.optionalString("expires_at").map(AdminResource::instant);
         return issued(keys.createKey(caller.get(), new TenantId(tenant), permissions, json.bool("test", false), expiresAt));
     }

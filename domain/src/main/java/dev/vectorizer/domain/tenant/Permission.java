@@ -1,6 +1,6 @@
 package dev.vectorizer.domain.tenant;
 
-import dev.vectorizer.domain.InvalidValueException;
+import dev.vectorizer.domain.Names;
 
 /**
  * What a credential may do within its tenant. The matrix (which operation needs what) is
@@ -17,11 +17,6 @@ public enum Permission {
     MCP;
 
     public static Permission parse(String name) {
-        for (Permission p : values()) {
-            if (p.name().equalsIgnoreCase(name == null ? "" : name.strip())) {
-                return p;
-            }
-        }
-        throw new InvalidValueException("unknown permission '" + name + "' (expected ADMIN, READ_WRITE, READ_ONLY or MCP)");
+        return Names.parse(Permission.class, name, "permission");
     }
 }
