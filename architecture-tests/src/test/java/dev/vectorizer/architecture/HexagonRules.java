@@ -22,13 +22,13 @@ final class HexagonRules {
             new Confinement("jakarta.persistence..", "storage"),
             new Confinement("org.eclipse.persistence..", "storage"),
             new Confinement("org.h2..", "storage"),
-            new Confinement("dev.langchain4j..", "storage"),
-            new Confinement("ai.onnxruntime..", "storage"),
+            new Confinement("dev.langchain4j..", "embedding"),
+            new Confinement("ai.onnxruntime..", "embedding"),
             new Confinement("graphql..", "graphql"),
             new Confinement("io.modelcontextprotocol..", "mcp"),
             new Confinement("java.net.http..", "hub"),
             new Confinement("jakarta.ws.rs..", "rest"),
-            new Confinement("com.nimbusds..", "rest"));
+            new Confinement("com.nimbusds..", "security"));
 
     private final String root;
 

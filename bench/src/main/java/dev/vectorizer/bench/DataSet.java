@@ -1,6 +1,6 @@
 package dev.vectorizer.bench;
 
-import dev.vectorizer.adapter.storage.embedding.MiniLmEmbedding;
+import dev.vectorizer.adapter.embedding.MiniLmEmbedding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.vectorizer.adapter.rest.jwt;
+package dev.vectorizer.adapter.security;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;

@@ -1,4 +1,4 @@
-package dev.vectorizer.adapter.rest.jwt;
+package dev.vectorizer.adapter.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

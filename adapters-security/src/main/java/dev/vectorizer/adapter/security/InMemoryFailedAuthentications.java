@@ -1,4 +1,4 @@
-package dev.vectorizer.adapter.storage.memory;
+package dev.vectorizer.adapter.security;
 
 import dev.vectorizer.application.port.out.FailedAuthenticationsPort;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.vectorizer.adapter.storage.embedding;
+package dev.vectorizer.adapter.embedding;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;

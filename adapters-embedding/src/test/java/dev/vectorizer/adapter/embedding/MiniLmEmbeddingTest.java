@@ -1,4 +1,4 @@
-package dev.vectorizer.adapter.storage.embedding;
+package dev.vectorizer.adapter.embedding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
