@@ -16,4 +16,10 @@ public record Collection(CollectionRef ref, CollectionSpec spec, Instant created
         InvalidValueException.require(values.length == spec.dimension(),
                 "vector has dimension " + values.length + ", collection '" + ref.name() + "' expects " + spec.dimension());
     }
+
+    /** Text goes only into a collection whose vectors live in the space of the embedding {@code model} (of {@code dimension}). */
+    public void requireEmbeddable(String model, int dimension) {
+        InvalidValueException.require(spec.dimension() == dimension,
+                "collection '" + ref.name() + "' has dimension " + spec.dimension() + "; text needs dimension " + dimension + " (" + model + ")");
+    }
 }

@@ -67,7 +67,7 @@ public class SearchService implements SearchVectorsQuery, HybridSearchQuery, Scr
     }
 
     private float[] embedOne(Collection collection, String text) {
-        VectorService.requireEmbeddable(collection, embedding);
+        collection.requireEmbeddable(embedding.model(), embedding.dimension());
         return embedding.embed(List.of(text)).getFirst();
     }
 }

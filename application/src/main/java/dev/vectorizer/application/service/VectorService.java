@@ -83,7 +83,7 @@ public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, Dele
     @Override
     public List<VectorId> insertText(Caller.OfTenant caller, CollectionName name, TextDocument document) {
         Collection collection = CollectionLookup.require(catalog, caller.require(Operation.WRITE), name);
-        requireEmbeddable(collection, embedding);
+        collection.requireEmbeddable(embedding.model(), embedding.dimension());
         List<String> chunks = chunker.chunk(document.text());
         requireBatch(chunks.size(), "text chunks");
         List<float[]> embeddings = embedding.embed(chunks);
@@ -98,13 +98,6 @@ public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, Dele
         index.deleteMatching(collection, new Filter(List.of(new Match("document_id", document.id()),
                 new Range("chunk", null, (double) chunks.size(), null, null)), null, null));
         return vectors.stream().map(Vector::id).toList();
-    }
-
-    /** Text can go only into a collection whose vectors live in the embedding model's space. */
-    static void requireEmbeddable(Collection collection, EmbeddingPort embedding) {
-        InvalidValueException.require(collection.spec().dimension() == embedding.dimension(),
-                "collection '" + collection.ref().name() + "' has dimension " + collection.spec().dimension()
-                        + "; text needs dimension " + embedding.dimension() + " (" + embedding.model() + ")");
     }
 
     private static void requireBatch(int size, String what) {
