@@ -20,13 +20,16 @@ class SettingsProducer {
     @Produces
     @Singleton
     ServerSettings serverSettings(@ConfigProperty(name = "vectorizer.mode", defaultValue = "standalone") String mode,
+            @ConfigProperty(name = "vectorizer.single.allow-remote") boolean singleAllowsRemote,
             @ConfigProperty(name = "vectorizer.auth.rotation-grace", defaultValue = "P7D") String rotationGrace,
             @ConfigProperty(name = "vectorizer.auth.brute-force.max-failures", defaultValue = "5") int maxFailures,
             @ConfigProperty(name = "vectorizer.auth.brute-force.window", defaultValue = "PT60S") String window,
-            @ConfigProperty(name = "vectorizer.auth.brute-force.block", defaultValue = "PT300S") String block) {
-        return new ServerSettings(ServerMode.parse(mode), duration("vectorizer.auth.rotation-grace", rotationGrace),
+            @ConfigProperty(name = "vectorizer.auth.brute-force.block", defaultValue = "PT300S") String block,
+            @ConfigProperty(name = "vectorizer.jwt.max-lifetime") String tokenMaxLifetime) {
+        return new ServerSettings(ServerMode.parse(mode), singleAllowsRemote, duration("vectorizer.auth.rotation-grace", rotationGrace),
                 new BruteForcePolicy(maxFailures, duration("vectorizer.auth.brute-force.window", window),
-                        duration("vectorizer.auth.brute-force.block", block)));
+                        duration("vectorizer.auth.brute-force.block", block)),
+                duration("vectorizer.jwt.max-lifetime", tokenMaxLifetime));
     }
 
     private static Duration duration(String key, String value) {

@@ -33,6 +33,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -45,8 +46,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code mp.jwt.verify.publickey} (PEM, base64 DER, JWK or JWKS) or the file named by
  * {@code mp.jwt.verify.publickey.location}, the issuer from {@code mp.jwt.verify.issuer} and,
  * optionally, accepted audiences from {@code mp.jwt.verify.audiences}. RSA (RS/PS) and EC (ES)
- * signatures; {@code exp} is required and checked with a 60 s clock skew. Without a key no token
- * verifies; a key without an issuer fails the deployment (fail closed).
+ * signatures; {@code exp} is required and checked with a 60 s clock skew, and a token must name its
+ * subject ({@code sub} or {@code upn}). Without a key no token verifies; a key without an issuer
+ * fails the deployment (fail closed). How long a token may live is the authenticator's rule.
  */
 @ApplicationScoped
 public class JwtVerifier implements TokenVerifierPort {
@@ -92,9 +94,11 @@ public class JwtVerifier implements TokenVerifierPort {
         }
         try {
             JWTClaimsSet claims = processor.get().process(token, null);
-            String subject = Optional.ofNullable(claims.getSubject()).or(() -> Optional.ofNullable(stringClaim(claims, "upn"))).orElse("");
+            Optional<String> subject = Optional.ofNullable(claims.getSubject()).or(() -> Optional.ofNullable(stringClaim(claims, "upn")))
+                    .filter(s -> !s.isBlank());
             List<String> groups = claims.getClaim("groups") instanceof List<?> ? claims.getStringListClaim("groups") : List.of();
-            return Optional.of(new TokenClaims(subject, Optional.ofNullable(stringClaim(claims, tenantClaim)), new HashSet<>(groups)));
+            return subject.map(s -> new TokenClaims(s, Optional.ofNullable(stringClaim(claims, tenantClaim)), new HashSet<>(groups),
+                    Optional.ofNullable(claims.getIssueTime()).map(Date::toInstant), claims.getExpirationTime().toInstant()));
         } catch (ParseException | BadJOSEException | JOSEException | RuntimeException notAValidToken) {
             return Optional.empty();
         }

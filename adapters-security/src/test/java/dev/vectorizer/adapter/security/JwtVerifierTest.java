@@ -18,6 +18,7 @@ import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -69,8 +70,21 @@ class JwtVerifierTest {
 
     @Test
     void aWellSignedTokenYieldsItsClaims() throws Exception {
-        assertThat(verifier(RSA, Optional.empty()).verify(sign(claims().build(), RSA)))
-                .contains(new TokenClaims("alice", Optional.of("acme"), Set.of("READ_WRITE")));
+        Instant issued = Instant.now().minusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
+        Instant expires = issued.plusSeconds(300);
+        assertThat(verifier(RSA, Optional.empty()).verify(sign(claims().issueTime(Date.from(issued)).expirationTime(Date.from(expires)).build(), RSA)))
+                .contains(new TokenClaims("alice", Optional.of("acme"), Set.of("READ_WRITE"), Optional.of(issued), expires));
+    }
+
+    @Test
+    void aTokenNamesItsSubjectBySubOrUpn() throws Exception {
+        JwtVerifier verifier = verifier(RSA, Optional.empty());
+        assertThat(verifier.verify(sign(claims().subject(null).claim("upn", "bob@example.com").build(), RSA)))
+                .hasValueSatisfying(c -> assertThat(c.subject()).isEqualTo("bob@example.com"));
+        assertThat(verifier.verify(sign(claims().subject(null).build(), RSA))).as("nobody").isEmpty();
+        assertThat(verifier.verify(sign(claims().subject(" ").build(), RSA))).as("blank").isEmpty();
+        assertThat(verifier.verify(sign(claims().issueTime(null).build(), RSA))).as("iat is optional")
+                .hasValueSatisfying(c -> assertThat(c.issuedAt()).isEmpty());
     }
 
     @Test

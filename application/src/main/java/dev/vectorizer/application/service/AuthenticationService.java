@@ -6,7 +6,6 @@ import dev.vectorizer.application.port.out.AuditLogPort;
 import dev.vectorizer.application.port.out.FailedAuthenticationsPort;
 import dev.vectorizer.application.port.out.TenantDirectoryPort;
 import dev.vectorizer.application.port.out.TokenVerifierPort;
-import dev.vectorizer.domain.ServerMode;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.UnavailableException;
 import dev.vectorizer.domain.tenant.ApiKey;
@@ -17,31 +16,40 @@ import dev.vectorizer.domain.tenant.BruteForcePolicy;
 import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.ForbiddenException;
 import dev.vectorizer.domain.tenant.Permission;
+import dev.vectorizer.domain.tenant.Principal;
 import dev.vectorizer.domain.tenant.Tenant;
 import dev.vectorizer.domain.tenant.TenantStatus;
+import dev.vectorizer.domain.tenant.TokenClaims;
 import dev.vectorizer.domain.tenant.TooManyFailuresException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The one authenticator every inbound adapter uses. In standalone mode a bearer credential is an
- * API key (found by its public id and verified against the stored hash) or a JWT (verified by
- * {@link TokenVerifierPort}; tenant from its tenant claim, permissions from its groups). Every
- * failure reads the same to the caller.
+ * The one authenticator every inbound adapter uses. Single mode authenticates nobody and serves
+ * loopback clients only (unless configured otherwise). In standalone mode a bearer credential is
+ * an API key (found by its public id and verified against the stored hash) or a JWT (verified by
+ * {@link TokenVerifierPort}, no longer-lived than the configured cap; tenant from its tenant claim,
+ * permissions from its groups); {@code X-API-Key} carries API keys only. Every failure reads the
+ * same to the caller and counts against the client address, never against a key: a key's id is
+ * public, so counting per key would let anyone lock its holder out.
  */
 @ApplicationScoped
 public class AuthenticationService implements AuthenticateQuery {
 
     /** Compared against when the key id is unknown, so unknown and wrong keys take the same time. */
     private static final String NO_SUCH_KEY_HASH = "0".repeat(64);
+
+    /** IP literals only: a client address must never cause a DNS lookup. */
+    private static final Pattern IP_LITERAL = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}|\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%\\w+)?]?");
 
     private final ServerSettings settings;
     private final TenantDirectoryPort directory;
@@ -73,45 +81,69 @@ public class AuthenticationService implements AuthenticateQuery {
 
     @Override
     public Caller authenticate(Credentials credentials) {
-        if (settings.mode() == ServerMode.SINGLE) {
-            return Caller.OfTenant.singleMode();
-        }
-        if (settings.mode() == ServerMode.HUB) {
+        return switch (settings.mode()) {
+            case SINGLE -> singleModeCaller(credentials.clientAddress());
             // Key validation by HiveHub is not built yet: fail closed rather than trust anything.
-            throw new UnavailableException("hub mode cannot validate credentials yet");
+            case HUB -> throw new UnavailableException("hub mode cannot validate credentials yet");
+            case STANDALONE -> standaloneCaller(credentials);
+        };
+    }
+
+    private Caller singleModeCaller(String clientAddress) {
+        if (!settings.singleModeAllowsRemote() && !isLoopback(clientAddress)) {
+            throw new ForbiddenException("single mode serves loopback clients only");
         }
-        String presented = credentials.bearer().or(credentials::apiKey).filter(s -> !s.isBlank())
+        return Caller.OfTenant.singleMode();
+    }
+
+    private Caller standaloneCaller(Credentials credentials) {
+        String presented = credentials.bearer().or(credentials::apiKey)
                 .orElseThrow(() -> new AuthenticationException(AuthenticationException.Reason.MISSING));
-        Optional<ApiKeySecret> secret = ApiKeySecret.parse(presented);
-        List<String> sources = sources(credentials.clientAddress(), secret);
         Instant now = clock.instant();
-        refuseIfBlocked(sources, now);
-        return fromApiKey(secret, now).or(() -> fromToken(presented)).orElseThrow(() -> {
-            recordFailure(sources, now);
-            audit.record(new AuditEvent(now, "anonymous", Optional.empty(), AuditEvent.Action.AUTH_FAILURE,
-                    String.join(" ", sources), AuditEvent.Outcome.DENIED));
+        String source = "ip:" + credentials.clientAddress();
+        failures.blockedUntil(source, now).ifPresent(until -> {
+            throw new TooManyFailuresException(Duration.between(now, until));
+        });
+        Optional<ApiKeySecret> secret = ApiKeySecret.parse(presented);
+        // Two different credentials in one request are ambiguous; a JWT is never an X-API-Key.
+        boolean oneCredential = credentials.bearer().isEmpty() || credentials.apiKey().isEmpty()
+                || credentials.bearer().equals(credentials.apiKey());
+        Optional<Caller> caller = !oneCredential ? Optional.empty()
+                : secret.isPresent() ? fromApiKey(secret.get(), now)
+                : credentials.apiKey().isEmpty() ? fromToken(presented, now)
+                : Optional.empty();
+        return caller.orElseThrow(() -> {
+            recordFailure(source, now);
+            String target = source + secret.map(s -> " key:" + s.id()).orElse("");
+            audit.record(new AuditEvent(now, "anonymous", Optional.empty(), AuditEvent.Action.AUTH_FAILURE, target, AuditEvent.Outcome.DENIED));
             return new AuthenticationException(AuthenticationException.Reason.INVALID);
         });
     }
 
-    private Optional<Caller> fromApiKey(Optional<ApiKeySecret> secret, Instant now) {
-        return secret.flatMap(s -> verify(s, now)).flatMap(key -> key.isInstallationAdmin()
+    private Optional<Caller> fromApiKey(ApiKeySecret secret, Instant now) {
+        Optional<ApiKey> stored = directory.findKey(secret.id());
+        boolean hashMatches = secret.matches(stored.map(ApiKey::hash).orElse(NO_SUCH_KEY_HASH));
+        return stored.filter(k -> hashMatches && k.worksAt(now)).flatMap(key -> key.isInstallationAdmin()
                 ? Optional.of(new Caller.InstallationAdmin(key.id()))
                 : actingTenant(key.tenant().orElseThrow())
-                        .map(tenant -> new Caller.OfTenant(tenant.id(), Optional.of(key.id()), key.permissions(), key.test())));
+                        .map(tenant -> new Caller.OfTenant(tenant.id(), new Principal.KeyHolder(key.id()), key.permissions(), key.test())));
     }
 
-    /** A verified JWT acts for the tenant of its tenant claim, with the permissions its groups name. */
-    private Optional<Caller> fromToken(String presented) {
-        return tokens.verify(presented).flatMap(claims -> claims.tenant()
-                .filter(TenantId::isValid).map(TenantId::new).flatMap(this::actingTenant)
-                .map(tenant -> new Caller.OfTenant(tenant.id(), Optional.empty(), permissions(claims.groups()), false)));
+    /**
+     * A verified JWT no longer-lived than the cap acts for the tenant of its tenant claim, with the
+     * permissions its groups name.
+     */
+    private Optional<Caller> fromToken(String presented, Instant now) {
+        return tokens.verify(presented).filter(claims -> claims.lifetime(now).compareTo(settings.tokenMaxLifetime()) <= 0)
+                .flatMap(claims -> claims.tenant().filter(TenantId::isValid).map(TenantId::new).flatMap(this::actingTenant)
+                        .map(tenant -> new Caller.OfTenant(tenant.id(), new Principal.TokenSubject(claims.subject()),
+                                permissions(claims), false)));
     }
 
-    private static Set<Permission> permissions(Set<String> groups) {
+    private static Set<Permission> permissions(TokenClaims claims) {
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         for (Permission p : Permission.values()) {
-            if (groups.contains(p.name())) {
+            if (claims.groups().contains(p.name())) {
                 permissions.add(p);
             }
         }
@@ -130,33 +162,21 @@ public class AuthenticationService implements AuthenticateQuery {
         return tenant;
     }
 
-    /** The sources a failure counts against: the client address and, if the text looks like a key, its id. */
-    private static List<String> sources(String clientAddress, Optional<ApiKeySecret> secret) {
-        List<String> sources = new ArrayList<>(2);
-        sources.add("ip:" + clientAddress);
-        secret.ifPresent(s -> sources.add("key:" + s.id()));
-        return sources;
-    }
-
-    private void refuseIfBlocked(List<String> sources, Instant now) {
-        sources.stream().map(source -> failures.blockedUntil(source, now)).flatMap(Optional::stream).max(Instant::compareTo)
-                .ifPresent(until -> {
-                    throw new TooManyFailuresException(Duration.between(now, until));
-                });
-    }
-
-    private void recordFailure(List<String> sources, Instant now) {
+    private void recordFailure(String source, Instant now) {
         BruteForcePolicy policy = settings.bruteForce();
-        for (String source : sources) {
-            if (failures.recordFailure(source, now, policy.window()) >= policy.maxFailures()) {
-                failures.block(source, now.plus(policy.block()));
-            }
+        if (failures.recordFailure(source, now, policy.window()) >= policy.maxFailures()) {
+            failures.block(source, now.plus(policy.block()));
         }
     }
 
-    private Optional<ApiKey> verify(ApiKeySecret secret, Instant now) {
-        Optional<ApiKey> stored = directory.findKey(secret.id());
-        boolean hashMatches = secret.matches(stored.map(ApiKey::hash).orElse(NO_SUCH_KEY_HASH));
-        return stored.filter(k -> hashMatches && k.worksAt(now));
+    static boolean isLoopback(String address) {
+        if (address == null || !IP_LITERAL.matcher(address).matches()) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException notAnAddress) {
+            return false;
+        }
     }
 }

@@ -16,19 +16,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What happens once when the application starts: a fresh standalone installation gets its
- * administrator key (stored hashed, handed out once through {@link AdminKeyFilePort}), and tenant
- * deletions a crash interrupted are finished.
+ * A fresh standalone installation gets its administrator key when the application starts: stored
+ * hashed, handed out once through {@link AdminKeyFilePort}.
  */
 @ApplicationScoped
 public class InstallationStartup {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started, ServerSettings settings, TenantDirectoryPort directory,
-            AdminKeyFilePort adminKeyFile, TenantAdminService tenants) {
+            AdminKeyFilePort adminKeyFile) {
         if (settings.mode() == ServerMode.STANDALONE) {
             ensureAdminKey(directory, adminKeyFile);
         }
-        tenants.finishInterruptedDeletions();
     }
 
     static void ensureAdminKey(TenantDirectoryPort directory, AdminKeyFilePort adminKeyFile) {

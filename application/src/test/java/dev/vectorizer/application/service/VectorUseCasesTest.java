@@ -24,6 +24,7 @@ import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.ForbiddenException;
 import dev.vectorizer.domain.tenant.Permission;
+import dev.vectorizer.domain.tenant.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +54,7 @@ class VectorUseCasesTest {
     }
 
     private static Caller.OfTenant caller(String tenant, Permission permission) {
-        return new Caller.OfTenant(new TenantId(tenant), Optional.empty(), Set.of(permission), false);
+        return new Caller.OfTenant(new TenantId(tenant), new Principal.TokenSubject("tester"), Set.of(permission), false);
     }
 
     private static CollectionSpec spec(int dimension) {

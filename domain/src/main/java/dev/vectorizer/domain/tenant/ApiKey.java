@@ -14,6 +14,9 @@ import java.util.Set;
 public record ApiKey(ApiKeyId id, Optional<TenantId> tenant, String hash, Set<Permission> permissions, ApiKeyStatus status,
         boolean test, Instant createdAt, Optional<Instant> expiresAt) {
 
+    /** The latest expiry a key may be given: the end of year 9999, which every store and ISO-8601's four-digit years can hold. */
+    public static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
+
     public ApiKey {
         InvalidValueException.require(id != null && tenant != null && hash != null && status != null && createdAt != null && expiresAt != null,
                 "api key fields are required");
@@ -24,7 +27,8 @@ public record ApiKey(ApiKeyId id, Optional<TenantId> tenant, String hash, Set<Pe
     /** A new key for {@code secret}, of which only the hash is kept. */
     public static ApiKey issue(ApiKeySecret secret, Optional<TenantId> tenant, Set<Permission> permissions, Instant now,
             Optional<Instant> expiresAt) {
-        expiresAt.ifPresent(at -> InvalidValueException.require(at.isAfter(now), "expires_at must be in the future"));
+        expiresAt.ifPresent(at -> InvalidValueException.require(at.isAfter(now) && !at.isAfter(LATEST_EXPIRY),
+                "expires_at must be in the future and no later than " + LATEST_EXPIRY));
         return new ApiKey(secret.id(), tenant, secret.hash(), permissions, ApiKeyStatus.ACTIVE, secret.isTest(), now, expiresAt);
     }
 
@@ -36,6 +40,11 @@ public record ApiKey(ApiKeyId id, Optional<TenantId> tenant, String hash, Set<Pe
     public boolean worksAt(Instant now) {
         boolean live = status == ApiKeyStatus.ACTIVE || status == ApiKeyStatus.ROTATING || status == ApiKeyStatus.DEPRECATED;
         return live && expiresAt.map(now::isBefore).orElse(true);
+    }
+
+    /** Only an ACTIVE key that still works is rotated: a DEPRECATED one already has its replacement. */
+    public boolean isRotatable(Instant now) {
+        return status == ApiKeyStatus.ACTIVE && worksAt(now);
     }
 
     /** The status as callers should see it: a live key past its expiry is EXPIRED. */

@@ -6,10 +6,15 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One security-relevant action: who (a key id, {@code admin:<key id>} or {@code anonymous}), for
- * which tenant, what, on what, with which outcome, and when.
+ * One security-relevant action: who ({@link #actor(Caller)}, or {@code anonymous} for a failed
+ * authentication), for which tenant, what, on what, with which outcome, and when.
  */
 public record AuditEvent(Instant at, String actor, Optional<TenantId> tenant, Action action, String target, Outcome outcome) {
+
+    /** Longest actor name; a longer token subject is shortened to a prefix and a digest of the whole. */
+    public static final int MAX_ACTOR_LENGTH = 64;
+
+    private static final int DIGEST_CHARS = 16;
 
     public enum Action {
         TENANT_CREATE, TENANT_SUSPEND, TENANT_RESUME, TENANT_DELETE,
@@ -22,13 +27,40 @@ public record AuditEvent(Instant at, String actor, Optional<TenantId> tenant, Ac
     public AuditEvent {
         InvalidValueException.require(at != null && actor != null && tenant != null && action != null && target != null && outcome != null,
                 "audit event fields are required");
+        InvalidValueException.require(!actor.isBlank() && actor.length() <= MAX_ACTOR_LENGTH, "audit actor must be 1.." + MAX_ACTOR_LENGTH + " characters");
     }
 
-    /** How a caller is named in the audit log. */
+    /** A successful action of {@code caller} on one of {@code tenant}'s things. */
+    public static AuditEvent success(Instant at, Caller caller, TenantId tenant, Action action, String target) {
+        return new AuditEvent(at, actor(caller), Optional.of(tenant), action, target, Outcome.SUCCESS);
+    }
+
+    /**
+     * How a caller is named in the audit log: {@code admin:<key id>} for the installation
+     * administrator, the key id for a tenant's API key, {@code jwt:<subject>} for a token (prefixed,
+     * so a subject can never pass for a key id or the administrator), {@code single-mode} for single
+     * mode's implicit user.
+     */
     public static String actor(Caller caller) {
         return switch (caller) {
             case Caller.InstallationAdmin admin -> "admin:" + admin.key();
-            case Caller.OfTenant tenant -> tenant.key().map(ApiKeyId::value).orElse("single-mode");
+            case Caller.OfTenant tenant -> switch (tenant.principal()) {
+                case Principal.KeyHolder holder -> holder.key().value();
+                case Principal.TokenSubject token -> bounded("jwt:" + token.subject());
+                case Principal.SingleModeUser user -> "single-mode";
+            };
         };
+    }
+
+    private static String bounded(String name) {
+        if (name.length() <= MAX_ACTOR_LENGTH) {
+            return name;
+        }
+        String suffix = "~" + Sha256.hex(name).substring(0, DIGEST_CHARS);
+        int cut = MAX_ACTOR_LENGTH - suffix.length();
+        if (Character.isHighSurrogate(name.charAt(cut - 1))) {
+            cut--; // never split a character
+        }
+        return name.substring(0, cut) + suffix;
     }
 }

@@ -12,5 +12,5 @@ import java.util.List;
 public interface AdoptSingleModeDataUseCase {
 
     /** Moves every collection of {@code default} to {@code tenant}; returns the names moved by this call. */
-    List<CollectionName> adoptSingleModeData(Caller caller, TenantId tenant);
+    List<CollectionName> adoptSingleModeData(Caller.InstallationAdmin admin, TenantId tenant);
 }

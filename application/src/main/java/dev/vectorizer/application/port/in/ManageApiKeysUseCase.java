@@ -17,17 +17,17 @@ public interface ManageApiKeysUseCase {
     record IssuedKey(ApiKey key, String secret) {
     }
 
-    IssuedKey createKey(Caller caller, TenantId tenant, Set<Permission> permissions, boolean test, Optional<Instant> expiresAt);
+    IssuedKey createKey(Caller.InstallationAdmin admin, TenantId tenant, Set<Permission> permissions, boolean test, Optional<Instant> expiresAt);
 
     /** The tenant's keys, without secrets. */
-    List<ApiKey> listKeys(Caller caller, TenantId tenant);
+    List<ApiKey> listKeys(Caller.InstallationAdmin admin, TenantId tenant);
 
     /**
      * Issues a replacement with the same permissions; the old key keeps working, DEPRECATED, until
-     * the rotation grace period ends.
+     * the rotation grace period ends. Only an ACTIVE key can be rotated (a conflict otherwise).
      */
-    IssuedKey rotateKey(Caller caller, TenantId tenant, ApiKeyId key);
+    IssuedKey rotateKey(Caller.InstallationAdmin admin, TenantId tenant, ApiKeyId key);
 
     /** Stops the key at once. */
-    ApiKey revokeKey(Caller caller, TenantId tenant, ApiKeyId key);
+    ApiKey revokeKey(Caller.InstallationAdmin admin, TenantId tenant, ApiKeyId key);
 }

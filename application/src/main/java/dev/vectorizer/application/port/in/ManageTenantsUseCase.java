@@ -9,20 +9,20 @@ import java.util.Optional;
 /** The installation administrator's management of tenants. */
 public interface ManageTenantsUseCase {
 
-    /** Creates an active tenant; the id is generated unless given. */
-    Tenant createTenant(Caller caller, Optional<TenantId> id, String name);
+    /** Creates an active tenant; the id is generated unless given, and a reserved id is refused. */
+    Tenant createTenant(Caller.InstallationAdmin admin, Optional<TenantId> id, String name);
 
-    List<Tenant> listTenants(Caller caller);
+    List<Tenant> listTenants(Caller.InstallationAdmin admin);
 
-    Tenant getTenant(Caller caller, TenantId id);
+    Tenant getTenant(Caller.InstallationAdmin admin, TenantId id);
 
-    Tenant suspendTenant(Caller caller, TenantId id);
+    Tenant suspendTenant(Caller.InstallationAdmin admin, TenantId id);
 
-    Tenant resumeTenant(Caller caller, TenantId id);
+    Tenant resumeTenant(Caller.InstallationAdmin admin, TenantId id);
 
     /**
      * Deletes the tenant with every collection, vector, file and key of it. The tenant is first
      * marked DELETING, so an interrupted deletion is finished on the next start.
      */
-    void deleteTenant(Caller caller, TenantId id);
+    void deleteTenant(Caller.InstallationAdmin admin, TenantId id);
 }

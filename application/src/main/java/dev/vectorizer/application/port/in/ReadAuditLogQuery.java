@@ -5,12 +5,14 @@ import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.Caller;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The installation administrator reads the audit log. */
 public interface ReadAuditLogQuery {
 
+    int DEFAULT_LIMIT = 100;
     int MAX_LIMIT = 1000;
 
-    /** The latest events, newest first, optionally of one tenant. */
-    List<AuditEvent> auditLog(Caller caller, Optional<TenantId> tenant, int limit);
+    /** The latest {@code limit} (default {@value #DEFAULT_LIMIT}) events, newest first, optionally of one tenant. */
+    List<AuditEvent> auditLog(Caller.InstallationAdmin admin, Optional<TenantId> tenant, OptionalInt limit);
 }

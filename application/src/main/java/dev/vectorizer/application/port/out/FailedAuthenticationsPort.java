@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Recent authentication failures per source ({@code ip:...}, {@code key:...}) and the blocks they
+ * Recent authentication failures per source (a client address, {@code ip:...}) and the blocks they
  * caused. Shared state: a clustered deployment backs it with the data grid.
  */
 public interface FailedAuthenticationsPort {

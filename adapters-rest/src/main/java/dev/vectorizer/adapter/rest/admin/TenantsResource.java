@@ -1,0 +1,96 @@
+package dev.vectorizer.adapter.rest.admin;
+
+import dev.vectorizer.adapter.rest.CurrentCaller;
+import dev.vectorizer.adapter.rest.json.JsonFields;
+import dev.vectorizer.application.port.in.AdoptSingleModeDataUseCase;
+import dev.vectorizer.application.port.in.ManageTenantsUseCase;
+import dev.vectorizer.domain.CollectionName;
+import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.tenant.Tenant;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.time.Instant;
+import java.util.List;
+
+/** The installation administrator's tenants: {@code /api/admin/tenants[/{tenant}]}. */
+@Path("api/admin/tenants")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TenantsResource {
+
+    public record TenantView(String id, String name, String status, Instant createdAt) {
+        static TenantView of(Tenant t) {
+            return new TenantView(t.id().value(), t.name(), t.status().name(), t.createdAt());
+        }
+    }
+
+    public record TenantList(List<TenantView> tenants) {
+    }
+
+    public record Adopted(List<String> adopted) {
+    }
+
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    ManageTenantsUseCase tenants;
+    @Inject
+    AdoptSingleModeDataUseCase migration;
+
+    /** {@code {"id":"acme","name":"Acme Inc"}}; without an id one is generated. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(JsonValue body) {
+        JsonFields json = JsonFields.body(body);
+        Tenant tenant = tenants.createTenant(caller.admin(), json.optionalString("id").map(TenantId::new), json.string("name"));
+        return Response.created(UriBuilder.fromPath("/api/admin/tenants/{id}").build(tenant.id().value())).entity(TenantView.of(tenant)).build();
+    }
+
+    @GET
+    public TenantList list() {
+        return new TenantList(tenants.listTenants(caller.admin()).stream().map(TenantView::of).toList());
+    }
+
+    @GET
+    @Path("{tenant}")
+    public TenantView get(@PathParam("tenant") String tenant) {
+        return TenantView.of(tenants.getTenant(caller.admin(), new TenantId(tenant)));
+    }
+
+    @POST
+    @Path("{tenant}/suspend")
+    public TenantView suspend(@PathParam("tenant") String tenant) {
+        return TenantView.of(tenants.suspendTenant(caller.admin(), new TenantId(tenant)));
+    }
+
+    @POST
+    @Path("{tenant}/resume")
+    public TenantView resume(@PathParam("tenant") String tenant) {
+        return TenantView.of(tenants.resumeTenant(caller.admin(), new TenantId(tenant)));
+    }
+
+    @DELETE
+    @Path("{tenant}")
+    public Response delete(@PathParam("tenant") String tenant) {
+        tenants.deleteTenant(caller.admin(), new TenantId(tenant));
+        return Response.noContent().build();
+    }
+
+    /** Moves the collections single mode kept under {@code default} to this tenant (docs/MIGRATION.md). */
+    @POST
+    @Path("{tenant}/adopt-single-mode-data")
+    public Adopted adoptSingleModeData(@PathParam("tenant") String tenant) {
+        return new Adopted(migration.adoptSingleModeData(caller.admin(), new TenantId(tenant)).stream().map(CollectionName::value).toList());
+    }
+}
