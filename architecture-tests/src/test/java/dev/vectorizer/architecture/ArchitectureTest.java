@@ -24,7 +24,11 @@ class ArchitectureTest {
                         Stream.of(rules.domainDependsOnTheJdkOnly(),
                                 rules.applicationDependsOnDomainAndCdiAnnotationsOnly(),
                                 rules.adaptersDoNotDependOnEachOther(),
-                                rules.adaptersUsePortsNotServices(),
+                                rules.everyAdapterIsInboundOrOutbound(),
+                                rules.inboundAdaptersUseInboundPortsOnly(),
+                                rules.outboundAdaptersUseOutboundPortsOnly(),
+                                rules.inboundAndOutboundPortsAreIndependent(),
+                                rules.servicesDoNotDependOnOtherServices(),
                                 rules.nothingDependsOnTheCompositionRoot()),
                         rules.librariesStayInTheirAdapter().stream())
                 .toList();
@@ -39,7 +43,8 @@ class ArchitectureTest {
     @Test
     void everyModuleIsImported() {
         // A rule over an empty import passes vacuously: make sure the modules' classes are really there.
-        for (String pkg : List.of("domain", "application", "adapter.rest", "adapter.storage", "deploy")) {
+        for (String pkg : List.of("domain", "application", "adapter.rest", "adapter.storage", "adapter.embedding",
+                "adapter.security", "deploy")) {
             assertThat(PRODUCT.stream().anyMatch(c -> c.getPackageName().startsWith("dev.vectorizer." + pkg)))
                     .as("classes of dev.vectorizer.%s imported", pkg).isTrue();
         }

@@ -1,21 +1,36 @@
 package dev.vectorizer.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * The dependency rules of DESIGN.md §2, stated once over a root package so that they can be run
- * both against the product ({@code dev.vectorizer}) and against a deliberately violating fixture.
+ * The dependency rules of DESIGN.md §2 and docs/ARCHITECTURE.md, stated once over a root package
+ * so that they can be run both against the product ({@code dev.vectorizer}) and against a
+ * deliberately violating fixture.
  */
 final class HexagonRules {
 
     /** A third-party library and the one adapter allowed to use it. */
     record Confinement(String library, String adapter) {
     }
+
+    /** Adapters that drive the application: they call use cases. */
+    static final List<String> INBOUND_ADAPTERS = List.of("rest", "graphql", "mcp");
+
+    /** Adapters the application drives: they implement what the use cases need. */
+    static final List<String> OUTBOUND_ADAPTERS = List.of("storage", "embedding", "security", "hub");
 
     static final List<Confinement> CONFINED_LIBRARIES = List.of(
             new Confinement("org.apache.lucene..", "storage"),
@@ -55,10 +70,31 @@ final class HexagonRules {
                 .because("each adapter talks to the application through its ports only");
     }
 
-    ArchRule adaptersUsePortsNotServices() {
-        return noClasses().that().resideInAPackage(root + ".adapter..")
-                .should().dependOnClassesThat().resideInAPackage(root + ".application.service..")
-                .because("adapters reach the application through its ports");
+    ArchRule everyAdapterIsInboundOrOutbound() {
+        return classes().that().resideInAPackage(root + ".adapter..")
+                .should().resideInAnyPackage(adapterPackages(Stream.concat(INBOUND_ADAPTERS.stream(), OUTBOUND_ADAPTERS.stream()).toList()))
+                .because("an adapter's kind decides which ports it may use (HexagonRules.INBOUND_ADAPTERS / OUTBOUND_ADAPTERS)");
+    }
+
+    ArchRule inboundAdaptersUseInboundPortsOnly() {
+        return adaptersUseOnly(INBOUND_ADAPTERS, "in")
+                .because("an inbound adapter translates a request into a use case; every rule and every outbound port is behind it");
+    }
+
+    ArchRule outboundAdaptersUseOutboundPortsOnly() {
+        return adaptersUseOnly(OUTBOUND_ADAPTERS, "out")
+                .because("an outbound adapter implements a capability the use cases need, and calls no use case");
+    }
+
+    ArchRule inboundAndOutboundPortsAreIndependent() {
+        return slices().matching(root + ".application.port.(*)..").should().notDependOnEachOther()
+                .because("a use case's contract does not expose a capability's, nor the other way round");
+    }
+
+    ArchRule servicesDoNotDependOnOtherServices() {
+        return classes().that().resideInAPackage(root + ".application.service..")
+                .should(dependOnNoOtherService())
+                .because("a use case that needs another's rule gets it from the domain or a port, not from the other's implementation");
     }
 
     ArchRule nothingDependsOnTheCompositionRoot() {
@@ -69,10 +105,50 @@ final class HexagonRules {
 
     List<ArchRule> librariesStayInTheirAdapter() {
         return CONFINED_LIBRARIES.stream()
-                .map(c -> (ArchRule) noClasses().that().resideInAPackage(root + "..")
+                .map(c -> noClasses().that().resideInAPackage(root + "..")
                         .and().resideOutsideOfPackage(root + ".adapter." + c.adapter() + "..")
                         .should().dependOnClassesThat().resideInAPackage(c.library())
                         .because(c.library() + " belongs to the " + c.adapter() + " adapter"))
                 .toList();
+    }
+
+    /** Of the application, adapters of {@code kind} use only {@code port.<direction>} (the domain is everybody's). */
+    private ArchRule adaptersUseOnly(List<String> kind, String direction) {
+        return noClasses().that().resideInAnyPackage(adapterPackages(kind))
+                .should().dependOnClassesThat(resideInAPackage(root + ".application..")
+                        .and(not(resideInAPackage(root + ".application.port." + direction + "..")))
+                        .as("application classes outside port." + direction));
+    }
+
+    private String[] adapterPackages(List<String> adapters) {
+        return adapters.stream().map(a -> root + ".adapter." + a + "..").toArray(String[]::new);
+    }
+
+    /** A service is a use case's implementation: a class of the service package implementing an inbound port. */
+    private ArchCondition<JavaClass> dependOnNoOtherService() {
+        return new ArchCondition<>("depend on no other service") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                    JavaClass target = dependency.getTargetClass();
+                    if (isService(target) && !outermost(target).equals(outermost(origin))) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private boolean isService(JavaClass type) {
+        return type.getPackageName().startsWith(root + ".application.service")
+                && type.getAllRawInterfaces().stream().anyMatch(i -> i.getPackageName().startsWith(root + ".application.port.in"));
+    }
+
+    private static JavaClass outermost(JavaClass type) {
+        JavaClass outer = type;
+        while (outer.getEnclosingClass().isPresent()) {
+            outer = outer.getEnclosingClass().get();
+        }
+        return outer;
     }
 }

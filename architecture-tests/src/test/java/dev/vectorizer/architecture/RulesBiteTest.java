@@ -35,9 +35,38 @@ class RulesBiteTest {
     }
 
     @Test
-    void adapterBypassingThePorts() {
-        assertViolation(RULES.adaptersUsePortsNotServices(),
+    void inboundAdapterBypassingThePorts() {
+        assertViolation(RULES.inboundAdaptersUseInboundPortsOnly(),
                 "fixture.violating.adapter.rest.CrossAdapterResource", "fixture.violating.application.service.ConcreteService");
+    }
+
+    @Test
+    void inboundAdapterImplementingAnOutboundPort() {
+        assertViolation(RULES.inboundAdaptersUseInboundPortsOnly(),
+                "fixture.violating.adapter.graphql.OutboundImplementingResolver", "fixture.violating.application.port.out.SomeCapabilityPort");
+    }
+
+    @Test
+    void outboundAdapterCallingAUseCase() {
+        assertViolation(RULES.outboundAdaptersUseOutboundPortsOnly(),
+                "fixture.violating.adapter.security.UseCaseCallingVerifier", "fixture.violating.application.port.in.SomeUseCase");
+    }
+
+    @Test
+    void adapterOfNoKnownKind() {
+        assertViolation(RULES.everyAdapterIsInboundOrOutbound(), "fixture.violating.adapter.backup.UnclassifiedThing", "adapter.backup");
+    }
+
+    @Test
+    void inboundPortExposingAnOutboundOne() {
+        assertViolation(RULES.inboundAndOutboundPortsAreIndependent(),
+                "fixture.violating.application.port.in.SomeUseCase", "fixture.violating.application.port.out.SomeCapabilityPort");
+    }
+
+    @Test
+    void serviceBorrowingAnotherServicesImplementation() {
+        assertViolation(RULES.servicesDoNotDependOnOtherServices(),
+                "fixture.violating.application.service.OtherService", "fixture.violating.application.service.ConcreteService");
     }
 
     @Test
