@@ -8,10 +8,13 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -57,7 +60,24 @@ class JwtIT {
                     401, "AUTH_INVALID_KEY");
             KeyPair forger = generator.generateKeyPair();
             assertProblem(server.http().withKey(token(forger, claims().build())).get("api/collections"), 401, "AUTH_INVALID_KEY");
+            assertProblem(server.http().withKey(token(keys, claims().expirationTime(Date.from(Instant.now().plus(Duration.ofHours(48)))).build()))
+                    .get("api/collections"), 401, "AUTH_INVALID_KEY");
+
+            assertProblem(withApiKeyHeader(server, token(keys, claims().build())), 401, "AUTH_INVALID_KEY");
+            assertThat(withApiKeyHeader(server, writerKey).status()).as("X-API-Key takes API keys").isEqualTo(200);
+
+            Http bob = server.http().withKey(token(keys, claims().subject("bob").claim("groups", List.of("READ_WRITE")).build()));
+            assertThat(bob.postJson("api/collections", "{\"name\":\"scratch\",\"dimension\":2}").status()).isEqualTo(201);
+            assertThat(bob.delete("api/collections/scratch").status()).isEqualTo(204);
+            JsonObject deletion = admin.get("api/admin/audit?tenant=acme&limit=1").json().getJsonArray("events").getJsonObject(0);
+            assertThat(deletion.getString("action")).isEqualTo("COLLECTION_DELETE");
+            assertThat(deletion.getString("actor")).as("the token's subject").isEqualTo("jwt:bob");
         }
+    }
+
+    private static Http.Answer withApiKeyHeader(ServerProcess server, String credential) {
+        Http http = server.http();
+        return http.send(HttpRequest.newBuilder(http.resolve("api/collections")).header("X-API-Key", credential).GET());
     }
 
     private static JWTClaimsSet.Builder claims() {

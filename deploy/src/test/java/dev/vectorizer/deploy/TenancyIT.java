@@ -154,10 +154,31 @@ class TenancyIT {
         assertThat(anonymous.withKey(old).get("api/collections").status()).as("old key in grace").isEqualTo(200);
         assertThat(anonymous.withKey(fresh).get("api/collections").status()).isEqualTo(200);
         assertThat(admin.get("api/admin/tenants/acme/keys").body()).contains("DEPRECATED");
+        assertProblem(admin.postJson("api/admin/tenants/acme/keys/" + oldId + "/rotate", "{}"), 409, "CONFLICT");
 
         String freshId = rotated.json().getString("id");
         assertThat(admin.delete("api/admin/tenants/acme/keys/" + freshId).json().getString("status")).isEqualTo("REVOKED");
         assertProblem(anonymous.withKey(fresh).get("api/collections"), 401, "AUTH_INVALID_KEY");
+    }
+
+    @Test
+    void badAdministrationInputIsAProblemNeverA404OrA500() {
+        for (String expiry : List.of("+10000-01-01T00:00:00Z", "+1000000000-12-31T23:59:59Z", "2001-01-01T00:00:00Z")) {
+            assertProblem(admin.postJson("api/admin/tenants/acme/keys", "{\"permissions\":[\"READ_ONLY\"],\"expires_at\":\"" + expiry + "\"}"),
+                    400, "VALIDATION_ERROR");
+        }
+        for (String limit : List.of("abc", "1e3", "0", "1001", "99999999999")) {
+            assertProblem(admin.get("api/admin/audit?limit=" + limit), 400, "VALIDATION_ERROR");
+        }
+        assertProblem(admin.get("api/admin/audit?tenant=../etc"), 400, "VALIDATION_ERROR");
+    }
+
+    @Test
+    void idsWithAMeaningCannotBeTaken() {
+        for (String id : List.of("default", "Default", "admin", "system")) {
+            assertProblem(admin.postJson("api/admin/tenants", "{\"id\":\"" + id + "\",\"name\":\"Taken\"}"), 400, "VALIDATION_ERROR");
+        }
+        assertProblem(admin.get("api/admin/tenants/default"), 404, "NOT_FOUND");
     }
 
     @Test
