@@ -7,8 +7,10 @@ import java.util.Optional;
 public interface TokenVerifierPort {
 
     /**
-     * The claims of {@code token} if its signature, issuer, audience and validity period check out;
-     * empty for any other token, and always empty when no token verification is configured.
+     * The claims of {@code token} if its signature, issuer, audience and validity period check out
+     * and it names its subject; empty for any other token, and always empty when no token
+     * verification is configured. Whether the token may be used (its tenant, its lifetime) is the
+     * authenticator's to decide.
      */
     Optional<TokenClaims> verify(String token);
 }
