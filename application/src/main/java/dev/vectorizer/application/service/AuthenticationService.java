@@ -105,19 +105,23 @@ public class AuthenticationService implements AuthenticateQuery {
             throw new TooManyFailuresException(Duration.between(now, until));
         });
         Optional<ApiKeySecret> secret = ApiKeySecret.parse(presented);
-        // Two different credentials in one request are ambiguous; a JWT is never an X-API-Key.
-        boolean oneCredential = credentials.bearer().isEmpty() || credentials.apiKey().isEmpty()
-                || credentials.bearer().equals(credentials.apiKey());
-        Optional<Caller> caller = !oneCredential ? Optional.empty()
-                : secret.isPresent() ? fromApiKey(secret.get(), now)
-                : credentials.apiKey().isEmpty() ? fromToken(presented, now)
-                : Optional.empty();
-        return caller.orElseThrow(() -> {
+        return verified(credentials, presented, secret, now).orElseThrow(() -> {
             recordFailure(source, now);
             String target = source + secret.map(s -> " key:" + s.id()).orElse("");
             audit.record(new AuditEvent(now, "anonymous", Optional.empty(), AuditEvent.Action.AUTH_FAILURE, target, AuditEvent.Outcome.DENIED));
             return new AuthenticationException(AuthenticationException.Reason.INVALID);
         });
+    }
+
+    /** The caller the presented credential stands for, if it is valid where it was presented. */
+    private Optional<Caller> verified(Credentials credentials, String presented, Optional<ApiKeySecret> secret, Instant now) {
+        if (credentials.bearer().isPresent() && credentials.apiKey().isPresent() && !credentials.bearer().equals(credentials.apiKey())) {
+            return Optional.empty(); // two different credentials: which one would the request act for?
+        }
+        if (secret.isPresent()) {
+            return fromApiKey(secret.get(), now);
+        }
+        return credentials.apiKey().isEmpty() ? fromToken(presented, now) : Optional.empty(); // a JWT only as a bearer token
     }
 
     private Optional<Caller> fromApiKey(ApiKeySecret secret, Instant now) {
