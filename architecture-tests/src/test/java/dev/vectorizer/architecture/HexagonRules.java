@@ -69,7 +69,7 @@ final class HexagonRules {
 
     List<ArchRule> librariesStayInTheirAdapter() {
         return CONFINED_LIBRARIES.stream()
-                .map(c -> (ArchRule) noClasses().that().resideInAPackage(root + "..")
+                .map(c -> noClasses().that().resideInAPackage(root + "..")
                         .and().resideOutsideOfPackage(root + ".adapter." + c.adapter() + "..")
                         .should().dependOnClassesThat().resideInAPackage(c.library())
                         .because(c.library() + " belongs to the " + c.adapter() + " adapter"))

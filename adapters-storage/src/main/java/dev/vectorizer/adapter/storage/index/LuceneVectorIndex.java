@@ -73,6 +73,7 @@ public class LuceneVectorIndex implements VectorIndexPort {
         this(dataDirectory, 256, Duration.ofSeconds(30), Duration.ofMinutes(10));
     }
 
+    @SuppressWarnings("this-escape") // the first maintenance runs a period later; the CDI proxy uses the no-arg constructor
     public LuceneVectorIndex(DataDirectory dataDirectory, int maxOpenIndexes, Duration commitInterval, Duration idleTimeout) {
         this.dataDirectory = dataDirectory;
         this.idleTimeout = idleTimeout;
