@@ -9,7 +9,8 @@ bench_setup() {
     shift
     JAVA_HOME="$(./vectorizer jdk)"
     export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
-    read -ra jvm_flags <<< "$(./vectorizer java-flags)"
+    jvm_flags="$(./vectorizer java-flags)"
+    read -ra jvm_flags <<< "$jvm_flags"
     build=1
     args=()
     while (( $# )); do
