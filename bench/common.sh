@@ -1,6 +1,7 @@
-# Sourced by the bench/run-*.sh scripts (from the repository root): the JDK the project uses, and
-# their shared options. After `bench_setup "$0" "$@"`: JAVA_HOME and PATH point at a JDK >= 21,
-# `build` is 0 with --no-build, and `args` holds the --name value pairs for the Java main.
+# Sourced by the bench/run-*.sh scripts (from the repository root): the JDK and JVM flags the project
+# uses (from ./vectorizer, the one place that knows them), and the scripts' shared options. After
+# `bench_setup "$0" "$@"`: JAVA_HOME and PATH point at a JDK >= 21, `jvm_flags` holds the server's JVM
+# flags, `build` is 0 with --no-build, and `args` holds the --name value pairs for the Java main.
 
 bench_setup() {
     local script
@@ -8,11 +9,8 @@ bench_setup() {
     shift
     JAVA_HOME="$(./vectorizer jdk)"
     export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
-    if (( $("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 \
-            | awk -F'= ' '/java.specification.version/ {split($2, v, "."); print v[1]}') >= 24 )); then
-        # Maven 3.8's bundled Guava calls sun.misc.Unsafe; keep JDK 24+ from warning about it.
-        export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
-    fi
+    jvm_flags="$(./vectorizer java-flags)"
+    read -ra jvm_flags <<< "$jvm_flags"
     build=1
     args=()
     while (( $# )); do
@@ -28,7 +26,12 @@ bench_setup() {
 # Builds the bench module and the uber-jar, unless --no-build was given.
 bench_build() {
     if (( build )); then
-        echo "[bench] building bench and the uber-jar (mvn package -DskipTests)" >&2
-        mvn -B -ntp -q -pl bench,deploy -am package -DskipTests >&2
+        echo "[bench] building bench and the uber-jar (./vectorizer package)" >&2
+        ./vectorizer package -q -pl bench,deploy -am >&2
     fi
+}
+
+# Runs a benchmark main on the bench class path; the servers it starts get the same JVM flags.
+bench_java() {
+    exec java "${jvm_flags[@]}" "-Dvectorizer.jvm.flags=${jvm_flags[*]}" "$@"
 }

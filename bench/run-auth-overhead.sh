@@ -10,5 +10,5 @@ source bench/common.sh
 bench_setup "$0" "$@"
 bench_build
 
-exec java -cp "bench/target/classes:bench/target/lib/*" dev.vectorizer.bench.AuthOverheadBench \
+bench_java -cp "bench/target/classes:bench/target/lib/*" dev.vectorizer.bench.AuthOverheadBench \
     --jar deploy/target/vectorizer.jar "${args[@]}"

@@ -20,7 +20,7 @@ if (( build )); then
     (cd bench/hnswlib && { npm ci --no-audit --no-fund || npm install --no-audit --no-fund; } >&2)
 fi
 
-exec java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xms2g -Xmx4g \
+bench_java -Xms2g -Xmx4g \
     -cp "bench/target/classes:bench/target/lib/*" dev.vectorizer.bench.BenchMain \
     --work bench/target --out bench/target/results.md \
     --jar deploy/target/vectorizer.jar --hnswlib bench/hnswlib/bench.mjs "${args[@]}"

@@ -46,9 +46,13 @@ final class RestRunner implements AutoCloseable {
             throws IOException, InterruptedException {
         int port = freePort();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "--add-modules", "jdk.incubator.vector",
-                "--enable-native-access=ALL-UNNAMED", "-Dvectorizer.mode=" + mode,
-                "-Dvectorizer.data-dir=" + dataDir.toAbsolutePath()));
+        String jvmFlags = System.getProperty("vectorizer.jvm.flags"); // ./vectorizer java-flags, via bench/common.sh
+        if (jvmFlags == null) {
+            throw new IllegalStateException("vectorizer.jvm.flags is not set: start benchmarks with bench/run-*.sh");
+        }
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(List.of(jvmFlags.trim().split("\\s+")));
+        command.addAll(List.of("-Dvectorizer.mode=" + mode, "-Dvectorizer.data-dir=" + dataDir.toAbsolutePath()));
         command.addAll(extraJvmArgs);
         command.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(port), "--nocluster"));
         Log.info("REST: starting the server on port " + port + " (log: " + log + ")");

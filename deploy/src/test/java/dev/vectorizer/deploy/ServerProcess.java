@@ -98,9 +98,15 @@ final class ServerProcess implements AutoCloseable {
         return Files.readString(log());
     }
 
+    /** Graceful stop; if interrupted while waiting for it, kills the server and keeps the interrupt. */
     @Override
-    public void close() throws InterruptedException {
-        stop();
+    public void close() {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void awaitReady() throws IOException, InterruptedException {

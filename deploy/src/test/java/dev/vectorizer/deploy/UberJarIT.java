@@ -54,4 +54,17 @@ class UberJarIT {
             assertThat(server.http().get("api/info").status()).isNotEqualTo(200);
         }
     }
+
+    @Test
+    void aBadDurationNamesItsKeyAndFailsTheDeployment() throws Exception {
+        try (ServerProcess server = new ServerProcess(workDir, "-Dvectorizer.storage.commit-interval=soon").launch()) {
+            server.awaitOutput("'soon' is not a duration");
+            server.awaitOutput("ready in");
+
+            assertThat(server.output().lines().filter(line -> line.contains("'soon' is not a duration")))
+                    .anyMatch(line -> line.contains("vectorizer.storage.commit-interval"));
+            assertThat(server.http().get("health/ready").status()).isNotEqualTo(200);
+            assertThat(server.http().get("api/info").status()).isNotEqualTo(200);
+        }
+    }
 }

@@ -65,7 +65,7 @@ public class JwtVerifier implements TokenVerifierPort {
             @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> publicKeyLocation,
             @ConfigProperty(name = "mp.jwt.verify.issuer") Optional<String> issuer,
             @ConfigProperty(name = "mp.jwt.verify.audiences") Optional<String> audiences,
-            @ConfigProperty(name = "vectorizer.jwt.tenant-claim", defaultValue = "tenant_id") String tenantClaim) {
+            @ConfigProperty(name = "vectorizer.jwt.tenant-claim") String tenantClaim) {
         this.tenantClaim = tenantClaim;
         Optional<String> keyText = publicKey.or(() -> publicKeyLocation.map(JwtVerifier::read));
         this.processor = keyText.map(text -> processor(keys(text), issuer.filter(i -> !i.isBlank()).orElseThrow(() ->

@@ -12,7 +12,7 @@ class DataDirectoryProducer {
 
     @Produces
     @Singleton // a record cannot be proxied; one instance is what we want anyway
-    DataDirectory dataDirectory(@ConfigProperty(name = "vectorizer.data-dir", defaultValue = "./data") String dir) {
+    DataDirectory dataDirectory(@ConfigProperty(name = "vectorizer.data-dir") String dir) {
         return new DataDirectory(Path.of(dir)).ensureExists();
     }
 }

@@ -259,6 +259,7 @@ final class CollectionIndex implements Closeable {
 
     /** Waits for operations in flight, commits, trims the translog and releases every file. Idempotent. */
     @Override
+    @SuppressWarnings("try") // the resources are there only to be closed, in reverse order, even on failure
     public void close() throws IOException {
         lifecycle.writeLock().lock();
         try {
@@ -278,6 +279,7 @@ final class CollectionIndex implements Closeable {
      * Simulates a crash (tests only): drops the writer's uncommitted state and releases the index lock
      * without committing, and leaves the translog as it is on disk.
      */
+    @SuppressWarnings("try") // as in close()
     void crash() throws IOException {
         lifecycle.writeLock().lock();
         try {
@@ -509,7 +511,7 @@ final class CollectionIndex implements Closeable {
     ScrollPage scroll(ScrollRequest request) {
         return read(searcher -> {
             BooleanQuery.Builder query = new BooleanQuery.Builder();
-            query.add(request.filter().map(FilterQueries::toQuery).orElse(new MatchAllDocsQuery()), Occur.FILTER);
+            query.add(request.filter().map(FilterQueries::toQuery).orElse(MatchAllDocsQuery.INSTANCE), Occur.FILTER);
             request.after().ifPresent(after -> query.add(
                     TermRangeQuery.newStringRange(VectorDocuments.ID, after.value(), null, false, false), Occur.FILTER));
             Sort byId = new Sort(new SortField(VectorDocuments.ID, SortField.Type.STRING));

@@ -28,7 +28,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,20 +59,17 @@ public class LuceneVectorIndex implements VectorIndexPort {
     private ScheduledExecutorService maintenance;
     private Duration idleTimeout;
 
-    @Inject
-    public LuceneVectorIndex(DataDirectory dataDirectory,
-            @ConfigProperty(name = "vectorizer.storage.max-open-indexes", defaultValue = "256") int maxOpenIndexes,
-            @ConfigProperty(name = "vectorizer.storage.commit-interval", defaultValue = "30s") String commitInterval,
-            @ConfigProperty(name = "vectorizer.storage.idle-timeout", defaultValue = "10m") String idleTimeout) {
-        this(dataDirectory, maxOpenIndexes, parseDuration(commitInterval), parseDuration(idleTimeout));
-    }
-
     /** Defaults: 256 open indexes, commit every 30 s, close after 10 min idle. */
     public LuceneVectorIndex(DataDirectory dataDirectory) {
         this(dataDirectory, 256, Duration.ofSeconds(30), Duration.ofMinutes(10));
     }
 
-    public LuceneVectorIndex(DataDirectory dataDirectory, int maxOpenIndexes, Duration commitInterval, Duration idleTimeout) {
+    @Inject
+    @SuppressWarnings("this-escape") // the first maintenance runs a period later; the CDI proxy uses the no-arg constructor
+    public LuceneVectorIndex(DataDirectory dataDirectory,
+            @ConfigProperty(name = "vectorizer.storage.max-open-indexes") int maxOpenIndexes,
+            @ConfigProperty(name = "vectorizer.storage.commit-interval") Duration commitInterval,
+            @ConfigProperty(name = "vectorizer.storage.idle-timeout") Duration idleTimeout) {
         this.dataDirectory = dataDirectory;
         this.idleTimeout = idleTimeout;
         this.indexes = new OpenIndexes(maxOpenIndexes,
@@ -89,23 +85,6 @@ public class LuceneVectorIndex implements VectorIndexPort {
 
     /** For the CDI client proxy only. */
     protected LuceneVectorIndex() {
-    }
-
-    static Duration parseDuration(String text) {
-        String s = text.trim().toLowerCase(Locale.ROOT);
-        if (s.startsWith("p")) {
-            return Duration.parse(s.toUpperCase(Locale.ROOT));
-        }
-        if (s.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).trim()));
-        }
-        long amount = Long.parseLong(s.substring(0, s.length() - 1).trim());
-        return switch (s.charAt(s.length() - 1)) {
-            case 's' -> Duration.ofSeconds(amount);
-            case 'm' -> Duration.ofMinutes(amount);
-            case 'h' -> Duration.ofHours(amount);
-            default -> throw new IllegalArgumentException("not a duration: " + text);
-        };
     }
 
     private CollectionPaths paths(CollectionRef ref) {
