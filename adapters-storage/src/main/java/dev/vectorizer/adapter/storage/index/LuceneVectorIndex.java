@@ -20,12 +20,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +32,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.lucene.util.IOUtils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -138,6 +136,12 @@ public class LuceneVectorIndex implements VectorIndexPort {
 
     @PreDestroy
     public void close() {
+        stopMaintenance();
+        indexes.closeAll();
+    }
+
+    /** Stops the background commits and idle closes, waiting for one in progress. */
+    void stopMaintenance() {
         if (maintenance != null) {
             maintenance.shutdown();
             try {
@@ -146,23 +150,10 @@ public class LuceneVectorIndex implements VectorIndexPort {
                 Thread.currentThread().interrupt();
             }
         }
-        indexes.closeAll();
     }
 
-    /** Abandons every open index without committing, as a process crash would (tests only). */
-    void crashForTest() throws IOException {
-        maintenance.shutdown();
-        try {
-            maintenance.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        indexes.crashAll();
-    }
-
-    /** Keys of the open indexes (tests only). */
-    List<String> openIndexesForTest() {
-        return indexes.openKeys();
+    OpenIndexes openIndexes() {
+        return indexes;
     }
 
     @Override
@@ -202,28 +193,14 @@ public class LuceneVectorIndex implements VectorIndexPort {
         deleteTree(CollectionPaths.tenantRoot(dataDirectory, tenant));
     }
 
+    /** Deletes {@code root} and everything under it, durably (the parent directory is fsynced). */
     private static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    if (e != null) {
-                        throw e;
-                    }
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-            Translog.fsyncDirectory(root.getParent());
+            IOUtils.rm(root);
+            IOUtils.fsync(root.getParent(), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + root, e);
         }
@@ -232,43 +209,43 @@ public class LuceneVectorIndex implements VectorIndexPort {
     @Override
     public void upsert(Collection collection, List<Vector> vectors) {
         indexes.with(collection, index -> {
-            index.upsert(vectors);
+            index.writes().upsert(vectors);
             return null;
         });
     }
 
     @Override
     public Optional<Vector> get(Collection collection, VectorId id) {
-        return indexes.with(collection, index -> index.get(id));
+        return indexes.with(collection, index -> index.reads().get(id));
     }
 
     @Override
     public long delete(Collection collection, List<VectorId> ids) {
-        return indexes.with(collection, index -> index.delete(ids));
+        return indexes.with(collection, index -> index.writes().delete(ids));
     }
 
     @Override
     public long deleteMatching(Collection collection, Filter filter) {
-        return indexes.with(collection, index -> index.deleteMatching(filter));
+        return indexes.with(collection, index -> index.writes().deleteMatching(filter));
     }
 
     @Override
     public List<ScoredPoint> search(Collection collection, VectorQuery query) {
-        return indexes.with(collection, index -> index.search(query));
+        return indexes.with(collection, index -> index.reads().search(query));
     }
 
     @Override
     public List<ScoredPoint> searchText(Collection collection, TextQuery query) {
-        return indexes.with(collection, index -> index.searchText(query));
+        return indexes.with(collection, index -> index.reads().searchText(query));
     }
 
     @Override
     public ScrollPage scroll(Collection collection, ScrollRequest request) {
-        return indexes.with(collection, index -> index.scroll(request));
+        return indexes.with(collection, index -> index.reads().scroll(request));
     }
 
     @Override
     public CollectionStats stats(Collection collection) {
-        return indexes.with(collection, CollectionIndex::stats);
+        return indexes.with(collection, index -> index.reads().stats());
     }
 }

@@ -139,13 +139,13 @@ class LuceneVectorIndexTest {
             collections.add(c);
             index.create(c);
             index.upsert(c, List.of(vector("v" + i, new float[] {i, 1}, null)));
-            assertThat(index.openIndexesForTest().size()).isLessThanOrEqualTo(2);
+            assertThat(IndexTestSeam.openCollections(index).size()).isLessThanOrEqualTo(2);
         }
-        assertThat(index.openIndexesForTest()).containsExactlyInAnyOrder("t1:c2", "t1:c3");
+        assertThat(IndexTestSeam.openCollections(index)).containsExactlyInAnyOrder("t1:c2", "t1:c3");
         for (int i = 0; i < 4; i++) {
             assertThat(index.get(collections.get(i), new VectorId("v" + i))).isPresent();
         }
-        assertThat(index.openIndexesForTest()).containsExactlyInAnyOrder("t1:c2", "t1:c3");
+        assertThat(IndexTestSeam.openCollections(index)).containsExactlyInAnyOrder("t1:c2", "t1:c3");
     }
 
     @Test
@@ -192,12 +192,12 @@ class LuceneVectorIndexTest {
         index.create(c);
         index.upsert(c, List.of(vector("a", new float[] {1, 0}, null)));
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!index.openIndexesForTest().isEmpty() && System.nanoTime() < deadline) {
+        while (!IndexTestSeam.openCollections(index).isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(index.openIndexesForTest()).isEmpty();
+        assertThat(IndexTestSeam.openCollections(index)).isEmpty();
         assertThat(index.get(c, new VectorId("a"))).isPresent();
-        assertThat(index.openIndexesForTest()).containsExactly("t1:c");
+        assertThat(IndexTestSeam.openCollections(index)).containsExactly("t1:c");
     }
 
     @Test
@@ -304,7 +304,7 @@ class LuceneVectorIndexTest {
             pool.shutdown();
         }
         assertThat(index.stats(c).vectorCount()).isEqualTo(4 * 25 * 10);
-        assertThat(index.openIndexesForTest()).contains("t1:c");
+        assertThat(IndexTestSeam.openCollections(index)).contains("t1:c");
         assertThat(Files.list(dir.resolve("tenants/t1/collections/c/translog")).count()).isEqualTo(1);
     }
 }
