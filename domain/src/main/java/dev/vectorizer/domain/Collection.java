@@ -11,9 +11,14 @@ public record Collection(CollectionRef ref, CollectionSpec spec, Instant created
         InvalidValueException.require(createdAt != null, "creation time is required");
     }
 
-    /** Fails unless {@code values} has this collection's dimension. */
-    public void requireDimension(float[] values) {
+    /**
+     * Fails unless {@code values} can be stored in or searched for in this collection: it has the
+     * collection's dimension and its metric can score it ({@link Metric#requireComparable}).
+     * {@code what} names the vector in the message, e.g. {@code "vector 'a'"} or {@code "query vector"}.
+     */
+    public void requireComparable(float[] values, String what) {
         InvalidValueException.require(values.length == spec.dimension(),
-                "vector has dimension " + values.length + ", collection '" + ref.name() + "' expects " + spec.dimension());
+                what + " has dimension " + values.length + ", collection '" + ref.name() + "' expects " + spec.dimension());
+        spec.metric().requireComparable(values, what);
     }
 }
