@@ -1,17 +1,20 @@
 package dev.vectorizer.adapter.storage.index;
 
 import dev.vectorizer.domain.Collection;
+import dev.vectorizer.domain.Metric;
 import dev.vectorizer.domain.NotFoundException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -32,7 +35,10 @@ import org.apache.lucene.util.IOUtils;
  * {@code translog_generation = g} in the commit user data and deletes the older generations. On
  * {@link #open}, records of generations {@code >= } the committed one are replayed (re-applying a
  * record already in the commit is harmless: every operation replaces or removes whole documents by
- * id), then a commit is taken so the replayed log can be dropped.
+ * id), then a commit is taken so the replayed log can be dropped. Every commit also records the
+ * vector field's similarity ({@code vector_similarity}), which fixes the index's {@link VectorSpace}
+ * for good; an index without it predates unit-vector cosine and opens in {@link VectorSpace#legacy}
+ * (after {@link CosineIndexUpgrade} where the legacy layout cannot be trusted to flush).
  *
  * <h2>Lifecycle</h2>
  * Callers bracket every use with {@link #tryEnter}/{@link #exit}; {@link #close} waits for those in
@@ -41,6 +47,7 @@ import org.apache.lucene.util.IOUtils;
 final class CollectionIndex implements Closeable {
 
     static final String GENERATION_KEY = "translog_generation";
+    static final String SIMILARITY_KEY = "vector_similarity";
     private static final Logger LOG = Logger.getLogger(CollectionIndex.class.getName());
 
     private final Analyzer analyzer;
@@ -48,6 +55,7 @@ final class CollectionIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Translog translog;
+    private final VectorSpace space;
     private final DurableWrites writes;
     private final IndexReads reads;
     private final Object commitLock = new Object();
@@ -56,12 +64,13 @@ final class CollectionIndex implements Closeable {
     private volatile long lastUsedNanos = System.nanoTime();
 
     private CollectionIndex(Analyzer analyzer, Directory directory, IndexWriter writer, SearcherManager searchers, Translog translog,
-            DurableWrites writes, IndexReads reads) {
+            VectorSpace space, DurableWrites writes, IndexReads reads) {
         this.analyzer = analyzer;
         this.directory = directory;
         this.writer = writer;
         this.searchers = searchers;
         this.translog = translog;
+        this.space = space;
         this.writes = writes;
         this.reads = reads;
     }
@@ -71,6 +80,7 @@ final class CollectionIndex implements Closeable {
      * if missing; without, a missing index is a {@link NotFoundException}.
      */
     static CollectionIndex open(Collection collection, CollectionPaths paths, boolean create) throws IOException {
+        CosineIndexUpgrade.finishInterrupted(paths);
         if (create) {
             Files.createDirectories(paths.index());
             Files.createDirectories(paths.translog());
@@ -78,27 +88,31 @@ final class CollectionIndex implements Closeable {
             throw NotFoundException.collection(collection.ref().name());
         }
         Analyzer analyzer = new StandardAnalyzer();
-        Directory directory = new MMapDirectory(paths.index());
+        Directory directory = null;
         IndexWriter writer = null;
         Translog translog = null;
         try {
+            CosineIndexUpgrade.upgradeIfNeeded(collection.spec(), paths, analyzer);
+            directory = new MMapDirectory(paths.index());
+            boolean existed = DirectoryReader.indexExists(directory);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setCodec(VectorCodecs.codec(collection.spec()))
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setCommitOnClose(false);
             writer = new IndexWriter(directory, config);
-            VectorSimilarityFunction similarity = MetricScores.similarity(collection.spec().metric());
-            long generation = replay(collection, paths, writer, similarity) + 1;
-            writer.setLiveCommitData(Map.of(GENERATION_KEY, Long.toString(generation)).entrySet());
+            Map<String, String> committed = commitData(writer);
+            VectorSpace space = existed ? spaceOf(committed, collection.spec().metric()) : VectorSpace.of(collection.spec().metric());
+            long generation = replay(collection, paths, writer, space, committed) + 1;
+            writer.setLiveCommitData(commitData(generation, space).entrySet());
             writer.commit();
             translog = Translog.create(paths.translog(), generation);
             translog.deleteBelow(generation);
             IOUtils.fsync(paths.translog(), true);
             SearcherManager searchers = new SearcherManager(writer, null);
-            DurableWrites writes = new DurableWrites(collection.ref(), writer, searchers, translog, similarity);
-            IndexReads reads = new IndexReads(collection.ref(), searchers, analyzer, collection.spec().metric(),
+            DurableWrites writes = new DurableWrites(collection.ref(), writer, searchers, translog, space);
+            IndexReads reads = new IndexReads(collection.ref(), searchers, analyzer, space,
                     VectorCodecs.oversample(collection.spec().quantization()), paths.translog());
-            return new CollectionIndex(analyzer, directory, writer, searchers, translog, writes, reads);
+            return new CollectionIndex(analyzer, directory, writer, searchers, translog, space, writes, reads);
         } catch (IOException | RuntimeException e) {
             if (writer != null) {
                 try {
@@ -113,12 +127,12 @@ final class CollectionIndex implements Closeable {
     }
 
     /** Replays the translog generations the last commit does not cover; returns the highest generation seen. */
-    private static long replay(Collection collection, CollectionPaths paths, IndexWriter writer, VectorSimilarityFunction similarity)
-            throws IOException {
-        long committed = committedGeneration(writer);
+    private static long replay(Collection collection, CollectionPaths paths, IndexWriter writer, VectorSpace space,
+            Map<String, String> committedData) throws IOException {
+        long committed = Long.parseLong(committedData.getOrDefault(GENERATION_KEY, "0"));
         long highest = Translog.recover(paths.translog(), committed, op -> {
             try {
-                DurableWrites.apply(writer, op, similarity);
+                DurableWrites.apply(writer, op, space);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (IllegalArgumentException rejected) {
@@ -129,16 +143,25 @@ final class CollectionIndex implements Closeable {
         return Math.max(committed, highest);
     }
 
-    private static long committedGeneration(IndexWriter writer) {
-        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
-        if (data != null) {
-            for (Map.Entry<String, String> e : data) {
-                if (GENERATION_KEY.equals(e.getKey())) {
-                    return Long.parseLong(e.getValue());
-                }
-            }
+    /** The user data of the writer's last commit (empty for a new index). */
+    private static Map<String, String> commitData(IndexWriter writer) {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
         }
-        return 0;
+        return data;
+    }
+
+    /** What every commit records: the translog generation it covers up to, and the vector field's similarity. */
+    static Map<String, String> commitData(long generation, VectorSpace space) {
+        return Map.of(GENERATION_KEY, Long.toString(generation), SIMILARITY_KEY, space.similarity().name());
+    }
+
+    /** The space an existing index was written in: as its commits record it, else the legacy one. */
+    static VectorSpace spaceOf(Map<String, String> committed, Metric metric) {
+        String similarity = committed.get(SIMILARITY_KEY);
+        return similarity == null ? VectorSpace.legacy(metric) : new VectorSpace(metric, VectorSimilarityFunction.valueOf(similarity));
     }
 
     DurableWrites writes() {
@@ -232,7 +255,7 @@ final class CollectionIndex implements Closeable {
                 return;
             }
             long generation = writes.rollAndDrain();
-            writer.setLiveCommitData(Map.of(GENERATION_KEY, Long.toString(generation)).entrySet());
+            writer.setLiveCommitData(commitData(generation, space).entrySet());
             writer.commit();
             translog.deleteBelow(generation);
         }

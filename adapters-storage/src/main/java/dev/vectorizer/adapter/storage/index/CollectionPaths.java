@@ -29,4 +29,14 @@ record CollectionPaths(Path root) {
     Path translog() {
         return root.resolve("translog");
     }
+
+    /** Where {@link CosineIndexUpgrade} builds the upgraded index. */
+    Path indexUpgrade() {
+        return root.resolve("index.upgrade");
+    }
+
+    /** Where {@link CosineIndexUpgrade} parks the legacy index while swapping. */
+    Path indexBeforeUpgrade() {
+        return root.resolve("index.legacy");
+    }
 }

@@ -18,7 +18,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -47,16 +46,16 @@ final class DurableWrites {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Translog translog;
-    private final VectorSimilarityFunction similarity;
+    private final VectorSpace space;
     private final WriteSequencer sequencer = new WriteSequencer();
     private final ReentrantLock appendLock = new ReentrantLock();
 
-    DurableWrites(CollectionRef ref, IndexWriter writer, SearcherManager searchers, Translog translog, VectorSimilarityFunction similarity) {
+    DurableWrites(CollectionRef ref, IndexWriter writer, SearcherManager searchers, Translog translog, VectorSpace space) {
         this.ref = ref;
         this.writer = writer;
         this.searchers = searchers;
         this.translog = translog;
-        this.similarity = similarity;
+        this.space = space;
     }
 
     /**
@@ -64,13 +63,13 @@ final class DurableWrites {
      * delete-and-add-block (last one wins within a batch), so a batch that fails to index leaves
      * nothing behind.
      */
-    static void apply(IndexWriter writer, TranslogOperation op, VectorSimilarityFunction similarity) throws IOException {
+    static void apply(IndexWriter writer, TranslogOperation op, VectorSpace space) throws IOException {
         switch (op) {
             case TranslogOperation.Upsert upsert -> {
                 Map<String, Vector> byId = new LinkedHashMap<>();
                 upsert.vectors().forEach(v -> byId.put(v.id().value(), v));
                 List<BytesRef> ids = byId.keySet().stream().map(BytesRef::new).toList();
-                List<Document> docs = byId.values().stream().map(v -> VectorDocuments.toDocument(v, similarity)).toList();
+                List<Document> docs = byId.values().stream().map(v -> VectorDocuments.toDocument(v, space)).toList();
                 writer.updateDocuments(new TermInSetQuery(VectorDocuments.ID, ids), docs);
             }
             case TranslogOperation.Delete delete -> {
@@ -159,7 +158,7 @@ final class DurableWrites {
             sequencer.awaitTurn(ticket);
             try {
                 if (failure == null) {
-                    apply(writer, logged, similarity);
+                    apply(writer, logged, space);
                     searchers.maybeRefreshBlocking();
                 }
             } finally {

@@ -2,7 +2,6 @@ package dev.vectorizer.adapter.storage.index;
 
 import dev.vectorizer.domain.CollectionRef;
 import dev.vectorizer.domain.CollectionStats;
-import dev.vectorizer.domain.Metric;
 import dev.vectorizer.domain.Vector;
 import dev.vectorizer.domain.VectorId;
 import dev.vectorizer.domain.search.ScoredPoint;
@@ -33,6 +32,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.RescoreTopNQuery;
 import org.apache.lucene.search.ScoreDoc;
@@ -48,21 +48,27 @@ import org.apache.lucene.search.TopDocs;
  * on one searcher acquired from the collection's NRT {@link SearcherManager} (so one call sees one
  * consistent state, whatever is written meanwhile). Text queries are tokenised with the same
  * {@link Analyzer} that indexes the text.
+ *
+ * <p>kNN on a quantized collection searches the quantized graph for {@code oversample} times the
+ * candidates and rescores them with the full-precision vectors ({@link RescoreTopNQuery}); when the
+ * graph search finds nothing (an empty collection, a filter nobody passes) the answer is empty without
+ * rescoring, which Lucene cannot do on no candidates. A hit whose score is not a finite number (a
+ * vector stored before the domain refused such lengths) is left out: it cannot be ranked.
  */
 final class IndexReads {
 
     private final CollectionRef ref;
     private final SearcherManager searchers;
     private final Analyzer analyzer;
-    private final Metric metric;
+    private final VectorSpace space;
     private final int oversample;
     private final Path translogDirectory;
 
-    IndexReads(CollectionRef ref, SearcherManager searchers, Analyzer analyzer, Metric metric, int oversample, Path translogDirectory) {
+    IndexReads(CollectionRef ref, SearcherManager searchers, Analyzer analyzer, VectorSpace space, int oversample, Path translogDirectory) {
         this.ref = ref;
         this.searchers = searchers;
         this.analyzer = analyzer;
-        this.metric = metric;
+        this.space = space;
         this.oversample = oversample;
         this.translogDirectory = translogDirectory;
     }
@@ -97,10 +103,15 @@ final class IndexReads {
     List<ScoredPoint> search(VectorQuery query) {
         return read(searcher -> {
             Query filter = query.filter().map(FilterQueries::toQuery).orElse(null);
+            float[] target = space.indexed(query.vector());
             int k = Math.max(query.ef(), query.limit());
-            Query knn = new KnnFloatVectorQuery(VectorDocuments.VECTOR, query.vector(), k * oversample, filter);
+            Query knn = new KnnFloatVectorQuery(VectorDocuments.VECTOR, target, k * oversample, filter);
             if (oversample > 1) {
-                knn = RescoreTopNQuery.createFullPrecisionRescorerQuery(knn, query.vector(), VectorDocuments.VECTOR, k);
+                Query candidates = searcher.rewrite(knn); // the graph search, run once
+                if (candidates instanceof MatchNoDocsQuery) {
+                    return List.<ScoredPoint>of();
+                }
+                knn = RescoreTopNQuery.createFullPrecisionRescorerQuery(candidates, target, VectorDocuments.VECTOR, k);
             }
             TopDocs top = searcher.search(knn, query.limit());
             return hits(searcher, top, query.withPayload(), query.withVector(), true);
@@ -151,8 +162,11 @@ final class IndexReads {
         }
         List<ScoredPoint> points = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc hit : top.scoreDocs) {
+            float score = vectorScores ? space.natural(hit.score) : hit.score;
+            if (!Float.isFinite(score)) {
+                continue;
+            }
             Document doc = stored.document(hit.doc, fields);
-            float score = vectorScores ? MetricScores.natural(metric, hit.score) : hit.score;
             points.add(new ScoredPoint(VectorDocuments.id(doc), score,
                     withPayload ? Optional.of(VectorDocuments.payload(doc)) : Optional.empty(),
                     withVector ? Optional.of(VectorDocuments.values(doc)) : Optional.empty()));

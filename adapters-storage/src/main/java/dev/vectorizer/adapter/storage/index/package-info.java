@@ -19,7 +19,7 @@
  * {@link dev.vectorizer.adapter.storage.index.PayloadFields} (payload filter fields),
  * {@link dev.vectorizer.adapter.storage.index.FilterQueries} (filters to queries),
  * {@link dev.vectorizer.adapter.storage.index.VectorCodecs} (HNSW format per quantization),
- * {@link dev.vectorizer.adapter.storage.index.MetricScores} (similarities and score units) and
+ * {@link dev.vectorizer.adapter.storage.index.VectorSpace} (similarities, indexed values, score units) and
  * {@link dev.vectorizer.adapter.storage.index.CollectionPaths} (on-disk layout).
  */
 package dev.vectorizer.adapter.storage.index;
