@@ -2,13 +2,22 @@ package dev.vectorizer.domain;
 
 import java.time.Instant;
 
-/** A tenant's collection of vectors, as recorded in the metadata catalog. */
-public record Collection(CollectionRef ref, CollectionSpec spec, Instant createdAt) {
+/**
+ * A tenant's collection of vectors, as recorded in the metadata catalog: which name it has
+ * ({@code ref}), which instance of that name it is ({@code incarnation}) and what it holds.
+ */
+public record Collection(CollectionRef ref, CollectionSpec spec, Instant createdAt, Incarnation incarnation) {
 
     public Collection {
         InvalidValueException.require(ref != null, "collection ref is required");
         InvalidValueException.require(spec != null, "collection spec is required");
         InvalidValueException.require(createdAt != null, "creation time is required");
+        InvalidValueException.require(incarnation != null, "incarnation is required");
+    }
+
+    /** The same collection (same incarnation, settings and creation time) under another ref. */
+    public Collection movedTo(CollectionRef target) {
+        return new Collection(target, spec, createdAt, incarnation);
     }
 
     /**

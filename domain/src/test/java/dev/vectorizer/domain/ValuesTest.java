@@ -62,11 +62,22 @@ class ValuesTest {
     @Test
     void aCollectionComparesOnlyVectorsOfItsDimensionThatItsMetricCanScore() {
         Collection cosine = new Collection(new CollectionRef(new TenantId("acme"), new CollectionName("docs")),
-                new CollectionSpec(2, Metric.COSINE, HnswSettings.DEFAULT, Quantization.INT8, Optional.empty()), java.time.Instant.EPOCH);
+                new CollectionSpec(2, Metric.COSINE, HnswSettings.DEFAULT, Quantization.INT8, Optional.empty()), java.time.Instant.EPOCH, Incarnation.random());
         assertThatThrownBy(() -> cosine.requireComparable(new float[] {1, 2, 3}, "query vector"))
                 .hasMessageContaining("query vector has dimension 3, collection 'docs' expects 2");
         assertThatThrownBy(() -> cosine.requireComparable(new float[] {0, 0}, "query vector")).hasMessageContaining("zero vector");
         cosine.requireComparable(new float[] {1, -1}, "query vector");
+    }
+
+    @Test
+    void incarnationsAreRandomNonNegativeAndNeverTheLegacyOne() {
+        for (int i = 0; i < 1000; i++) {
+            Incarnation incarnation = Incarnation.random();
+            assertThat(incarnation.isLegacy()).isFalse();
+            assertThat(incarnation.toString()).matches("[0-9a-f]{16}");
+        }
+        assertThat(Incarnation.LEGACY.isLegacy()).isTrue();
+        assertThatThrownBy(() -> new Incarnation(-1)).isInstanceOf(InvalidValueException.class);
     }
 
     @Test

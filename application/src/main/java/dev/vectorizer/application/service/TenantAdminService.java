@@ -117,8 +117,8 @@ public class TenantAdminService implements ManageTenantsUseCase, ManageApiKeysUs
     /** Removes what is left of a tenant marked DELETING; safe to repeat after an interruption. */
     void finishDeletion(TenantId id) {
         for (Collection collection : catalog.list(id)) {
-            catalog.remove(collection.ref());
-            index.drop(collection.ref());
+            catalog.remove(collection);
+            index.drop(collection);
         }
         index.dropTenant(id);
         directory.removeTenant(id);
@@ -190,12 +190,12 @@ public class TenantAdminService implements ManageTenantsUseCase, ManageApiKeysUs
                     });
         }
         for (Collection source : moving) {
-            Collection target = new Collection(new CollectionRef(tenant, source.ref().name()), source.spec(), source.createdAt());
-            index.move(source.ref(), target.ref());
+            Collection target = source.movedTo(new CollectionRef(tenant, source.ref().name()));
+            index.move(source, target);
             if (catalog.find(target.ref()).isEmpty()) {
                 catalog.add(target);
             }
-            catalog.remove(source.ref());
+            catalog.remove(source);
             record(caller, tenant, AuditEvent.Action.COLLECTION_ADOPT, source.ref().name().value());
         }
         return moving.stream().map(c -> c.ref().name()).toList();

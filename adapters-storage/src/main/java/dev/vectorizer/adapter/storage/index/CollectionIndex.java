@@ -50,6 +50,7 @@ final class CollectionIndex implements Closeable {
     static final String SIMILARITY_KEY = "vector_similarity";
     private static final Logger LOG = Logger.getLogger(CollectionIndex.class.getName());
 
+    private final Collection collection;
     private final Analyzer analyzer;
     private final Directory directory;
     private final IndexWriter writer;
@@ -63,8 +64,9 @@ final class CollectionIndex implements Closeable {
     private volatile boolean closed;
     private volatile long lastUsedNanos = System.nanoTime();
 
-    private CollectionIndex(Analyzer analyzer, Directory directory, IndexWriter writer, SearcherManager searchers, Translog translog,
+    private CollectionIndex(Collection collection, Analyzer analyzer, Directory directory, IndexWriter writer, SearcherManager searchers, Translog translog,
             VectorSpace space, DurableWrites writes, IndexReads reads) {
+        this.collection = collection;
         this.analyzer = analyzer;
         this.directory = directory;
         this.writer = writer;
@@ -112,7 +114,7 @@ final class CollectionIndex implements Closeable {
             DurableWrites writes = new DurableWrites(collection.ref(), writer, searchers, translog, space);
             IndexReads reads = new IndexReads(collection.ref(), searchers, analyzer, space,
                     VectorCodecs.oversample(collection.spec().quantization()), paths.translog());
-            return new CollectionIndex(analyzer, directory, writer, searchers, translog, space, writes, reads);
+            return new CollectionIndex(collection, analyzer, directory, writer, searchers, translog, space, writes, reads);
         } catch (IOException | RuntimeException e) {
             if (writer != null) {
                 try {
@@ -162,6 +164,10 @@ final class CollectionIndex implements Closeable {
     static VectorSpace spaceOf(Map<String, String> committed, Metric metric) {
         String similarity = committed.get(SIMILARITY_KEY);
         return similarity == null ? VectorSpace.legacy(metric) : new VectorSpace(metric, VectorSimilarityFunction.valueOf(similarity));
+    }
+
+    Collection collection() {
+        return collection;
     }
 
     DurableWrites writes() {

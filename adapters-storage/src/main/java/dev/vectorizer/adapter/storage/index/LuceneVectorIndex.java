@@ -3,7 +3,6 @@ package dev.vectorizer.adapter.storage.index;
 import dev.vectorizer.adapter.storage.DataDirectory;
 import dev.vectorizer.application.port.out.VectorIndexPort;
 import dev.vectorizer.domain.Collection;
-import dev.vectorizer.domain.CollectionRef;
 import dev.vectorizer.domain.CollectionStats;
 import dev.vectorizer.domain.ConflictException;
 import dev.vectorizer.domain.TenantId;
@@ -37,7 +36,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The vector index port on Apache Lucene: one Lucene index plus one write-ahead translog per
- * collection, under {@code {data-dir}/tenants/{tenant}/collections/{name}/} ({@link CollectionPaths}).
+ * collection incarnation, under {@code {data-dir}/tenants/{tenant}/collections/{name}.{incarnation}/}
+ * ({@link CollectionPaths}).
  *
  * <p>Durability: every write is logged and fsynced ({@link Translog}) before it is applied and made
  * visible, so a returned write survives a crash; Lucene commits happen in the background every
@@ -75,7 +75,7 @@ public class LuceneVectorIndex implements VectorIndexPort {
         this.dataDirectory = dataDirectory;
         this.idleTimeout = idleTimeout;
         this.indexes = new OpenIndexes(maxOpenIndexes,
-                (collection, create) -> CollectionIndex.open(collection, paths(collection.ref()), create));
+                (collection, create) -> CollectionIndex.open(collection, paths(collection), create));
         this.maintenance = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "vectorizer-index-maintenance");
             thread.setDaemon(true);
@@ -106,8 +106,8 @@ public class LuceneVectorIndex implements VectorIndexPort {
         };
     }
 
-    private CollectionPaths paths(CollectionRef ref) {
-        return CollectionPaths.of(dataDirectory, ref);
+    private CollectionPaths paths(Collection collection) {
+        return CollectionPaths.of(dataDirectory, collection);
     }
 
     /** Commits every changed open index and closes the idle ones. Never throws. */
@@ -162,13 +162,13 @@ public class LuceneVectorIndex implements VectorIndexPort {
     }
 
     @Override
-    public void drop(CollectionRef ref) {
-        Path root = paths(ref).root();
-        indexes.closeAnd(ref, () -> deleteTree(root));
+    public void drop(Collection collection) {
+        Path root = paths(collection).root();
+        indexes.closeAnd(collection, () -> deleteTree(root));
     }
 
     @Override
-    public void move(CollectionRef from, CollectionRef to) {
+    public void move(Collection from, Collection to) {
         Path source = paths(from).root();
         Path target = paths(to).root();
         indexes.closeAnd(to, () -> indexes.closeAnd(from, () -> {
@@ -176,7 +176,8 @@ public class LuceneVectorIndex implements VectorIndexPort {
                 return;
             }
             if (Files.exists(target)) {
-                throw new ConflictException("collection '" + to.name() + "' already exists on disk for tenant '" + to.tenant() + "'");
+                throw new ConflictException("collection '" + to.ref().name() + "' already exists on disk for tenant '"
+                        + to.ref().tenant() + "'");
             }
             try {
                 Files.createDirectories(target.getParent());

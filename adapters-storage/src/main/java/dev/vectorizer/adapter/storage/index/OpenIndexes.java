@@ -1,7 +1,6 @@
 package dev.vectorizer.adapter.storage.index;
 
 import dev.vectorizer.domain.Collection;
-import dev.vectorizer.domain.CollectionRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -16,7 +15,8 @@ import java.util.logging.Logger;
 /**
  * The open {@link CollectionIndex}es: opened lazily on first use, at most {@code maxOpen} at a time
  * (the least recently used beyond that is closed, which commits it and trims its translog) and reopened
- * transparently on the next use. Each collection has a slot whose monitor serialises opening, closing
+ * transparently on the next use. Each collection incarnation ({@link #key}) has a slot whose monitor
+ * serialises opening, closing
  * and dropping it, so two instances never compete for one index directory; no thread holds two slot
  * monitors at once, and closing waits only for the operations in flight on that collection. A slot
  * lives only while its index is open: closing retires it (under its monitor, so a thread that fetched
@@ -47,6 +47,11 @@ final class OpenIndexes {
         }
         this.maxOpen = maxOpen;
         this.opener = opener;
+    }
+
+    /** The key of a collection incarnation: its storage key and incarnation. */
+    static String key(Collection collection) {
+        return collection.ref().storageKey() + "@" + collection.incarnation();
     }
 
     /** Runs {@code work} on the collection's open index, opening it if needed. */
@@ -89,7 +94,7 @@ final class OpenIndexes {
     }
 
     private CollectionIndex acquire(Collection collection, boolean create) {
-        String key = collection.ref().storageKey();
+        String key = key(collection);
         CollectionIndex index = inSlot(key, slot -> {
             if (slot.index != null && !slot.index.isClosed() && slot.index.isBroken()) {
                 closeQuietly(key, slot.index, "closing the broken index of collection ");
@@ -157,8 +162,8 @@ final class OpenIndexes {
     }
 
     /** Closes the collection's index if open and then runs {@code action} while nobody can open it. */
-    void closeAnd(CollectionRef ref, Runnable action) {
-        String key = ref.storageKey();
+    void closeAnd(Collection collection, Runnable action) {
+        String key = key(collection);
         inSlot(key, slot -> {
             try {
                 if (slot.index != null) {

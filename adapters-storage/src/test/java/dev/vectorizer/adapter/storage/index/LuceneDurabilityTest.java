@@ -109,7 +109,7 @@ class LuceneDurabilityTest {
         writeSomeBatches(index, 0, 3);
         index.maintain(); // commits and rolls the translog
         writeSomeBatches(index, 5, 3);
-        Path translog = dir.resolve("tenants/t1/collections/c/translog");
+        Path translog = IndexTestSeam.paths(dir, c).translog();
         assertThat(Translog.generations(translog)).hasSize(1);
         IndexTestSeam.crash(index);
 
@@ -127,7 +127,7 @@ class LuceneDurabilityTest {
         upsert(index, batch(99, 30));
         IndexTestSeam.crash(index);
 
-        Path translog = dir.resolve("tenants/t1/collections/c/translog");
+        Path translog = IndexTestSeam.paths(dir, c).translog();
         List<Long> generations = Translog.generations(translog);
         Path last = Translog.file(translog, generations.getLast());
         try (FileChannel ch = FileChannel.open(last, StandardOpenOption.WRITE)) {
@@ -154,7 +154,7 @@ class LuceneDurabilityTest {
         upsert(index, batch(98, 5));
         IndexTestSeam.crash(index);
 
-        Path translog = dir.resolve("tenants/t1/collections/c/translog");
+        Path translog = IndexTestSeam.paths(dir, c).translog();
         Path last = Translog.file(translog, Translog.generations(translog).getLast());
         byte[] bytes = Files.readAllBytes(last);
         bytes[bytes.length - 10] ^= 0x55; // flip bits inside the last record's body: CRC mismatch
@@ -173,7 +173,7 @@ class LuceneDurabilityTest {
         index.create(c);
         writeSomeBatches(index, 0, 4);
         index.close();
-        Path translog = dir.resolve("tenants/t1/collections/c/translog");
+        Path translog = IndexTestSeam.paths(dir, c).translog();
         assertThat(Translog.sizeOf(translog)).isZero();
 
         LuceneVectorIndex reopened = open();
@@ -187,7 +187,7 @@ class LuceneDurabilityTest {
         index.create(c);
         writeSomeBatches(index, 0, 2);
         IndexTestSeam.crash(index);
-        Path translog = dir.resolve("tenants/t1/collections/c/translog");
+        Path translog = IndexTestSeam.paths(dir, c).translog();
         long gen = Translog.generations(translog).getLast();
         // a later generation exists (as after a roll): the older one was complete when it was created
         Files.write(Translog.file(translog, gen + 1), new byte[0]);

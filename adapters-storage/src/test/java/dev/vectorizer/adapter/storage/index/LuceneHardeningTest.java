@@ -114,7 +114,7 @@ class LuceneHardeningTest {
     @EnumSource(value = Quantization.class, names = {"INT8", "INT4", "BINARY"})
     void aLegacyQuantizedCosineIndexThatNoLongerCommitsIsUpgradedAndLosesNothing(Quantization quantization) throws IOException {
         Collection c = collection("t1", "legacy", 4, Metric.COSINE, quantization);
-        CollectionPaths paths = CollectionPaths.of(new DataDirectory(dir), c.ref());
+        CollectionPaths paths = IndexTestSeam.paths(dir, c);
         // as the previous version left it: Lucene's COSINE, no similarity in the commit, and an
         // acknowledged batch in the translog that the COSINE quantized format cannot flush
         try (Directory directory = new MMapDirectory(paths.index());

@@ -59,8 +59,8 @@ class LuceneVectorIndexTest {
     void createsTheIndexUnderTheTenantsCollectionDirectory() {
         Collection c = collection("acme", "docs", 3, Metric.COSINE, Quantization.NONE);
         index.create(c);
-        assertThat(dir.resolve("tenants/acme/collections/docs/index")).isDirectory();
-        assertThat(dir.resolve("tenants/acme/collections/docs/translog")).isDirectory();
+        assertThat(dir.resolve("tenants/acme/collections/docs." + c.incarnation() + "/index")).isDirectory();
+        assertThat(dir.resolve("tenants/acme/collections/docs." + c.incarnation() + "/translog")).isDirectory();
     }
 
     @Test
@@ -123,9 +123,9 @@ class LuceneVectorIndexTest {
         Collection c = collection("c", 2);
         index.create(c);
         index.upsert(c, List.of(vector("a", new float[] {1, 0}, null)));
-        index.drop(c.ref());
-        assertThat(dir.resolve("tenants/t1/collections/c")).doesNotExist();
-        index.drop(c.ref());
+        index.drop(c);
+        assertThat(IndexTestSeam.paths(dir, c).root()).doesNotExist();
+        index.drop(c);
         assertThatThrownBy(() -> index.get(c, new VectorId("a"))).isInstanceOf(NotFoundException.class);
         index.create(c);
         assertThat(index.get(c, new VectorId("a"))).isEmpty();
@@ -305,6 +305,6 @@ class LuceneVectorIndexTest {
         }
         assertThat(index.stats(c).vectorCount()).isEqualTo(4 * 25 * 10);
         assertThat(IndexTestSeam.openCollections(index)).contains("t1:c");
-        assertThat(Files.list(dir.resolve("tenants/t1/collections/c/translog")).count()).isEqualTo(1);
+        assertThat(Files.list(IndexTestSeam.paths(dir, c).translog()).count()).isEqualTo(1);
     }
 }
