@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.vectorizer.adapter.storage.DataDirectory;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionSpec;
+import dev.vectorizer.domain.Incarnation;
 import dev.vectorizer.domain.Metric;
 import dev.vectorizer.domain.NotFoundException;
 import dev.vectorizer.domain.Payload;
@@ -129,6 +130,24 @@ class LuceneVectorIndexTest {
         assertThatThrownBy(() -> index.get(c, new VectorId("a"))).isInstanceOf(NotFoundException.class);
         index.create(c);
         assertThat(index.get(c, new VectorId("a"))).isEmpty();
+    }
+
+    @Test
+    void eachIncarnationHasItsOwnDirectoryAndACollectionFromBeforeIncarnationsKeepsItsOwn() {
+        Collection current = collection("c", 2);
+        Collection legacy = new Collection(current.ref(), current.spec(), current.createdAt(), Incarnation.LEGACY);
+        index.create(legacy);
+        index.upsert(legacy, List.of(vector("old", new float[] {1, 0}, null)));
+        index.create(current);
+        index.upsert(current, List.of(vector("new", new float[] {0, 1}, null)));
+        assertThat(dir.resolve("tenants/t1/collections/c/index")).isDirectory();
+        assertThat(dir.resolve("tenants/t1/collections/c." + current.incarnation() + "/index")).isDirectory();
+
+        index.drop(legacy);
+        assertThat(dir.resolve("tenants/t1/collections/c")).doesNotExist();
+        assertThatThrownBy(() -> index.get(legacy, new VectorId("old"))).isInstanceOf(NotFoundException.class);
+        assertThat(index.get(current, new VectorId("new"))).isPresent();
+        assertThat(index.get(current, new VectorId("old"))).isEmpty();
     }
 
     @Test
