@@ -226,9 +226,13 @@ final class CollectionIndex implements Closeable {
                 return;
             }
             closed = true;
-            try (Closeable d = directory; Closeable t = translog; Closeable a = analyzer; Closeable w = writer; Closeable s = searchers) {
+            try {
                 commitNow();
+            } catch (IOException | RuntimeException e) {
+                IOUtils.closeWhileSuppressingExceptions(e, searchers, writer, analyzer, translog, directory);
+                throw e;
             }
+            IOUtils.close(searchers, writer, analyzer, translog, directory);
         } finally {
             lifecycle.writeLock().unlock();
         }
@@ -242,8 +246,10 @@ final class CollectionIndex implements Closeable {
         lifecycle.writeLock().lock();
         try {
             closed = true;
-            try (Closeable d = directory; Closeable t = translog; Closeable a = analyzer; Closeable s = searchers) {
+            try {
                 writer.rollback();
+            } finally {
+                IOUtils.close(searchers, analyzer, translog, directory);
             }
         } finally {
             lifecycle.writeLock().unlock();

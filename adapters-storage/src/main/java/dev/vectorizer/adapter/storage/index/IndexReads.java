@@ -177,7 +177,7 @@ final class IndexReads {
     ScrollPage scroll(ScrollRequest request) {
         return read(searcher -> {
             BooleanQuery.Builder query = new BooleanQuery.Builder();
-            query.add(request.filter().map(FilterQueries::toQuery).orElse(new MatchAllDocsQuery()), Occur.FILTER);
+            query.add(request.filter().map(FilterQueries::toQuery).orElse(MatchAllDocsQuery.INSTANCE), Occur.FILTER);
             request.after().ifPresent(after -> query.add(
                     TermRangeQuery.newStringRange(VectorDocuments.ID, after.value(), null, false, false), Occur.FILTER));
             Sort byId = new Sort(new SortField(VectorDocuments.ID, SortField.Type.STRING));
