@@ -16,9 +16,9 @@ import java.util.logging.Logger;
  * The open {@link CollectionIndex}es: opened lazily on first use, at most {@code maxOpen} at a time
  * (the least recently used beyond that is closed, which commits it and trims its translog) and reopened
  * transparently on the next use. Each collection incarnation ({@link #key}) has a slot whose monitor
- * serialises opening, closing
- * and dropping it, so two instances never compete for one index directory; no thread holds two slot
- * monitors at once, and closing waits only for the operations in flight on that collection. A slot
+ * serialises opening, closing and dropping it, so two instances never compete for one index directory;
+ * only a move holds two slot monitors (the target's, then the source's), and closing waits only for the
+ * operations in flight on that collection. A slot
  * lives only while its index is open: closing retires it (under its monitor, so a thread that fetched
  * it meanwhile sees it retired and fetches a fresh one), so the map holds the open collections only.
  */
