@@ -11,11 +11,8 @@ import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * The vector benchmark: ours (in process, through {@code VectorIndexPort}) vs hnswlib vs our REST
@@ -97,7 +95,7 @@ public final class BenchMain {
     private void run() throws Exception {
         Path work = Path.of(option("work", "bench/target")).toAbsolutePath();
         Path runs = work.resolve("runs");
-        deleteTree(runs);
+        IOUtils.rm(runs);
         Files.createDirectories(runs);
         int passes = intOption("passes", 5);
         int forks = intOption("forks", 3);
@@ -163,8 +161,8 @@ public final class BenchMain {
             report.target("durable ingest vs raw Lucene bulk", String.format(Locale.ROOT, "%,.0f vectors/s", ours.perSecond()),
                     String.format(Locale.ROOT, "%,.0f vectors/s", raw.perSecond()), ours.perSecond() / raw.perSecond(), 0.7);
         }
-        deleteTree(runs.resolve("rest-data"));
-        deleteTree(runs.resolve("raw-lucene"));
+        IOUtils.rm(runs.resolve("rest-data"));
+        IOUtils.rm(runs.resolve("raw-lucene"));
 
         // ---- MiniLM 384-d
         if (!skipped("text")) {
@@ -284,24 +282,5 @@ public final class BenchMain {
                             s.qps().stream().map(q -> String.format(Locale.ROOT, "%.1f", q)).collect(Collectors.joining(","))));
                     System.out.flush();
                 });
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -8,6 +8,7 @@ import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.CollectionRef;
 import dev.vectorizer.domain.CollectionSpec;
 import dev.vectorizer.domain.HnswSettings;
+import dev.vectorizer.domain.Incarnation;
 import dev.vectorizer.domain.Metric;
 import dev.vectorizer.domain.Quantization;
 import dev.vectorizer.domain.TenantId;
@@ -27,11 +28,13 @@ final class OurEngine implements AutoCloseable {
         port = engine;
     }
 
+    private static final Incarnation BENCH_INCARNATION = new Incarnation(1);
+
     /** The benchmark collection: same on every open, so a forked JVM finds the index built by another. */
     static Collection collection(String name, int dimension, HnswSettings hnsw) {
         return new Collection(new CollectionRef(new TenantId("bench"), new CollectionName(name)),
                 new CollectionSpec(dimension, Metric.COSINE, hnsw, Quantization.NONE, Optional.empty()),
-                Instant.EPOCH);
+                Instant.EPOCH, BENCH_INCARNATION);
     }
 
     /** Commits and closes every open index (idempotent). */

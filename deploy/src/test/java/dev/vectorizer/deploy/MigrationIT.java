@@ -36,8 +36,16 @@ class MigrationIT {
 
             assertThat(acme.get("api/collections/docs").json().getInt("vector_count")).isEqualTo(1);
             assertThat(acme.get("api/collections/docs/vectors/a").json().getJsonObject("payload").getInt("n")).isEqualTo(1);
-            assertThat(workDir.resolve("data/tenants/acme/collections/docs/index")).isDirectory();
-            assertThat(workDir.resolve("data/tenants/default/collections/docs")).doesNotExist();
+            // {name}.{incarnation}: the collection keeps its incarnation when it moves
+            try (var moved = Files.list(workDir.resolve("data/tenants/acme/collections"))) {
+                assertThat(moved).singleElement().satisfies(dir -> {
+                    assertThat(dir.getFileName().toString()).startsWith("docs.");
+                    assertThat(dir.resolve("index")).isDirectory();
+                });
+            }
+            try (var left = Files.list(workDir.resolve("data/tenants/default/collections"))) {
+                assertThat(left).isEmpty();
+            }
         }
     }
 }

@@ -36,6 +36,51 @@ class ValuesTest {
     }
 
     @Test
+    void cosineNeedsADirectionAndAcceptsAnyNonZeroLength() {
+        assertThatThrownBy(() -> Metric.COSINE.requireComparable(new float[] {0, 0, 0}, "vector 'z'"))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("vector 'z' is a zero vector");
+        // what 1e-999999999 parses to
+        assertThatThrownBy(() -> Metric.COSINE.requireComparable(new float[] {(float) 1e-50, -0.0f}, "v"))
+                .isInstanceOf(InvalidValueException.class);
+        Metric.COSINE.requireComparable(new float[] {1e-30f, 1e-30f, 0, 0}, "tiny");
+        Metric.COSINE.requireComparable(new float[] {Float.MIN_VALUE, 0}, "subnormal");
+        Metric.COSINE.requireComparable(new float[] {3e38f, 3e38f, -3e38f}, "huge");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"EUCLIDEAN", "DOT_PRODUCT"})
+    void dotProductAndEuclideanNeedALengthWhoseScoresStayFinite(String name) {
+        Metric metric = Metric.valueOf(name);
+        assertThatThrownBy(() -> metric.requireComparable(new float[] {3e38f, 0, 0, 0}, "vector 'big'"))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("vector 'big' is longer than");
+        assertThatThrownBy(() -> metric.requireComparable(new float[] {8e14f, 8e14f}, "v")).isInstanceOf(InvalidValueException.class);
+        metric.requireComparable(new float[] {7e14f, 7e14f}, "v");
+        metric.requireComparable(new float[] {0, 0}, "zero");
+        metric.requireComparable(new float[] {1e-30f, 1e-30f}, "tiny");
+    }
+
+    @Test
+    void aCollectionComparesOnlyVectorsOfItsDimensionThatItsMetricCanScore() {
+        Collection cosine = new Collection(new CollectionRef(new TenantId("acme"), new CollectionName("docs")),
+                new CollectionSpec(2, Metric.COSINE, HnswSettings.DEFAULT, Quantization.INT8, Optional.empty()), java.time.Instant.EPOCH, Incarnation.random());
+        assertThatThrownBy(() -> cosine.requireComparable(new float[] {1, 2, 3}, "query vector"))
+                .hasMessageContaining("query vector has dimension 3, collection 'docs' expects 2");
+        assertThatThrownBy(() -> cosine.requireComparable(new float[] {0, 0}, "query vector")).hasMessageContaining("zero vector");
+        cosine.requireComparable(new float[] {1, -1}, "query vector");
+    }
+
+    @Test
+    void incarnationsAreRandomNonNegativeAndNeverTheLegacyOne() {
+        for (int i = 0; i < 1000; i++) {
+            Incarnation incarnation = Incarnation.random();
+            assertThat(incarnation.isLegacy()).isFalse();
+            assertThat(incarnation.toString()).matches("[0-9a-f]{16}");
+        }
+        assertThat(Incarnation.LEGACY.isLegacy()).isTrue();
+        assertThatThrownBy(() -> new Incarnation(-1)).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
     void collectionSpecBounds() {
         assertThatThrownBy(() -> new CollectionSpec(0, Metric.COSINE, HnswSettings.DEFAULT, Quantization.NONE, Optional.empty()))
                 .isInstanceOf(InvalidValueException.class);

@@ -13,7 +13,9 @@ import dev.vectorizer.domain.CollectionInfo;
 import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.CollectionRef;
 import dev.vectorizer.domain.CollectionSpec;
+import dev.vectorizer.domain.Incarnation;
 import dev.vectorizer.domain.InvalidValueException;
+import dev.vectorizer.domain.NotFoundException;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.Caller;
@@ -22,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,20 +64,32 @@ public class CollectionService implements CreateCollectionUseCase, ListCollectio
             InvalidValueException.require(spec.dimension() == embedding.dimension(),
                     "embedding_model " + model + " produces dimension " + embedding.dimension() + ", not " + spec.dimension());
         });
-        Collection collection = new Collection(new CollectionRef(tenant, name), spec, clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        catalog.add(collection);
+        Collection collection = new Collection(new CollectionRef(tenant, name), spec, clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                Incarnation.random());
+        // The index first: once the catalog shows the collection, its files exist. A concurrent create
+        // of the same name loses in the catalog (409) and drops only its own, fresh incarnation.
+        index.create(collection);
         try {
-            index.create(collection);
+            catalog.add(collection);
         } catch (RuntimeException e) {
-            catalog.remove(collection.ref());
+            index.drop(collection);
             throw e;
         }
         return collection;
     }
 
+    /** The tenant's collections; one deleted while the list is being made is left out. */
     @Override
     public List<CollectionInfo> list(Caller.OfTenant caller) {
-        return catalog.list(caller.require(Operation.READ)).stream().map(c -> new CollectionInfo(c, index.stats(c))).toList();
+        List<CollectionInfo> infos = new ArrayList<>();
+        for (Collection collection : catalog.list(caller.require(Operation.READ))) {
+            try {
+                infos.add(new CollectionInfo(collection, index.stats(collection)));
+            } catch (NotFoundException deletedMeanwhile) {
+                // gone since the catalog was read
+            }
+        }
+        return infos;
     }
 
     @Override
@@ -83,12 +98,18 @@ public class CollectionService implements CreateCollectionUseCase, ListCollectio
         return new CollectionInfo(collection, index.stats(collection));
     }
 
-    /** Removes the catalog entry first, so the collection disappears at once, then its files. */
+    /**
+     * Removes the catalog entry first, so the collection disappears at once, then its files; both only
+     * of the incarnation this call resolved. If that one is gone meanwhile (another delete won), the
+     * answer is not found, and a newer collection of the same name is never touched.
+     */
     @Override
     public void delete(Caller.OfTenant caller, CollectionName name) {
         Collection collection = CollectionLookup.require(catalog, caller.require(Operation.DELETE_COLLECTION), name);
-        catalog.remove(collection.ref());
-        index.drop(collection.ref());
+        if (!catalog.remove(collection)) {
+            throw NotFoundException.collection(name);
+        }
+        index.drop(collection);
         audit.record(new AuditEvent(clock.instant(), AuditEvent.actor(caller), Optional.of(collection.ref().tenant()),
                 AuditEvent.Action.COLLECTION_DELETE, name.value(), AuditEvent.Outcome.SUCCESS));
     }

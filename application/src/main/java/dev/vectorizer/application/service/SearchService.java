@@ -47,7 +47,7 @@ public class SearchService implements SearchVectorsQuery, HybridSearchQuery, Scr
             case SearchRequest.Target.Dense dense -> dense.vector();
             case SearchRequest.Target.Text text -> embedOne(collection, text.text());
         };
-        collection.requireDimension(vector);
+        collection.requireComparable(vector, "query vector");
         return index.search(collection, request.toVectorQuery(vector));
     }
 
@@ -55,7 +55,7 @@ public class SearchService implements SearchVectorsQuery, HybridSearchQuery, Scr
     public List<HybridHit> hybridSearch(Caller.OfTenant caller, CollectionName name, HybridRequest request) {
         Collection collection = CollectionLookup.require(catalog, caller.require(Operation.READ), name);
         float[] vector = request.vector().orElseGet(() -> embedOne(collection, request.text()));
-        collection.requireDimension(vector);
+        collection.requireComparable(vector, "query vector");
         List<ScoredPoint> byVector = index.search(collection, request.vectorSide(vector));
         List<ScoredPoint> byText = index.searchText(collection, request.textSide());
         return RankFusion.fuse(byVector, byText, request.fusion(), request.limit());

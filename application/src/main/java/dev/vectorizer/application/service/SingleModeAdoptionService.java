@@ -69,12 +69,12 @@ public class SingleModeAdoptionService implements AdoptSingleModeDataUseCase {
                     });
         }
         for (Collection source : moving) {
-            Collection target = new Collection(new CollectionRef(tenant, source.ref().name()), source.spec(), source.createdAt());
-            index.move(source.ref(), target.ref());
+            Collection target = source.movedTo(new CollectionRef(tenant, source.ref().name()));
+            index.move(source, target);
             if (catalog.find(target.ref()).isEmpty()) {
                 catalog.add(target);
             }
-            catalog.remove(source.ref());
+            catalog.remove(source);
             audit.record(AuditEvent.success(clock.instant(), admin, tenant, AuditEvent.Action.COLLECTION_ADOPT, source.ref().name().value()));
         }
         return moving.stream().map(c -> c.ref().name()).toList();

@@ -98,8 +98,8 @@ public class TenantService implements ManageTenantsUseCase {
     /** Removes what is left of a tenant marked DELETING; safe to repeat after an interruption. */
     private void finishDeletion(TenantId id) {
         for (Collection collection : catalog.list(id)) {
-            catalog.remove(collection.ref());
-            index.drop(collection.ref());
+            catalog.remove(collection);
+            index.drop(collection);
         }
         index.dropTenant(id);
         directory.removeTenant(id);

@@ -56,7 +56,7 @@ public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, Dele
         Set<VectorId> seen = new HashSet<>();
         for (Vector vector : vectors) {
             InvalidValueException.require(seen.add(vector.id()), "vector id '" + vector.id() + "' appears twice in the batch");
-            collection.requireDimension(vector.values());
+            collection.requireComparable(vector.values(), "vector '" + vector.id() + "'");
         }
         index.upsert(collection, vectors);
         return vectors.size();
@@ -89,6 +89,7 @@ public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, Dele
         List<float[]> embeddings = embedding.embed(chunks);
         List<Vector> vectors = new ArrayList<>(chunks.size());
         for (int n = 0; n < chunks.size(); n++) {
+            collection.requireComparable(embeddings.get(n), "the embedding of chunk " + n);
             String chunk = chunks.get(n);
             Payload payload = document.payload().with("text", chunk).with("document_id", document.id()).with("chunk", (long) n);
             vectors.add(new Vector(document.chunkId(n), embeddings.get(n), payload, Optional.of(chunk)));

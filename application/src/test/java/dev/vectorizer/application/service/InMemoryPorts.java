@@ -8,6 +8,8 @@ import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionRef;
 import dev.vectorizer.domain.CollectionStats;
 import dev.vectorizer.domain.ConflictException;
+import dev.vectorizer.domain.Incarnation;
+import dev.vectorizer.domain.NotFoundException;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.Vector;
 import dev.vectorizer.domain.VectorId;
@@ -45,6 +47,8 @@ final class InMemoryPorts {
 
     static final class Catalog implements CollectionCatalogPort {
         final Map<String, Collection> rows = new TreeMap<>();
+        /** Runs once right after the next {@link #find}, as if another request ran in between. */
+        Runnable afterNextFind = () -> { };
 
         @Override
         public void add(Collection collection) {
@@ -55,7 +59,11 @@ final class InMemoryPorts {
 
         @Override
         public Optional<Collection> find(CollectionRef ref) {
-            return Optional.ofNullable(rows.get(ref.storageKey()));
+            Optional<Collection> found = Optional.ofNullable(rows.get(ref.storageKey()));
+            Runnable interleaved = afterNextFind;
+            afterNextFind = () -> { };
+            interleaved.run();
+            return found;
         }
 
         @Override
@@ -64,31 +72,45 @@ final class InMemoryPorts {
         }
 
         @Override
-        public boolean remove(CollectionRef ref) {
-            return rows.remove(ref.storageKey()) != null;
+        public boolean remove(Collection collection) {
+            return rows.remove(collection.ref().storageKey(), collection);
         }
     }
 
-    /** Keeps vectors in maps and searches by brute force (dot product). */
+    /**
+     * Keeps vectors in maps by storage key and incarnation (a dropped incarnation is not found, and
+     * never affects another one of the same name, as in the real index), and searches by brute force
+     * (dot product).
+     */
     static final class Index implements VectorIndexPort {
-        final Map<String, Map<VectorId, Vector>> collections = new LinkedHashMap<>();
+        final Map<String, Map<Incarnation, Map<VectorId, Vector>>> collections = new LinkedHashMap<>();
         int writes;
 
         @Override
         public void create(Collection collection) {
-            collections.put(collection.ref().storageKey(), new LinkedHashMap<>());
+            collections.computeIfAbsent(collection.ref().storageKey(), k -> new LinkedHashMap<>())
+                    .putIfAbsent(collection.incarnation(), new LinkedHashMap<>());
         }
 
         @Override
-        public void drop(CollectionRef ref) {
-            collections.remove(ref.storageKey());
+        public void drop(Collection collection) {
+            remove(collection);
+        }
+
+        private Map<VectorId, Vector> remove(Collection collection) {
+            Map<Incarnation, Map<VectorId, Vector>> incarnations = collections.get(collection.ref().storageKey());
+            Map<VectorId, Vector> vectors = incarnations == null ? null : incarnations.remove(collection.incarnation());
+            if (incarnations != null && incarnations.isEmpty()) {
+                collections.remove(collection.ref().storageKey());
+            }
+            return vectors;
         }
 
         @Override
-        public void move(CollectionRef from, CollectionRef to) {
-            Map<VectorId, Vector> vectors = collections.remove(from.storageKey());
+        public void move(Collection from, Collection to) {
+            Map<VectorId, Vector> vectors = remove(from);
             if (vectors != null) {
-                collections.put(to.storageKey(), vectors);
+                collections.computeIfAbsent(to.ref().storageKey(), k -> new LinkedHashMap<>()).put(to.incarnation(), vectors);
             }
         }
 
@@ -98,7 +120,11 @@ final class InMemoryPorts {
         }
 
         private Map<VectorId, Vector> of(Collection c) {
-            return collections.get(c.ref().storageKey());
+            Map<VectorId, Vector> vectors = collections.getOrDefault(c.ref().storageKey(), Map.of()).get(c.incarnation());
+            if (vectors == null) {
+                throw NotFoundException.collection(c.ref().name());
+            }
+            return vectors;
         }
 
         @Override

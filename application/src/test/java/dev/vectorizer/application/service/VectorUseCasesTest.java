@@ -96,6 +96,30 @@ class VectorUseCasesTest {
     }
 
     @Test
+    void vectorsTheMetricCannotScoreAreRefusedBeforeAnyWriteOrSearch() {
+        CollectionName cosine = new CollectionName("cos");
+        collections.create(ACME, cosine, new CollectionSpec(3, Metric.COSINE, HnswSettings.DEFAULT, Quantization.INT8, Optional.empty()));
+        assertThatThrownBy(() -> vectors.upsert(ACME, cosine, List.of(v("a", 1, 0, 0), v("z", 0, 0, 0))))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("vector 'z' is a zero vector");
+        assertThatThrownBy(() -> vectors.upsert(ACME, cosine, List.of(v("u", (float) 1e-50, 0, 0)))).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> vectors.upsert(ACME, DOCS, List.of(v("big", 3e38f, 3e38f, 3e38f))))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("vector 'big' is longer than");
+        assertThat(index.writes).isZero();
+
+        SearchRequest zero = new SearchRequest(new SearchRequest.Target.Dense(new float[] {0, 0, 0}), 10, 100, Optional.empty(), false, false);
+        assertThatThrownBy(() -> search.search(ACME, cosine, zero)).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("query vector is a zero vector");
+        SearchRequest huge = new SearchRequest(new SearchRequest.Target.Dense(new float[] {3e38f, 0, 0}), 10, 100, Optional.empty(), false, false);
+        assertThatThrownBy(() -> search.search(ACME, DOCS, huge)).isInstanceOf(InvalidValueException.class);
+        HybridRequest hybrid = new HybridRequest("abc", Optional.of(new float[] {0, 0, 0}), 10, 100, Optional.empty(), Fusion.ReciprocalRank.DEFAULT, false, false);
+        assertThatThrownBy(() -> search.hybridSearch(ACME, cosine, hybrid)).isInstanceOf(InvalidValueException.class);
+
+        vectors.upsert(ACME, cosine, List.of(v("tiny", 1e-30f, 1e-30f, 0)));
+        assertThat(search.search(ACME, cosine, new SearchRequest(new SearchRequest.Target.Dense(new float[] {1e-30f, 0, 0}), 10, 100,
+                Optional.empty(), false, false))).extracting(p -> p.id().value()).containsExactly("tiny");
+    }
+
+    @Test
     void textIsChunkedEmbeddedInOneCallAndKeptInThePayload() {
         List<VectorId> ids = vectors.insertText(ACME, DOCS, new TextDocument("doc", "aaa bbb", new Payload(Map.of("k", "v"))));
 

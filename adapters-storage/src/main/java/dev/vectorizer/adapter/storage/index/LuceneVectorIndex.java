@@ -3,7 +3,6 @@ package dev.vectorizer.adapter.storage.index;
 import dev.vectorizer.adapter.storage.DataDirectory;
 import dev.vectorizer.application.port.out.VectorIndexPort;
 import dev.vectorizer.domain.Collection;
-import dev.vectorizer.domain.CollectionRef;
 import dev.vectorizer.domain.CollectionStats;
 import dev.vectorizer.domain.ConflictException;
 import dev.vectorizer.domain.TenantId;
@@ -20,12 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,11 +30,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.lucene.util.IOUtils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The vector index port on Apache Lucene: one Lucene index plus one write-ahead translog per
- * collection, under {@code {data-dir}/tenants/{tenant}/collections/{name}/} ({@link CollectionPaths}).
+ * collection incarnation, under {@code {data-dir}/tenants/{tenant}/collections/{name}.{incarnation}/}
+ * ({@link CollectionPaths}).
  *
  * <p>Durability: every write is logged and fsynced ({@link Translog}) before it is applied and made
  * visible, so a returned write survives a crash; Lucene commits happen in the background every
@@ -73,7 +71,7 @@ public class LuceneVectorIndex implements VectorIndexPort {
         this.dataDirectory = dataDirectory;
         this.idleTimeout = idleTimeout;
         this.indexes = new OpenIndexes(maxOpenIndexes,
-                (collection, create) -> CollectionIndex.open(collection, paths(collection.ref()), create));
+                (collection, create) -> CollectionIndex.open(collection, paths(collection), create));
         this.maintenance = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "vectorizer-index-maintenance");
             thread.setDaemon(true);
@@ -87,8 +85,8 @@ public class LuceneVectorIndex implements VectorIndexPort {
     protected LuceneVectorIndex() {
     }
 
-    private CollectionPaths paths(CollectionRef ref) {
-        return CollectionPaths.of(dataDirectory, ref);
+    private CollectionPaths paths(Collection collection) {
+        return CollectionPaths.of(dataDirectory, collection);
     }
 
     /** Commits every changed open index and closes the idle ones. Never throws. */
@@ -117,6 +115,12 @@ public class LuceneVectorIndex implements VectorIndexPort {
 
     @PreDestroy
     public void close() {
+        stopMaintenance();
+        indexes.closeAll();
+    }
+
+    /** Stops the background commits and idle closes, waiting for one in progress. */
+    void stopMaintenance() {
         if (maintenance != null) {
             maintenance.shutdown();
             try {
@@ -125,23 +129,10 @@ public class LuceneVectorIndex implements VectorIndexPort {
                 Thread.currentThread().interrupt();
             }
         }
-        indexes.closeAll();
     }
 
-    /** Abandons every open index without committing, as a process crash would (tests only). */
-    void crashForTest() throws IOException {
-        maintenance.shutdown();
-        try {
-            maintenance.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        indexes.crashAll();
-    }
-
-    /** Keys of the open indexes (tests only). */
-    List<String> openIndexesForTest() {
-        return indexes.openKeys();
+    OpenIndexes openIndexes() {
+        return indexes;
     }
 
     @Override
@@ -150,13 +141,13 @@ public class LuceneVectorIndex implements VectorIndexPort {
     }
 
     @Override
-    public void drop(CollectionRef ref) {
-        Path root = paths(ref).root();
-        indexes.closeAnd(ref, () -> deleteTree(root));
+    public void drop(Collection collection) {
+        Path root = paths(collection).root();
+        indexes.closeAnd(collection, () -> deleteTree(root));
     }
 
     @Override
-    public void move(CollectionRef from, CollectionRef to) {
+    public void move(Collection from, Collection to) {
         Path source = paths(from).root();
         Path target = paths(to).root();
         indexes.closeAnd(to, () -> indexes.closeAnd(from, () -> {
@@ -164,7 +155,8 @@ public class LuceneVectorIndex implements VectorIndexPort {
                 return;
             }
             if (Files.exists(target)) {
-                throw new ConflictException("collection '" + to.name() + "' already exists on disk for tenant '" + to.tenant() + "'");
+                throw new ConflictException("collection '" + to.ref().name() + "' already exists on disk for tenant '"
+                        + to.ref().tenant() + "'");
             }
             try {
                 Files.createDirectories(target.getParent());
@@ -181,28 +173,14 @@ public class LuceneVectorIndex implements VectorIndexPort {
         deleteTree(CollectionPaths.tenantRoot(dataDirectory, tenant));
     }
 
+    /** Deletes {@code root} and everything under it, durably (the parent directory is fsynced). */
     private static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    if (e != null) {
-                        throw e;
-                    }
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-            Translog.fsyncDirectory(root.getParent());
+            IOUtils.rm(root);
+            IOUtils.fsync(root.getParent(), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + root, e);
         }
@@ -211,43 +189,43 @@ public class LuceneVectorIndex implements VectorIndexPort {
     @Override
     public void upsert(Collection collection, List<Vector> vectors) {
         indexes.with(collection, index -> {
-            index.upsert(vectors);
+            index.writes().upsert(vectors);
             return null;
         });
     }
 
     @Override
     public Optional<Vector> get(Collection collection, VectorId id) {
-        return indexes.with(collection, index -> index.get(id));
+        return indexes.with(collection, index -> index.reads().get(id));
     }
 
     @Override
     public long delete(Collection collection, List<VectorId> ids) {
-        return indexes.with(collection, index -> index.delete(ids));
+        return indexes.with(collection, index -> index.writes().delete(ids));
     }
 
     @Override
     public long deleteMatching(Collection collection, Filter filter) {
-        return indexes.with(collection, index -> index.deleteMatching(filter));
+        return indexes.with(collection, index -> index.writes().deleteMatching(filter));
     }
 
     @Override
     public List<ScoredPoint> search(Collection collection, VectorQuery query) {
-        return indexes.with(collection, index -> index.search(query));
+        return indexes.with(collection, index -> index.reads().search(query));
     }
 
     @Override
     public List<ScoredPoint> searchText(Collection collection, TextQuery query) {
-        return indexes.with(collection, index -> index.searchText(query));
+        return indexes.with(collection, index -> index.reads().searchText(query));
     }
 
     @Override
     public ScrollPage scroll(Collection collection, ScrollRequest request) {
-        return indexes.with(collection, index -> index.scroll(request));
+        return indexes.with(collection, index -> index.reads().scroll(request));
     }
 
     @Override
     public CollectionStats stats(Collection collection) {
-        return indexes.with(collection, CollectionIndex::stats);
+        return indexes.with(collection, index -> index.reads().stats());
     }
 }

@@ -1,7 +1,6 @@
 package dev.vectorizer.adapter.storage.index;
 
 import dev.vectorizer.domain.Collection;
-import dev.vectorizer.domain.CollectionRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -16,9 +15,12 @@ import java.util.logging.Logger;
 /**
  * The open {@link CollectionIndex}es: opened lazily on first use, at most {@code maxOpen} at a time
  * (the least recently used beyond that is closed, which commits it and trims its translog) and reopened
- * transparently on the next use. Each collection has a slot whose monitor serialises opening, closing
- * and dropping it, so two instances never compete for one index directory; no thread holds two slot
- * monitors at once, and closing waits only for the operations in flight on that collection.
+ * transparently on the next use. Each collection incarnation ({@link #key}) has a slot whose monitor
+ * serialises opening, closing and dropping it, so two instances never compete for one index directory;
+ * only a move holds two slot monitors (the target's, then the source's), and closing waits only for the
+ * operations in flight on that collection. A slot
+ * lives only while its index is open: closing retires it (under its monitor, so a thread that fetched
+ * it meanwhile sees it retired and fetches a fresh one), so the map holds the open collections only.
  */
 final class OpenIndexes {
 
@@ -31,6 +33,7 @@ final class OpenIndexes {
 
     private static final class Slot {
         CollectionIndex index;
+        boolean retired;
     }
 
     private final int maxOpen;
@@ -44,6 +47,11 @@ final class OpenIndexes {
         }
         this.maxOpen = maxOpen;
         this.opener = opener;
+    }
+
+    /** The key of a collection incarnation: its storage key and incarnation. */
+    static String key(Collection collection) {
+        return collection.ref().storageKey() + "@" + collection.incarnation();
     }
 
     /** Runs {@code work} on the collection's open index, opening it if needed. */
@@ -66,27 +74,44 @@ final class OpenIndexes {
         acquire(collection, true);
     }
 
-    private CollectionIndex acquire(Collection collection, boolean create) {
-        String key = collection.ref().storageKey();
-        Slot slot = slots.computeIfAbsent(key, k -> new Slot());
-        CollectionIndex index;
-        synchronized (slot) {
-            if (slot.index != null && !slot.index.isClosed() && slot.index.isBroken()) {
-                try {
-                    slot.index.close();
-                } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.WARNING, "closing the broken index of collection " + key + " failed", e);
+    /** Runs {@code work} holding the monitor of the live slot of {@code key}, making one if there is none. */
+    private <T> T inSlot(String key, Function<Slot, T> work) {
+        while (true) {
+            Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+            synchronized (slot) {
+                if (!slot.retired) {
+                    return work.apply(slot);
                 }
+            }
+        }
+    }
+
+    /** Call holding the slot's monitor, its index closed: nobody finds the slot any more. */
+    private void retire(String key, Slot slot) {
+        slot.index = null;
+        slot.retired = true;
+        slots.remove(key, slot);
+    }
+
+    private CollectionIndex acquire(Collection collection, boolean create) {
+        String key = key(collection);
+        CollectionIndex index = inSlot(key, slot -> {
+            if (slot.index != null && !slot.index.isClosed() && slot.index.isBroken()) {
+                closeQuietly(key, slot.index, "closing the broken index of collection ");
             }
             if (slot.index == null || slot.index.isClosed()) {
                 try {
                     slot.index = opener.open(collection, create);
                 } catch (IOException e) {
+                    retire(key, slot);
                     throw new UncheckedIOException("cannot open the index of collection " + key, e);
+                } catch (RuntimeException e) {
+                    retire(key, slot);
+                    throw e;
                 }
             }
-            index = slot.index;
-        }
+            return slot.index;
+        });
         for (String victim : touch(key)) {
             close(victim);
         }
@@ -109,6 +134,14 @@ final class OpenIndexes {
         return victims;
     }
 
+    private static void closeQuietly(String key, CollectionIndex index, String what) {
+        try {
+            index.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, what + key + " failed", e);
+        }
+    }
+
     /** Closes the collection's index if open (committing it); the next use reopens it. */
     void close(String key) {
         synchronized (recency) {
@@ -119,33 +152,29 @@ final class OpenIndexes {
             return;
         }
         synchronized (slot) {
-            if (slot.index != null) {
-                try {
-                    slot.index.close();
-                } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.WARNING, "closing the index of collection " + key + " failed", e);
-                } finally {
-                    slot.index = null;
+            if (!slot.retired) {
+                if (slot.index != null) {
+                    closeQuietly(key, slot.index, "closing the index of collection ");
                 }
+                retire(key, slot);
             }
         }
     }
 
     /** Closes the collection's index if open and then runs {@code action} while nobody can open it. */
-    void closeAnd(CollectionRef ref, Runnable action) {
-        String key = ref.storageKey();
-        Slot slot = slots.computeIfAbsent(key, k -> new Slot());
-        synchronized (slot) {
-            if (slot.index != null) {
-                try {
-                    slot.index.close();
-                } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.WARNING, "closing the index of collection " + key + " failed", e);
+    void closeAnd(Collection collection, Runnable action) {
+        String key = key(collection);
+        inSlot(key, slot -> {
+            try {
+                if (slot.index != null) {
+                    closeQuietly(key, slot.index, "closing the index of collection ");
                 }
-                slot.index = null;
+                action.run();
+            } finally {
+                retire(key, slot);
             }
-            action.run();
-        }
+            return null;
+        });
         synchronized (recency) {
             recency.remove(key);
         }
@@ -182,13 +211,16 @@ final class OpenIndexes {
         }
     }
 
-    /** Abandons every open index as a crash would (tests only). */
-    void crashAll() throws IOException {
-        for (Slot slot : slots.values()) {
+    /** Releases every open index without committing, as a process crash would ({@link CollectionIndex#abandon}). */
+    void abandonAll() throws IOException {
+        for (Map.Entry<String, Slot> entry : slots.entrySet()) {
+            Slot slot = entry.getValue();
             synchronized (slot) {
-                if (slot.index != null) {
-                    slot.index.crash();
-                    slot.index = null;
+                if (!slot.retired) {
+                    if (slot.index != null) {
+                        slot.index.abandon();
+                    }
+                    retire(entry.getKey(), slot);
                 }
             }
         }

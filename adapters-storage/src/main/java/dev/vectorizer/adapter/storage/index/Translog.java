@@ -2,7 +2,6 @@ package dev.vectorizer.adapter.storage.index;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
@@ -16,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * The write-ahead log of one collection, in the style of Elasticsearch's translog: numbered generation
@@ -64,22 +64,16 @@ final class Translog implements Closeable {
         return new Translog(dir, generation);
     }
 
-    /** What {@link #recover} found: how many records it replayed and the highest generation on disk. */
-    record Recovery(int records, long highestGeneration, boolean truncated) {
-    }
-
     /**
      * Replays, oldest first, every complete record in the generations {@code >= fromGeneration},
      * truncating a torn or corrupt tail of the newest generation. A bad record in an older generation
      * is real corruption (those were fsynced whole before the next was created) and fails the recovery
-     * rather than silently dropping acknowledged writes.
+     * rather than silently dropping acknowledged writes. Returns the highest generation on disk (0 if none).
      */
-    static Recovery recover(Path dir, long fromGeneration, Consumer<TranslogOperation> replay) throws IOException {
+    static long recover(Path dir, long fromGeneration, Consumer<TranslogOperation> replay) throws IOException {
         Files.createDirectories(dir);
         List<Long> generations = generations(dir);
         long highest = generations.isEmpty() ? 0 : generations.getLast();
-        int records = 0;
-        boolean truncated = false;
         for (long gen : generations) {
             if (gen < fromGeneration) {
                 continue;
@@ -107,16 +101,14 @@ final class Translog implements Closeable {
                         }
                         ch.truncate(pos);
                         ch.force(true);
-                        truncated = true;
                         break;
                     }
                     replay.accept(op);
-                    records++;
                     pos += HEADER + body.length;
                 }
             }
         }
-        return new Recovery(records, highest, truncated);
+        return highest;
     }
 
     private static byte[] readRecord(FileChannel ch, long pos, long size) throws IOException {
@@ -240,10 +232,6 @@ final class Translog implements Closeable {
         }
     }
 
-    synchronized long generation() {
-        return generation;
-    }
-
     /** True if nothing was appended to the current generation. */
     synchronized boolean currentGenerationEmpty() {
         return written == generationStart;
@@ -251,11 +239,7 @@ final class Translog implements Closeable {
 
     /** Deletes the generation files below {@code generation} (covered by a Lucene commit). */
     void deleteBelow(long generation) throws IOException {
-        for (long gen : generations(dir)) {
-            if (gen < generation) {
-                Files.deleteIfExists(file(dir, gen));
-            }
-        }
+        IOUtils.deleteFilesIfExist(generations(dir).stream().filter(gen -> gen < generation).map(gen -> file(dir, gen)).toList());
     }
 
     /** Total bytes of the translog files. */
@@ -285,12 +269,6 @@ final class Translog implements Closeable {
         }
     }
 
-    /** Closes the file without syncing, as a crash would leave it (tests only). */
-    synchronized void abandon() throws IOException {
-        closing = true;
-        channel.close();
-    }
-
     static Path file(Path dir, long generation) {
         return dir.resolve("translog-" + generation + ".tlog");
     }
@@ -315,18 +293,12 @@ final class Translog implements Closeable {
     private static FileChannel createGeneration(Path dir, long generation) throws IOException {
         FileChannel ch = FileChannel.open(file(dir, generation), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.READ, StandardOpenOption.TRUNCATE_EXISTING);
-        fsyncDirectory(dir);
-        return ch;
-    }
-
-    /** Makes a file creation or deletion in {@code dir} durable (a no-op where directories cannot be opened). */
-    static void fsyncDirectory(Path dir) {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException e) {
-            // not supported on this platform (e.g. Windows); file contents are still fsynced
-        } catch (RuntimeException e) {
-            throw new UncheckedIOException(new IOException("cannot sync directory " + dir, e));
+        try {
+            IOUtils.fsync(dir, true); // the new file's name is durable too
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileSuppressingExceptions(e, ch);
+            throw e;
         }
+        return ch;
     }
 }

@@ -14,14 +14,14 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
 /**
  * One vector as one Lucene document, and back.
  * <ul>
  *   <li>{@value #ID}: keyword, stored, with sorted doc values for scrolling in id order;</li>
- *   <li>{@value #VECTOR}: the kNN field ({@link KnnFloatVectorField}) with the collection's similarity;</li>
+ *   <li>{@value #VECTOR}: the kNN field ({@link KnnFloatVectorField}) with the values and similarity of the
+ *       collection's {@link VectorSpace} (unit vectors for cosine);</li>
  *   <li>{@value #VALUES}: a stored little-endian float32 copy of the values. {@code get}, scroll and
  *       {@code with_vector} read this copy rather than the codec's vector values, so the returned
  *       values are bit-identical to what was written whatever the quantization or metric (a few bytes
@@ -46,11 +46,11 @@ final class VectorDocuments {
         return new Term(ID, id.value());
     }
 
-    static Document toDocument(Vector vector, VectorSimilarityFunction similarity) {
+    static Document toDocument(Vector vector, VectorSpace space) {
         Document doc = new Document();
         doc.add(new StringField(ID, vector.id().value(), Field.Store.YES));
         doc.add(new SortedDocValuesField(ID, new BytesRef(vector.id().value())));
-        doc.add(new KnnFloatVectorField(VECTOR, vector.values(), similarity));
+        doc.add(new KnnFloatVectorField(VECTOR, space.indexed(vector.values()), space.similarity()));
         doc.add(new StoredField(VALUES, encode(vector.values())));
         doc.add(new StoredField(PAYLOAD, PayloadJson.toBytes(vector.payload())));
         vector.text().ifPresent(text -> doc.add(new TextField(TEXT, text, Field.Store.YES)));

@@ -3,20 +3,39 @@
  *
  * <p>{@link dev.vectorizer.adapter.storage.index.LuceneVectorIndex} is the CDI bean; it keeps the open
  * collections in {@link dev.vectorizer.adapter.storage.index.OpenIndexes} (lazy, LRU-bounded, idle
- * close) and runs background commits. Each open collection is a
- * {@link dev.vectorizer.adapter.storage.index.CollectionIndex}: an {@code IndexWriter} with an NRT
- * {@code SearcherManager} over an {@code MMapDirectory}, and a
+ * close, one slot per collection incarnation) and runs background commits. Each open collection is a
+ * {@link dev.vectorizer.adapter.storage.index.CollectionIndex} (lifecycle, replay on open, commits):
+ * an {@code IndexWriter} with an NRT {@code SearcherManager} over an {@code MMapDirectory}, and a
  * {@link dev.vectorizer.adapter.storage.index.Translog} (write-ahead log, one CRC-checked record per
  * write call, fsynced before the write is applied) whose records are
- * {@link dev.vectorizer.adapter.storage.index.TranslogOperation}s, applied in log order by the
- * {@link dev.vectorizer.adapter.storage.index.WriteSequencer}.
+ * {@link dev.vectorizer.adapter.storage.index.TranslogOperation}s. Writes go through
+ * {@link dev.vectorizer.adapter.storage.index.DurableWrites} (append, group fsync, apply in log order
+ * through the {@link dev.vectorizer.adapter.storage.index.WriteSequencer}, refresh, delete resolution),
+ * reads through {@link dev.vectorizer.adapter.storage.index.IndexReads} (get, kNN and BM25 search,
+ * scroll, stats).
+ *
+ * <p>On disk ({@link dev.vectorizer.adapter.storage.index.CollectionPaths}): each incarnation of a
+ * collection has its own directory {@code tenants/{tenant}/collections/{name}.{incarnation}/}, so
+ * dropping one never touches another created meanwhile under the same name; collections from before
+ * incarnations keep {@code collections/{name}/}.
+ *
+ * <p>What the codecs cannot take, and how it is kept from them: Lucene's {@code COSINE} normalises in
+ * float (a tiny vector's norm underflows and scores NaN; a zero vector is refused) and its quantized
+ * formats normalise each segment's centroid, which throws for vectors that cancel out in one flush or
+ * merge, after which the index can never commit again. Cosine collections therefore index unit vectors
+ * with {@code DOT_PRODUCT} ({@link dev.vectorizer.adapter.storage.index.VectorSpace}), and legacy
+ * quantized cosine indexes are rebuilt once
+ * ({@link dev.vectorizer.adapter.storage.index.CosineIndexUpgrade}). Non-finite similarities (zero
+ * cosine vectors, dot products or distances beyond float range) are kept out by the domain's
+ * {@code Metric.requireComparable} before a write is logged; a hit that still scores NaN or infinity
+ * (data stored before that rule) is left out of the results. Lucene's full-precision rescoring cannot
+ * run on zero candidates, so {@link dev.vectorizer.adapter.storage.index.IndexReads} skips it then.
  *
  * <p>Mapping: {@link dev.vectorizer.adapter.storage.index.VectorDocuments} (vector to document),
  * {@link dev.vectorizer.adapter.storage.index.PayloadJson} (stored payload),
  * {@link dev.vectorizer.adapter.storage.index.PayloadFields} (payload filter fields),
  * {@link dev.vectorizer.adapter.storage.index.FilterQueries} (filters to queries),
- * {@link dev.vectorizer.adapter.storage.index.VectorCodecs} (HNSW format per quantization),
- * {@link dev.vectorizer.adapter.storage.index.MetricScores} (similarities and score units) and
- * {@link dev.vectorizer.adapter.storage.index.CollectionPaths} (on-disk layout).
+ * {@link dev.vectorizer.adapter.storage.index.VectorCodecs} (HNSW format per quantization) and
+ * {@link dev.vectorizer.adapter.storage.index.VectorSpace} (similarities, indexed values, score units).
  */
 package dev.vectorizer.adapter.storage.index;

@@ -5,6 +5,7 @@ import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.CollectionRef;
 import dev.vectorizer.domain.CollectionSpec;
 import dev.vectorizer.domain.HnswSettings;
+import dev.vectorizer.domain.Incarnation;
 import dev.vectorizer.domain.Metric;
 import dev.vectorizer.domain.Quantization;
 import dev.vectorizer.domain.TenantId;
@@ -17,13 +18,20 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A row of the collection catalog, keyed by the collection's storage key. */
+/**
+ * A row of the collection catalog, keyed by the collection's storage key (so one name has one row:
+ * its current incarnation). Rows written before incarnations were recorded have none and read as
+ * {@link Incarnation#LEGACY}.
+ */
 @Entity
 @Table(name = "collections", indexes = @Index(name = "collections_by_tenant", columnList = "tenant_id, name"))
 @NamedQuery(name = CollectionEntity.BY_TENANT, query = "SELECT c FROM CollectionEntity c WHERE c.tenantId = :tenant ORDER BY c.name")
+@NamedQuery(name = CollectionEntity.REMOVE_INCARNATION,
+        query = "DELETE FROM CollectionEntity c WHERE c.storageKey = :key AND COALESCE(c.incarnation, 0) = :incarnation")
 public class CollectionEntity {
 
     static final String BY_TENANT = "CollectionEntity.byTenant";
+    static final String REMOVE_INCARNATION = "CollectionEntity.removeIncarnation";
 
     @Id
     @Column(name = "storage_key", length = 200)
@@ -56,6 +64,9 @@ public class CollectionEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "incarnation")
+    private Long incarnation;
+
     protected CollectionEntity() {
     }
 
@@ -71,6 +82,11 @@ public class CollectionEntity {
         this.quantization = spec.quantization().name();
         this.embeddingModel = spec.embeddingModel().orElse(null);
         this.createdAt = collection.createdAt();
+        this.incarnation = collection.incarnation().value();
+    }
+
+    private Incarnation incarnation() {
+        return incarnation == null ? Incarnation.LEGACY : new Incarnation(incarnation);
     }
 
     Collection toDomain() {
@@ -78,6 +94,6 @@ public class CollectionEntity {
                 new CollectionRef(new TenantId(tenantId), new CollectionName(name)),
                 new CollectionSpec(dimension, Metric.valueOf(metric), new HnswSettings(hnswM, hnswEfConstruction),
                         Quantization.valueOf(quantization), Optional.ofNullable(embeddingModel)),
-                createdAt);
+                createdAt, incarnation());
     }
 }

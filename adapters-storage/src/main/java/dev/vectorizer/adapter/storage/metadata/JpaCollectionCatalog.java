@@ -8,6 +8,7 @@ import dev.vectorizer.domain.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,24 +32,34 @@ public class JpaCollectionCatalog implements CollectionCatalogPort {
     @Override
     public void add(Collection collection) {
         ConflictException taken = new ConflictException("collection '" + collection.ref().name() + "' already exists");
+        boolean added;
         try {
-            boolean added = store.inTransaction(em -> {
+            added = cache.change(collection.ref().storageKey(), () -> store.inTransaction(em -> {
                 if (em.find(CollectionEntity.class, collection.ref().storageKey()) != null) {
                     return false;
                 }
                 em.persist(new CollectionEntity(collection));
                 return true;
-            });
-            if (!added) {
-                throw taken;
+            }));
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw taken; // a concurrent create of the same name committed first: the primary key refused ours
             }
-        } catch (PersistenceException raceLost) {
-            // A concurrent create of the same name committed first: the primary key refused ours.
-            if (find(collection.ref()).isPresent()) {
-                throw taken;
-            }
-            throw raceLost;
+            throw e;
         }
+        if (!added) {
+            throw taken;
+        }
+    }
+
+    /** True if the database refused a write for an integrity constraint (SQL state class 23), e.g. a duplicate key. */
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -64,14 +75,10 @@ public class JpaCollectionCatalog implements CollectionCatalogPort {
     }
 
     @Override
-    public boolean remove(CollectionRef ref) {
-        return cache.change(ref.storageKey(), () -> store.inTransaction(em -> {
-            CollectionEntity row = em.find(CollectionEntity.class, ref.storageKey());
-            if (row == null) {
-                return false;
-            }
-            em.remove(row);
-            return true;
-        }));
+    public boolean remove(Collection collection) {
+        String key = collection.ref().storageKey();
+        // one statement, so a row of another incarnation written meanwhile is never removed
+        return cache.change(key, () -> store.inTransaction(em -> em.createNamedQuery(CollectionEntity.REMOVE_INCARNATION)
+                .setParameter("key", key).setParameter("incarnation", collection.incarnation().value()).executeUpdate() == 1));
     }
 }

@@ -5,6 +5,7 @@ import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.CollectionRef;
 import dev.vectorizer.domain.CollectionSpec;
 import dev.vectorizer.domain.HnswSettings;
+import dev.vectorizer.domain.Incarnation;
 import dev.vectorizer.domain.Metric;
 import dev.vectorizer.domain.Payload;
 import dev.vectorizer.domain.Quantization;
@@ -28,7 +29,8 @@ final class Fixtures {
 
     static Collection collection(String tenant, String name, int dimension, Metric metric, Quantization quantization) {
         return new Collection(new CollectionRef(new TenantId(tenant), new CollectionName(name)),
-                new CollectionSpec(dimension, metric, HnswSettings.DEFAULT, quantization, Optional.empty()), Instant.now());
+                new CollectionSpec(dimension, metric, HnswSettings.DEFAULT, quantization, Optional.empty()), Instant.now(),
+                Incarnation.random());
     }
 
     static Collection collection(String name, int dimension) {

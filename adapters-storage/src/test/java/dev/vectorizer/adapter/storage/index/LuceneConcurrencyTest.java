@@ -78,7 +78,7 @@ class LuceneConcurrencyTest {
             pool.shutdown();
         }
         Map<String, Object> visible = snapshot(index, c);
-        index.crashForTest(); // background commits ran meanwhile; the rest is replayed
+        IndexTestSeam.crash(index); // background commits ran meanwhile; the rest is replayed
 
         LuceneVectorIndex reopened = new LuceneVectorIndex(new DataDirectory(dir), 8, Duration.ofHours(1), Duration.ZERO);
         assertThat(snapshot(reopened, c)).isEqualTo(visible);
@@ -114,7 +114,7 @@ class LuceneConcurrencyTest {
                         } else {
                             index.search(c, new VectorQuery(Fixtures.random(random, 4), 5, 20, Optional.empty(), false, false));
                         }
-                        assertThat(index.openIndexesForTest().size()).isLessThanOrEqualTo(2 + 4);
+                        assertThat(IndexTestSeam.openCollections(index).size()).isLessThanOrEqualTo(2 + 4);
                     }
                     return null;
                 }));
@@ -128,7 +128,7 @@ class LuceneConcurrencyTest {
         for (int i = 0; i < collections.size(); i++) {
             assertThat(index.stats(collections.get(i)).vectorCount()).isEqualTo(counts[i].get());
         }
-        assertThat(index.openIndexesForTest().size()).isLessThanOrEqualTo(2);
+        assertThat(IndexTestSeam.openCollections(index).size()).isLessThanOrEqualTo(2);
         index.close();
         LuceneVectorIndex reopened = new LuceneVectorIndex(new DataDirectory(dir));
         for (int i = 0; i < collections.size(); i++) {

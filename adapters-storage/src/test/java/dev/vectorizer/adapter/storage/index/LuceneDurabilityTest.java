@@ -89,13 +89,13 @@ class LuceneDurabilityTest {
         LuceneVectorIndex index = open();
         index.create(c);
         writeSomeBatches(index, 0, 5);
-        index.crashForTest();
+        IndexTestSeam.crash(index);
 
         LuceneVectorIndex reopened = open();
         assertHoldsExpected(reopened);
         // and again after the replayed state was committed and more was written
         writeSomeBatches(reopened, 10, 3);
-        reopened.crashForTest();
+        IndexTestSeam.crash(reopened);
 
         LuceneVectorIndex third = open();
         assertHoldsExpected(third);
@@ -109,9 +109,9 @@ class LuceneDurabilityTest {
         writeSomeBatches(index, 0, 3);
         index.maintain(); // commits and rolls the translog
         writeSomeBatches(index, 5, 3);
-        Path translog = dir.resolve("tenants/t1/collections/c/translog");
+        Path translog = IndexTestSeam.paths(dir, c).translog();
         assertThat(Translog.generations(translog)).hasSize(1);
-        index.crashForTest();
+        IndexTestSeam.crash(index);
 
         LuceneVectorIndex reopened = open();
         assertHoldsExpected(reopened);
@@ -125,9 +125,9 @@ class LuceneDurabilityTest {
         writeSomeBatches(index, 0, 4);
         TreeMap<String, Vector> beforeLast = new TreeMap<>(expected);
         upsert(index, batch(99, 30));
-        index.crashForTest();
+        IndexTestSeam.crash(index);
 
-        Path translog = dir.resolve("tenants/t1/collections/c/translog");
+        Path translog = IndexTestSeam.paths(dir, c).translog();
         List<Long> generations = Translog.generations(translog);
         Path last = Translog.file(translog, generations.getLast());
         try (FileChannel ch = FileChannel.open(last, StandardOpenOption.WRITE)) {
@@ -138,7 +138,7 @@ class LuceneDurabilityTest {
 
         LuceneVectorIndex reopened = open();
         assertHoldsExpected(reopened);
-        reopened.crashForTest();
+        IndexTestSeam.crash(reopened);
         // the truncated tail is gone for good: a second recovery agrees
         LuceneVectorIndex again = open();
         assertHoldsExpected(again);
@@ -152,9 +152,9 @@ class LuceneDurabilityTest {
         writeSomeBatches(index, 0, 2);
         TreeMap<String, Vector> beforeLast = new TreeMap<>(expected);
         upsert(index, batch(98, 5));
-        index.crashForTest();
+        IndexTestSeam.crash(index);
 
-        Path translog = dir.resolve("tenants/t1/collections/c/translog");
+        Path translog = IndexTestSeam.paths(dir, c).translog();
         Path last = Translog.file(translog, Translog.generations(translog).getLast());
         byte[] bytes = Files.readAllBytes(last);
         bytes[bytes.length - 10] ^= 0x55; // flip bits inside the last record's body: CRC mismatch
@@ -173,7 +173,7 @@ class LuceneDurabilityTest {
         index.create(c);
         writeSomeBatches(index, 0, 4);
         index.close();
-        Path translog = dir.resolve("tenants/t1/collections/c/translog");
+        Path translog = IndexTestSeam.paths(dir, c).translog();
         assertThat(Translog.sizeOf(translog)).isZero();
 
         LuceneVectorIndex reopened = open();
@@ -186,8 +186,8 @@ class LuceneDurabilityTest {
         LuceneVectorIndex index = open();
         index.create(c);
         writeSomeBatches(index, 0, 2);
-        index.crashForTest();
-        Path translog = dir.resolve("tenants/t1/collections/c/translog");
+        IndexTestSeam.crash(index);
+        Path translog = IndexTestSeam.paths(dir, c).translog();
         long gen = Translog.generations(translog).getLast();
         // a later generation exists (as after a roll): the older one was complete when it was created
         Files.write(Translog.file(translog, gen + 1), new byte[0]);
@@ -212,7 +212,7 @@ class LuceneDurabilityTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertHoldsExpected(index); // neither the replacement nor the delete of the old b0-0 happened
         upsert(index, batch(50, 5));
-        index.crashForTest();
+        IndexTestSeam.crash(index);
 
         LuceneVectorIndex reopened = open(); // the rejected record is skipped on replay
         assertHoldsExpected(reopened);

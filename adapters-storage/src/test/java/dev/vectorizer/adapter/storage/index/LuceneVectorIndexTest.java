@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.vectorizer.adapter.storage.DataDirectory;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionSpec;
+import dev.vectorizer.domain.Incarnation;
 import dev.vectorizer.domain.Metric;
 import dev.vectorizer.domain.NotFoundException;
 import dev.vectorizer.domain.Payload;
@@ -59,8 +60,8 @@ class LuceneVectorIndexTest {
     void createsTheIndexUnderTheTenantsCollectionDirectory() {
         Collection c = collection("acme", "docs", 3, Metric.COSINE, Quantization.NONE);
         index.create(c);
-        assertThat(dir.resolve("tenants/acme/collections/docs/index")).isDirectory();
-        assertThat(dir.resolve("tenants/acme/collections/docs/translog")).isDirectory();
+        assertThat(dir.resolve("tenants/acme/collections/docs." + c.incarnation() + "/index")).isDirectory();
+        assertThat(dir.resolve("tenants/acme/collections/docs." + c.incarnation() + "/translog")).isDirectory();
     }
 
     @Test
@@ -123,12 +124,30 @@ class LuceneVectorIndexTest {
         Collection c = collection("c", 2);
         index.create(c);
         index.upsert(c, List.of(vector("a", new float[] {1, 0}, null)));
-        index.drop(c.ref());
-        assertThat(dir.resolve("tenants/t1/collections/c")).doesNotExist();
-        index.drop(c.ref());
+        index.drop(c);
+        assertThat(IndexTestSeam.paths(dir, c).root()).doesNotExist();
+        index.drop(c);
         assertThatThrownBy(() -> index.get(c, new VectorId("a"))).isInstanceOf(NotFoundException.class);
         index.create(c);
         assertThat(index.get(c, new VectorId("a"))).isEmpty();
+    }
+
+    @Test
+    void eachIncarnationHasItsOwnDirectoryAndACollectionFromBeforeIncarnationsKeepsItsOwn() {
+        Collection current = collection("c", 2);
+        Collection legacy = new Collection(current.ref(), current.spec(), current.createdAt(), Incarnation.LEGACY);
+        index.create(legacy);
+        index.upsert(legacy, List.of(vector("old", new float[] {1, 0}, null)));
+        index.create(current);
+        index.upsert(current, List.of(vector("new", new float[] {0, 1}, null)));
+        assertThat(dir.resolve("tenants/t1/collections/c/index")).isDirectory();
+        assertThat(dir.resolve("tenants/t1/collections/c." + current.incarnation() + "/index")).isDirectory();
+
+        index.drop(legacy);
+        assertThat(dir.resolve("tenants/t1/collections/c")).doesNotExist();
+        assertThatThrownBy(() -> index.get(legacy, new VectorId("old"))).isInstanceOf(NotFoundException.class);
+        assertThat(index.get(current, new VectorId("new"))).isPresent();
+        assertThat(index.get(current, new VectorId("old"))).isEmpty();
     }
 
     @Test
@@ -139,13 +158,13 @@ class LuceneVectorIndexTest {
             collections.add(c);
             index.create(c);
             index.upsert(c, List.of(vector("v" + i, new float[] {i, 1}, null)));
-            assertThat(index.openIndexesForTest().size()).isLessThanOrEqualTo(2);
+            assertThat(IndexTestSeam.openCollections(index).size()).isLessThanOrEqualTo(2);
         }
-        assertThat(index.openIndexesForTest()).containsExactlyInAnyOrder("t1:c2", "t1:c3");
+        assertThat(IndexTestSeam.openCollections(index)).containsExactlyInAnyOrder("t1:c2", "t1:c3");
         for (int i = 0; i < 4; i++) {
             assertThat(index.get(collections.get(i), new VectorId("v" + i))).isPresent();
         }
-        assertThat(index.openIndexesForTest()).containsExactlyInAnyOrder("t1:c2", "t1:c3");
+        assertThat(IndexTestSeam.openCollections(index)).containsExactlyInAnyOrder("t1:c2", "t1:c3");
     }
 
     @Test
@@ -192,12 +211,12 @@ class LuceneVectorIndexTest {
         index.create(c);
         index.upsert(c, List.of(vector("a", new float[] {1, 0}, null)));
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!index.openIndexesForTest().isEmpty() && System.nanoTime() < deadline) {
+        while (!IndexTestSeam.openCollections(index).isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(index.openIndexesForTest()).isEmpty();
+        assertThat(IndexTestSeam.openCollections(index)).isEmpty();
         assertThat(index.get(c, new VectorId("a"))).isPresent();
-        assertThat(index.openIndexesForTest()).containsExactly("t1:c");
+        assertThat(IndexTestSeam.openCollections(index)).containsExactly("t1:c");
     }
 
     @Test
@@ -304,7 +323,7 @@ class LuceneVectorIndexTest {
             pool.shutdown();
         }
         assertThat(index.stats(c).vectorCount()).isEqualTo(4 * 25 * 10);
-        assertThat(index.openIndexesForTest()).contains("t1:c");
-        assertThat(Files.list(dir.resolve("tenants/t1/collections/c/translog")).count()).isEqualTo(1);
+        assertThat(IndexTestSeam.openCollections(index)).contains("t1:c");
+        assertThat(Files.list(IndexTestSeam.paths(dir, c).translog()).count()).isEqualTo(1);
     }
 }

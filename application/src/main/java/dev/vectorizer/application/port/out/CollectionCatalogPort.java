@@ -6,10 +6,16 @@ import dev.vectorizer.domain.TenantId;
 import java.util.List;
 import java.util.Optional;
 
-/** The durable catalog of collections (metadata only; the vectors are in the index). */
+/**
+ * The durable catalog of collections (metadata only; the vectors are in the index). A ref names at
+ * most one collection at a time: the current incarnation of that name.
+ */
 public interface CollectionCatalogPort {
 
-    /** Records a new collection; throws {@link dev.vectorizer.domain.ConflictException} if the ref is taken. */
+    /**
+     * Records a new collection; throws {@link dev.vectorizer.domain.ConflictException} if the ref is
+     * taken, also when a concurrent add of the same ref wins.
+     */
     void add(Collection collection);
 
     Optional<Collection> find(CollectionRef ref);
@@ -17,6 +23,9 @@ public interface CollectionCatalogPort {
     /** The tenant's collections ordered by name. */
     List<Collection> list(TenantId tenant);
 
-    /** Removes the record; false if there was none. */
-    boolean remove(CollectionRef ref);
+    /**
+     * Removes the record of exactly this collection (its ref and incarnation); false if there is none:
+     * removed already, or the name now belongs to another incarnation, which is left alone.
+     */
+    boolean remove(Collection collection);
 }

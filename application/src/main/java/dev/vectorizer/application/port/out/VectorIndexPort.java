@@ -1,7 +1,6 @@
 package dev.vectorizer.application.port.out;
 
 import dev.vectorizer.domain.Collection;
-import dev.vectorizer.domain.CollectionRef;
 import dev.vectorizer.domain.CollectionStats;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.Vector;
@@ -20,20 +19,24 @@ import java.util.Optional;
  * change is durable (it survives a crash of the process at any later moment) and visible to the
  * next read; a batch is applied entirely or not at all, also across a crash. Callers have already
  * validated dimensions, ids and limits against the collection.
+ *
+ * <p>Every call addresses one incarnation of a collection ({@link Collection#incarnation()}): once
+ * that incarnation is dropped, calls for it fail with {@link dev.vectorizer.domain.NotFoundException}
+ * and never touch another incarnation of the same name.
  */
 public interface VectorIndexPort {
 
-    /** Creates the empty index of a new collection. */
+    /** Creates the empty index of a new collection (incarnation). */
     void create(Collection collection);
 
-    /** Deletes the collection's index and every file of it. Idempotent. */
-    void drop(CollectionRef ref);
+    /** Deletes this incarnation's index and every file of it, and nothing of another incarnation. Idempotent. */
+    void drop(Collection collection);
 
     /**
-     * Moves a collection's index to another ref (another tenant or name), closing it first.
-     * Idempotent: when the source is gone and the target exists, the move already happened.
+     * Moves a collection's index to another ref (another tenant or name) of the same incarnation,
+     * closing it first. Idempotent: when the source is gone and the target exists, the move already happened.
      */
-    void move(CollectionRef from, CollectionRef to);
+    void move(Collection from, Collection to);
 
     /** Deletes whatever is left on disk of a tenant whose collections were all dropped. Idempotent. */
     void dropTenant(TenantId tenant);

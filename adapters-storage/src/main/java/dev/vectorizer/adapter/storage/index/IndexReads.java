@@ -1,0 +1,211 @@
+package dev.vectorizer.adapter.storage.index;
+
+import dev.vectorizer.domain.CollectionRef;
+import dev.vectorizer.domain.CollectionStats;
+import dev.vectorizer.domain.Vector;
+import dev.vectorizer.domain.VectorId;
+import dev.vectorizer.domain.search.ScoredPoint;
+import dev.vectorizer.domain.search.ScrollPage;
+import dev.vectorizer.domain.search.ScrollRequest;
+import dev.vectorizer.domain.search.TextQuery;
+import dev.vectorizer.domain.search.VectorQuery;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FilterLeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.RescoreTopNQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * The read path of one open collection: point reads, kNN and BM25 search, scrolling and stats, each
+ * on one searcher acquired from the collection's NRT {@link SearcherManager} (so one call sees one
+ * consistent state, whatever is written meanwhile). Text queries are tokenised with the same
+ * {@link Analyzer} that indexes the text.
+ *
+ * <p>kNN on a quantized collection searches the quantized graph for {@code oversample} times the
+ * candidates and rescores them with the full-precision vectors ({@link RescoreTopNQuery}); when the
+ * graph search finds nothing (an empty collection, a filter nobody passes) the answer is empty without
+ * rescoring, which Lucene cannot do on no candidates. A hit whose score is not a finite number (a
+ * vector stored before the domain refused such lengths) is left out: it cannot be ranked.
+ */
+final class IndexReads {
+
+    private final CollectionRef ref;
+    private final SearcherManager searchers;
+    private final Analyzer analyzer;
+    private final VectorSpace space;
+    private final int oversample;
+    private final Path translogDirectory;
+
+    IndexReads(CollectionRef ref, SearcherManager searchers, Analyzer analyzer, VectorSpace space, int oversample, Path translogDirectory) {
+        this.ref = ref;
+        this.searchers = searchers;
+        this.analyzer = analyzer;
+        this.space = space;
+        this.oversample = oversample;
+        this.translogDirectory = translogDirectory;
+    }
+
+    private interface Read<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T read(Read<T> read) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return read.run(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("read of collection " + ref + " failed", e);
+        }
+    }
+
+    Optional<Vector> get(VectorId id) {
+        return read(searcher -> {
+            TopDocs top = searcher.search(new TermQuery(VectorDocuments.idTerm(id)), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(VectorDocuments.fromDocument(searcher.storedFields().document(top.scoreDocs[0].doc)));
+        });
+    }
+
+    List<ScoredPoint> search(VectorQuery query) {
+        return read(searcher -> {
+            Query filter = query.filter().map(FilterQueries::toQuery).orElse(null);
+            float[] target = space.indexed(query.vector());
+            int k = Math.max(query.ef(), query.limit());
+            Query knn = new KnnFloatVectorQuery(VectorDocuments.VECTOR, target, k * oversample, filter);
+            if (oversample > 1) {
+                Query candidates = searcher.rewrite(knn); // the graph search, run once
+                if (candidates instanceof MatchNoDocsQuery) {
+                    return List.<ScoredPoint>of();
+                }
+                knn = RescoreTopNQuery.createFullPrecisionRescorerQuery(candidates, target, VectorDocuments.VECTOR, k);
+            }
+            TopDocs top = searcher.search(knn, query.limit());
+            return hits(searcher, top, query.withPayload(), query.withVector(), true);
+        });
+    }
+
+    List<ScoredPoint> searchText(TextQuery query) {
+        return read(searcher -> {
+            Optional<Query> terms = anyTermOf(query.text());
+            if (terms.isEmpty()) {
+                return List.<ScoredPoint>of();
+            }
+            BooleanQuery.Builder full = new BooleanQuery.Builder().add(terms.get(), Occur.MUST);
+            query.filter().ifPresent(f -> full.add(FilterQueries.toQuery(f), Occur.FILTER));
+            TopDocs top = searcher.search(full.build(), query.limit());
+            return hits(searcher, top, query.withPayload(), query.withVector(), false);
+        });
+    }
+
+    /** A disjunction of the text's distinct tokens (no query syntax), or empty if it has none. */
+    private Optional<Query> anyTermOf(String text) throws IOException {
+        BooleanQuery.Builder terms = new BooleanQuery.Builder();
+        int count = 0;
+        try (TokenStream tokens = analyzer.tokenStream(VectorDocuments.TEXT, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            Set<String> seen = new LinkedHashSet<>();
+            while (tokens.incrementToken()) {
+                if (seen.add(term.toString()) && count < IndexSearcher.getMaxClauseCount() - 1) {
+                    terms.add(new TermQuery(new Term(VectorDocuments.TEXT, term.toString())), Occur.SHOULD);
+                    count++;
+                }
+            }
+            tokens.end();
+        }
+        return count == 0 ? Optional.empty() : Optional.of(terms.build());
+    }
+
+    private List<ScoredPoint> hits(IndexSearcher searcher, TopDocs top, boolean withPayload, boolean withVector, boolean vectorScores)
+            throws IOException {
+        StoredFields stored = searcher.storedFields();
+        Set<String> fields = new HashSet<>(Set.of(VectorDocuments.ID));
+        if (withPayload) {
+            fields.add(VectorDocuments.PAYLOAD);
+        }
+        if (withVector) {
+            fields.add(VectorDocuments.VALUES);
+        }
+        List<ScoredPoint> points = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc hit : top.scoreDocs) {
+            float score = vectorScores ? space.natural(hit.score) : hit.score;
+            if (!Float.isFinite(score)) {
+                continue;
+            }
+            Document doc = stored.document(hit.doc, fields);
+            points.add(new ScoredPoint(VectorDocuments.id(doc), score,
+                    withPayload ? Optional.of(VectorDocuments.payload(doc)) : Optional.empty(),
+                    withVector ? Optional.of(VectorDocuments.values(doc)) : Optional.empty()));
+        }
+        return points;
+    }
+
+    ScrollPage scroll(ScrollRequest request) {
+        return read(searcher -> {
+            BooleanQuery.Builder query = new BooleanQuery.Builder();
+            query.add(request.filter().map(FilterQueries::toQuery).orElse(MatchAllDocsQuery.INSTANCE), Occur.FILTER);
+            request.after().ifPresent(after -> query.add(
+                    TermRangeQuery.newStringRange(VectorDocuments.ID, after.value(), null, false, false), Occur.FILTER));
+            Sort byId = new Sort(new SortField(VectorDocuments.ID, SortField.Type.STRING));
+            TopDocs top = searcher.search(query.build(), request.limit() + 1, byId);
+            StoredFields stored = searcher.storedFields();
+            List<Vector> vectors = new ArrayList<>();
+            int n = Math.min(request.limit(), top.scoreDocs.length);
+            for (int i = 0; i < n; i++) {
+                vectors.add(VectorDocuments.fromDocument(stored.document(top.scoreDocs[i].doc)));
+            }
+            Optional<VectorId> next = top.scoreDocs.length > request.limit() ? Optional.of(vectors.getLast().id()) : Optional.empty();
+            return new ScrollPage(vectors, next);
+        });
+    }
+
+    /**
+     * The live vector count and the bytes on disk: the segments the current searcher sees, as Lucene
+     * accounts them, plus the translog.
+     */
+    CollectionStats stats() {
+        return read(searcher -> {
+            long segmentBytes = 0;
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                if (FilterLeafReader.unwrap(leaf.reader()) instanceof SegmentReader segment) {
+                    segmentBytes += segment.getSegmentInfo().sizeInBytes();
+                }
+            }
+            return new CollectionStats(searcher.getIndexReader().numDocs(), segmentBytes + Translog.sizeOf(translogDirectory));
+        });
+    }
+}
