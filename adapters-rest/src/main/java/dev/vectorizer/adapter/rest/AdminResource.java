@@ -1,6 +1,5 @@
 package dev.vectorizer.adapter.rest;
 
-import dev.vectorizer.adapter.rest.json.JsonFields;
 import dev.vectorizer.application.port.in.AdoptSingleModeDataUseCase;
 import dev.vectorizer.application.port.in.ManageApiKeysUseCase;
 import dev.vectorizer.application.port.in.ManageTenantsUseCase;
@@ -8,6 +7,7 @@ import dev.vectorizer.application.port.in.ReadAuditLogQuery;
 import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.json.JsonFields;
 import dev.vectorizer.domain.tenant.ApiKey;
 import dev.vectorizer.domain.tenant.ApiKeyId;
 import dev.vectorizer.domain.tenant.AuditEvent;
@@ -15,7 +15,6 @@ import dev.vectorizer.domain.tenant.Permission;
 import dev.vectorizer.domain.tenant.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -89,8 +88,7 @@ public class AdminResource {
     @POST
     @Path("tenants")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonValue body) {
-        JsonFields json = JsonFields.body(body);
+    public Response create(JsonFields json) {
         Tenant tenant = tenants.createTenant(caller.get(), json.optionalString("id").map(TenantId::new), json.string("name"));
         return Response.created(UriBuilder.fromPath("/api/admin/tenants/{id}").build(tenant.id().value())).entity(TenantView.of(tenant)).build();
     }
@@ -130,8 +128,7 @@ public class AdminResource {
     @POST
     @Path("tenants/{tenant}/keys")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createKey(@PathParam("tenant") String tenant, JsonValue body) {
-        JsonFields json = JsonFields.body(body);
+    public Response createKey(@PathParam("tenant") String tenant, JsonFields json) {
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         json.strings("permissions").forEach(p -> permissions.add(Permission.parse(p)));
         Optional<Instant> expiresAt = json.optionalString("expires_at").map(AdminResource::instant);
