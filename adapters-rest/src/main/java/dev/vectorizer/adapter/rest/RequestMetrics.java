@@ -25,9 +25,10 @@ import org.eclipse.microprofile.metrics.Tag;
  * <p>The clock starts in a pre-matching filter that runs before every other filter, so answers
  * that a filter gives (401 and 429 from authentication, 403, 413 ...) are counted like the rest;
  * the response filter runs for those too, and last of all response filters. The timer is declared
- * in nanoseconds, which is what Payara's exporter needs to show its mean, max and quantiles in
- * seconds like the {@code _seconds} name and the {@code _sum} say (without a unit it prints them
- * in nanoseconds).
+ * in nanoseconds, which is what Payara's exporter needs to show its mean and max in seconds like
+ * the {@code _seconds} name and the {@code _sum} say (without a unit it prints them in
+ * nanoseconds); its quantiles it prints in nanoseconds whatever the unit, so the deployment's
+ * configuration switches them off ({@code mp.metrics.distribution.percentiles}).
  */
 @Provider
 @PreMatching
