@@ -6,6 +6,7 @@ import dev.vectorizer.application.port.in.InsertTextUseCase;
 import dev.vectorizer.application.port.in.UpsertVectorsUseCase;
 import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.NotFoundException;
+import dev.vectorizer.domain.Vector;
 import dev.vectorizer.domain.VectorId;
 import dev.vectorizer.domain.json.JsonFields;
 import dev.vectorizer.domain.json.TextJson;
@@ -58,7 +59,8 @@ public class VectorsResource {
     @PUT
     @Path("{collection}/vectors/{id}")
     public Map<String, Object> put(@PathParam("collection") String collection, @PathParam("id") String id, JsonFields body) {
-        return VectorJson.upserted(upsert.upsert(caller.tenant(), new CollectionName(collection), List.of(VectorJson.vector(new VectorId(id), body))));
+        List<Vector> vector = List.of(VectorJson.vector(new VectorId(id), body));
+        return VectorJson.upserted(upsert.upsert(caller.tenant(), new CollectionName(collection), vector));
     }
 
     @DELETE

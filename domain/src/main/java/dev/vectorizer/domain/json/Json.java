@@ -98,9 +98,16 @@ public final class Json {
      * A tree built by someone else (another JSON library, a GraphQL or MCP runtime) in this
      * codec's form: any {@code Number} by the rule above (through its decimal text for
      * {@code BigInteger}/{@code BigDecimal}), {@code CharSequence} as {@code String}, maps and lists
-     * copied. A value of another type is refused.
+     * copied, within the same nesting limit. A value of another type is refused.
      */
     public static Object canonical(Object value) {
+        return canonical(value, 0);
+    }
+
+    private static Object canonical(Object value, int depth) {
+        if ((value instanceof Map || value instanceof List) && depth == MAX_DEPTH) {
+            throw new MalformedJsonException("JSON nested deeper than " + MAX_DEPTH + " levels");
+        }
         return switch (value) {
             case null -> null;
             case Boolean b -> b;
@@ -117,13 +124,13 @@ public final class Json {
                 Map<String, Object> copy = new LinkedHashMap<>();
                 map.forEach((k, v) -> {
                     InvalidValueException.require(k instanceof CharSequence, "JSON object keys are strings, not " + k);
-                    copy.put(k.toString(), canonical(v));
+                    copy.put(k.toString(), canonical(v, depth + 1));
                 });
                 yield copy;
             }
             case List<?> list -> {
                 List<Object> copy = new ArrayList<>(list.size());
-                list.forEach(item -> copy.add(canonical(item)));
+                list.forEach(item -> copy.add(canonical(item, depth + 1)));
                 yield copy;
             }
             default -> throw new InvalidValueException("not a JSON value: " + value.getClass().getSimpleName());

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Typed reads from one JSON object of a {@link Json} tree (a request body, a tool's arguments, a
@@ -109,19 +110,19 @@ public final class JsonFields {
 
     /** The objects of an array field, each with its path ({@code vectors[0]}, ...). */
     public List<JsonFields> objects(String field) {
-        List<?> items = array(field);
-        List<JsonFields> out = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            out.add(of(items.get(i), path(field) + "[" + i + "]"));
-        }
-        return out;
+        return items(field, JsonFields::of);
     }
 
     public List<String> strings(String field) {
+        return items(field, JsonFields::asString);
+    }
+
+    /** Each element of an array field read by {@code read}, given the element and its path. */
+    private <T> List<T> items(String field, BiFunction<Object, String, T> read) {
         List<?> items = array(field);
-        List<String> out = new ArrayList<>(items.size());
+        List<T> out = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            out.add(asString(items.get(i), path(field) + "[" + i + "]"));
+            out.add(read.apply(items.get(i), path(field) + "[" + i + "]"));
         }
         return out;
     }

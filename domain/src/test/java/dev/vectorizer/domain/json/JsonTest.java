@@ -81,6 +81,13 @@ class JsonTest {
                 .isEqualTo(Map.of("i", 3L, "big", 1.8446744073709552E19, "d", 0.1, "s", "x"));
         assertThatThrownBy(() -> Json.canonical(List.of(Double.NaN))).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> Json.canonical(new BigDecimal("1e400"))).isInstanceOf(MalformedJsonException.class);
+        Object deepest = List.of();
+        for (int level = 1; level < Json.MAX_DEPTH; level++) {
+            deepest = List.of(deepest);
+        }
+        assertThat(Json.canonical(deepest)).isEqualTo(deepest);
+        Object tooDeep = List.of(deepest);
+        assertThatThrownBy(() -> Json.canonical(tooDeep)).hasMessageContaining("nested deeper than 64 levels");
     }
 
     @Test
