@@ -31,6 +31,8 @@ class BruteForceIT {
             Http.Answer blocked = good.get("api/collections");
             assertProblem(blocked, 429, "AUTH_BLOCKED");
             assertThat(Integer.parseInt(blocked.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 4);
+            assertThat(server.http().get("metrics?scope=application").body()).as("refusals are counted like every answer")
+                    .containsPattern("vectorizer_requests_seconds_count\\{[^}]*status=\"429\"");
 
             Thread.sleep(4500);
             assertThat(good.get("api/collections").status()).as("the block has ended").isEqualTo(200);
