@@ -48,7 +48,8 @@ public final class FilterJson {
         Filter.requireClauses(clauses[0] += items.size()); // before building any of them
         List<Condition> out = new ArrayList<>(items.size());
         for (JsonFields clause : items) {
-            out.add(clause.has("key") ? condition(clause) : filter(clause, clauses));
+            boolean condition = clause.has("key") || CONDITIONS.stream().anyMatch(clause::has);
+            out.add(condition ? condition(clause) : filter(clause, clauses));
         }
         return out;
     }
@@ -58,7 +59,7 @@ public final class FilterJson {
         InvalidValueException.require(kinds.size() == 1, "'" + clause.path() + "' needs exactly one of match, range or geo_radius"
                 + (kinds.isEmpty() ? "" : ", not " + String.join(" and ", kinds)));
         InvalidValueException.require(BRANCHES.stream().noneMatch(clause::has),
-                "'" + clause.path() + "' is a condition (it has a key) and cannot also have must, should or must_not");
+                "'" + clause.path() + "' is a condition and cannot also have must, should or must_not");
         String key = clause.string("key");
         return switch (kinds.getFirst()) {
             case "match" -> new Match(key, matchValue(clause));

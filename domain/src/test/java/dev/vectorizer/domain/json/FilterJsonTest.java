@@ -39,6 +39,8 @@ class FilterJsonTest {
         "{\"must\":[{\"key\":\"a\",\"range\":{\"gt\":0},\"geo_radius\":{\"lat\":0,\"lon\":0,\"meters\":1}}]}",
         "{\"must\":[{\"key\":\"a\",\"match\":1,\"must\":[{\"key\":\"b\",\"match\":2}]}]}",
         "{\"must\":[{\"key\":\"a\"}]}",
+        "{\"must\":[{\"match\":1}]}",
+        "{\"must\":[{\"range\":{\"gt\":1},\"must\":[{\"key\":\"b\",\"match\":2}]}]}",
         "{\"must\":[{\"key\":\"a\",\"match\":[1]}]}",
         "{\"must\":[{\"key\":\"a\",\"match\":{\"any\":[1]}}]}",
         "{\"must\":{\"key\":\"a\",\"match\":1}}",
@@ -52,6 +54,7 @@ class FilterJsonTest {
     void refusalsNameTheClause() {
         assertThatThrownBy(() -> read("{\"should\":[{\"key\":\"a\",\"match\":\"x\"},{\"key\":\"b\",\"match\":1,\"range\":{\"gt\":0}}]}"))
                 .hasMessage("'filter.should[1]' needs exactly one of match, range or geo_radius, not match and range");
+        assertThatThrownBy(() -> read("{\"must\":[{\"match\":1}]}")).hasMessage("'filter.must[0].key' is required");
     }
 
     @Test
