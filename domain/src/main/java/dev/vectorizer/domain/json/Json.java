@@ -3,10 +3,6 @@ package dev.vectorizer.domain.json;
 import dev.vectorizer.domain.InvalidValueException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,20 +42,21 @@ public final class Json {
 
     /** The tree of a UTF-8 JSON text. */
     public static Object parse(byte[] utf8) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder(); // reports malformed input
-        ByteBuffer in = ByteBuffer.wrap(utf8);
-        CharBuffer chars = CharBuffer.allocate(utf8.length);
-        CoderResult result = decoder.decode(in, chars, true);
-        if (result.isError()) {
-            throw MalformedJsonException.atByte(in.position(), "not UTF-8");
-        }
-        decoder.flush(chars);
-        return new JsonParser(chars.array(), chars.position()).document();
+        return new JsonParser(utf8).document();
     }
 
     /** The tree of a JSON text. */
     public static Object parse(String text) {
-        return new JsonParser(text.toCharArray(), text.length()).document();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) { // UTF-8 cannot carry it: say where it is
+                byte[] before = text.substring(0, i).getBytes(StandardCharsets.UTF_8);
+                throw MalformedJsonException.at(before, before.length, "unpaired surrogate");
+            }
+        }
+        return parse(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -1,13 +1,19 @@
 package dev.vectorizer.domain.json;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A strict recursive-descent parser of RFC 8259 JSON into the tree {@link Json} describes. One
- * instance parses one document; recursion is bounded by {@link Json#MAX_DEPTH}.
+ * A strict recursive-descent parser of RFC 8259 JSON, read straight from its UTF-8 bytes, into the
+ * tree {@link Json} describes. Outside strings JSON is ASCII; inside them, runs of other bytes are
+ * decoded strictly. One instance parses one document; recursion is bounded by
+ * {@link Json#MAX_DEPTH}.
  */
 final class JsonParser {
 
@@ -18,8 +24,9 @@ final class JsonParser {
     private static final long EXACT_MANTISSA = 1L << 53;
     private static final long MANTISSA_DIGITS_LIMIT = 100_000_000_000_000_000L; // 10^17: more digits are dropped
 
-    private final char[] text;
+    private final byte[] text;
     private final int end;
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder(); // reports malformed input
     private int pos;
 
     // The last number scanned, unboxed: an integer (longValue) or not (doubleValue).
@@ -27,14 +34,14 @@ final class JsonParser {
     private long longValue;
     private double doubleValue;
 
-    JsonParser(char[] text, int length) {
+    JsonParser(byte[] text) {
         this.text = text;
-        this.end = length;
+        this.end = text.length;
     }
 
     Object document() {
-        if (peek() == '\uFEFF') {
-            pos++; // a byte order mark may start the text (RFC 8259 §8.1)
+        if (end >= 3 && text[0] == (byte) 0xEF && text[1] == (byte) 0xBB && text[2] == (byte) 0xBF) {
+            pos = 3; // a byte order mark may start the text (RFC 8259 §8.1)
         }
         skipWhitespace();
         Object value = value(0);
@@ -145,39 +152,50 @@ final class JsonParser {
 
     private String string() {
         int start = ++pos;
+        boolean ascii = true;
         while (pos < end) {
-            char c = text[pos];
-            if (c == '"') {
-                return new String(text, start, pos++ - start);
+            int b = text[pos] & 0xFF;
+            if (b == '"') {
+                String s = ascii ? new String(text, start, pos - start, StandardCharsets.ISO_8859_1) : decode(start, pos);
+                pos++;
+                return s;
             }
-            if (c == '\\' || c < 0x20 || Character.isSurrogate(c)) {
+            if (b == '\\' || b < 0x20) {
                 break;
             }
+            ascii &= b < 0x80;
             pos++;
         }
-        StringBuilder out = new StringBuilder(pos - start + 16).append(text, start, pos - start);
+        StringBuilder out = new StringBuilder(pos - start + 16);
+        int run = start; // start of the bytes not yet decoded
         while (true) {
-            if (pos >= end) {
+            int b = peek();
+            if (b == END) {
                 throw error("unterminated string");
-            }
-            char c = text[pos];
-            if (c == '"') {
-                pos++;
-                return out.toString();
-            } else if (c == '\\') {
+            } else if (b == '"' || b == '\\') {
+                out.append(decode(run, pos));
+                if (b == '"') {
+                    pos++;
+                    return out.toString();
+                }
                 escape(out);
-            } else if (c < 0x20) {
-                throw error("control character U+%04X in a string must be escaped".formatted((int) c));
-            } else if (Character.isHighSurrogate(c) && pos + 1 < end && Character.isLowSurrogate(text[pos + 1])) {
-                out.append(c).append(text[pos + 1]);
-                pos += 2;
-            } else if (Character.isSurrogate(c)) {
-                throw error("unpaired surrogate U+%04X in a string".formatted((int) c));
+                run = pos;
+            } else if (b < 0x20) {
+                throw error("control character U+%04X in a string must be escaped".formatted(b));
             } else {
-                out.append(c);
                 pos++;
             }
         }
+    }
+
+    /** The UTF-8 bytes {@code [from, to)} as text; bytes that are not UTF-8 are refused where they are. */
+    private String decode(int from, int to) {
+        CharBuffer chars = CharBuffer.allocate(to - from);
+        ByteBuffer bytes = ByteBuffer.wrap(text, from, to - from);
+        if (utf8.reset().decode(bytes, chars, true).isError()) {
+            throw MalformedJsonException.at(text, bytes.position(), "invalid UTF-8");
+        }
+        return chars.flip().toString();
     }
 
     private void escape(StringBuilder out) {
@@ -185,9 +203,9 @@ final class JsonParser {
         if (pos >= end) {
             throw error("unterminated string");
         }
-        char e = text[pos++];
+        int e = text[pos++];
         switch (e) {
-            case '"', '\\', '/' -> out.append(e);
+            case '"', '\\', '/' -> out.append((char) e);
             case 'b' -> out.append('\b');
             case 'f' -> out.append('\f');
             case 'n' -> out.append('\n');
@@ -208,7 +226,7 @@ final class JsonParser {
                 }
                 out.append(unit);
             }
-            default -> throw MalformedJsonException.at(text, at, "invalid escape '\\" + e + "'");
+            default -> throw MalformedJsonException.at(text, at, "invalid escape after '\\'");
         }
     }
 
@@ -218,7 +236,7 @@ final class JsonParser {
         }
         int value = 0;
         for (int i = 0; i < 4; i++) {
-            char c = text[pos++];
+            int c = text[pos++];
             int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
             if (digit < 0) {
                 throw MalformedJsonException.at(text, escapeAt, "\\u needs four hex digits");
@@ -302,7 +320,7 @@ final class JsonParser {
             double magnitude = exponent >= 0 ? mantissa * POWERS_OF_TEN[exponent] : mantissa / POWERS_OF_TEN[-exponent];
             doubleValue = negative ? -magnitude : magnitude;
         } else {
-            doubleValue = Double.parseDouble(new String(text, start, length));
+            doubleValue = Double.parseDouble(ascii(start, length));
         }
         if (Double.isInfinite(doubleValue)) {
             throw MalformedJsonException.at(text, start, "a number is beyond the range of a double (±1.8e308)");
@@ -312,11 +330,15 @@ final class JsonParser {
     /** For an integer literal of many digits: parses it into {@link #longValue} if it fits a long. */
     private boolean fitsLong(int start, int length) {
         try {
-            longValue = Long.parseLong(new String(text, start, length));
+            longValue = Long.parseLong(ascii(start, length));
             return true;
         } catch (NumberFormatException beyondLong) {
             return false;
         }
+    }
+
+    private String ascii(int start, int length) {
+        return new String(text, start, length, StandardCharsets.ISO_8859_1);
     }
 
     private void requireDigit() {
@@ -326,8 +348,10 @@ final class JsonParser {
     }
 
     private Object literal(String word, Object value) {
-        if (pos + word.length() > end || !new String(text, pos, word.length()).equals(word)) {
-            throw error("expected a value but found " + found());
+        for (int i = 0; i < word.length(); i++) {
+            if (pos + i >= end || text[pos + i] != word.charAt(i)) {
+                throw error("expected a value but found " + found());
+            }
         }
         pos += word.length();
         return value;
@@ -342,7 +366,7 @@ final class JsonParser {
 
     private void skipWhitespace() {
         while (pos < end) {
-            char c = text[pos];
+            byte c = text[pos];
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
                 return;
             }
@@ -351,7 +375,7 @@ final class JsonParser {
     }
 
     private int peek() {
-        return pos < end ? text[pos] : END;
+        return pos < end ? text[pos] & 0xFF : END;
     }
 
     private static boolean isDigit(int c) {
@@ -359,11 +383,11 @@ final class JsonParser {
     }
 
     private String found() {
-        if (pos >= end) {
+        int c = peek();
+        if (c == END) {
             return "the end of the text";
         }
-        char c = text[pos];
-        return c >= 0x20 && c < 0x7F ? "'" + c + "'" : "U+%04X".formatted((int) c);
+        return c >= 0x20 && c < 0x7F ? "'" + (char) c + "'" : c < 0x80 ? "U+%04X".formatted(c) : "a non-ASCII character";
     }
 
     private MalformedJsonException error(String problem) {

@@ -4,8 +4,7 @@ import dev.vectorizer.domain.InvalidValueException;
 
 /**
  * Text that is not JSON as {@link Json#parse} accepts it (or a document that is not the object a
- * request must be). The message says where: line and column of the text, or the byte offset for
- * bytes that are not UTF-8.
+ * request must be). The message says where, as line and column of the text.
  */
 public final class MalformedJsonException extends InvalidValueException {
 
@@ -23,23 +22,22 @@ public final class MalformedJsonException extends InvalidValueException {
         this(message, -1);
     }
 
-    static MalformedJsonException at(char[] text, int offset, String problem) {
+    /** A problem at byte {@code offset} of a UTF-8 text, told as line and column (in characters). */
+    static MalformedJsonException at(byte[] text, int offset, String problem) {
         int line = 1;
-        int lineStart = 0;
+        int column = 1;
         for (int i = 0; i < offset; i++) {
             if (text[i] == '\n') {
                 line++;
-                lineStart = i + 1;
+                column = 1;
+            } else if ((text[i] & 0xC0) != 0x80) { // not a UTF-8 continuation byte
+                column++;
             }
         }
-        return new MalformedJsonException("malformed JSON at line " + line + ", column " + (offset - lineStart + 1) + ": " + problem, offset);
+        return new MalformedJsonException("malformed JSON at line " + line + ", column " + column + ": " + problem, offset);
     }
 
-    static MalformedJsonException atByte(int offset, String problem) {
-        return new MalformedJsonException("malformed JSON at byte " + offset + ": " + problem, offset);
-    }
-
-    /** Where the problem is (characters into the text, or bytes for bad UTF-8); -1 if nowhere in particular. */
+    /** Where the problem is, in bytes into the UTF-8 text; -1 if nowhere in particular. */
     public int offset() {
         return offset;
     }

@@ -110,8 +110,12 @@ class JsonTest {
     void saysWhereTheProblemIs() {
         assertThatThrownBy(() -> Json.parse("{\n  \"a\": 1,\n  \"a\": 2\n}")).hasMessage("malformed JSON at line 3, column 3: duplicate key \"a\"");
         assertThatThrownBy(() -> Json.parse("{\"vectors\":[]} trailing")).hasMessage("malformed JSON at line 1, column 16: unexpected 't' after the JSON value");
-        assertThatThrownBy(() -> Json.parse(new byte[] {'"', (byte) 0xC3, '"'})).hasMessage("malformed JSON at byte 1: not UTF-8")
+        assertThatThrownBy(() -> Json.parse(new byte[] {'"', (byte) 0xC3, '"'})).hasMessage("malformed JSON at line 1, column 2: invalid UTF-8")
                 .extracting(e -> ((MalformedJsonException) e).offset()).isEqualTo(1);
+        assertThatThrownBy(() -> Json.parse("{\"é\": 1, \"é\": 2}")).as("columns count characters, not bytes")
+                .hasMessage("malformed JSON at line 1, column 10: duplicate key \"é\"");
+        assertThatThrownBy(() -> Json.parse("[\"a\", \"\ud800\"]")).hasMessage("malformed JSON at line 1, column 8: unpaired surrogate");
+        assertThatThrownBy(() -> Json.parse(new byte[] {'[', (byte) 0xC3, (byte) 0xA9, ']'})).hasMessageContaining("found a non-ASCII character");
         assertThatThrownBy(() -> Json.parse(new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'})).as("an encoded surrogate is not UTF-8")
                 .isInstanceOf(MalformedJsonException.class);
     }
