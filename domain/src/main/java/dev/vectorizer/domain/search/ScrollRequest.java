@@ -17,9 +17,4 @@ public record ScrollRequest(Optional<Filter> filter, int limit, Optional<VectorI
         InvalidValueException.require(filter != null && after != null, "filter and cursor must be present or empty");
         InvalidValueException.require(limit >= 1 && limit <= MAX_LIMIT, "scroll limit must be between 1 and " + MAX_LIMIT);
     }
-
-    /** A page with the vectors' values. */
-    public ScrollRequest(Optional<Filter> filter, int limit, Optional<VectorId> after) {
-        this(filter, limit, after, true);
-    }
 }
