@@ -42,6 +42,8 @@ class BruteForceIT {
             Http.Answer blocked = attacker.get("api/collections", key);
             assertProblem(blocked, 429, "AUTH_BLOCKED");
             assertThat(Integer.parseInt(blocked.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 4);
+            assertThat(server.http().get("metrics?scope=application").body()).as("refusals are counted like every answer")
+                    .containsPattern("vectorizer_requests_seconds_count\\{[^}]*status=\"429\"");
             assertThat(holder.get("api/collections", key).status()).as("the key's holder is not locked out").isEqualTo(200);
 
             Client adminAttacker = new Client(server, "127.0.0.3");

@@ -223,6 +223,16 @@ class TenancyIT {
     }
 
     @Test
+    void refusedRequestsAreCountedInMetrics() {
+        assertProblem(anonymous.get("api/collections/shared"), 401, "AUTH_MISSING_KEY");
+        assertProblem(anonymous.withKey(issueKey("acme", "READ_ONLY")).delete("api/collections/shared"), 403, "FORBIDDEN");
+        String metrics = anonymous.get("metrics?scope=application").body();
+        assertThat(metrics)
+                .containsPattern("vectorizer_requests_seconds_count\\{[^}]*operation=\"CollectionsResource.get\"[^}]*status=\"401\"")
+                .containsPattern("vectorizer_requests_seconds_count\\{[^}]*operation=\"CollectionsResource.delete\"[^}]*status=\"403\"");
+    }
+
+    @Test
     void answersCarrySecurityHeaders() {
         Http.Answer answer = as.get("acme").get("api/collections");
         assertThat(answer.headers().firstValue("X-Content-Type-Options")).contains("nosniff");

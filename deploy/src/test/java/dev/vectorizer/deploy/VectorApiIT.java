@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -179,6 +181,13 @@ class VectorApiIT {
             bad filter clause            | api/collections/bad/search  | {"vector":[1,2,3],"filter":{"must":[{"key":"a"}]}}            | 400 | VALIDATION_ERROR
             empty filter                 | api/collections/bad/search  | {"vector":[1,2,3],"filter":{}}                                | 400 | VALIDATION_ERROR
             bad range                    | api/collections/bad/search  | {"vector":[1,2,3],"filter":{"must":[{"key":"a","range":{}}]}} | 400 | VALIDATION_ERROR
+            two condition kinds          | api/collections/bad/search  | {"vector":[1,2,3],"filter":{"must":[{"key":"a","match":1,"range":{"gt":0}}]}} | 400 | VALIDATION_ERROR
+            condition and nested filter  | api/collections/bad/vectors/delete | {"filter":{"must":[{"key":"a","match":1,"must":[{"key":"b","match":2}]}]}} | 400 | VALIDATION_ERROR
+            trailing garbage             | api/collections/bad/vectors | {"vectors":[{"id":"x","vector":[1,2,3]}]} trailing            | 400 | MALFORMED_JSON
+            two documents                | api/collections/bad/vectors | {"vectors":[{"id":"x","vector":[1,2,3]}]}{}                   | 400 | MALFORMED_JSON
+            duplicate keys               | api/collections/bad/vectors | {"vectors":[{"id":"x","id":"y","vector":[1,2,3]}]}            | 400 | MALFORMED_JSON
+            number beyond double         | api/collections/bad/vectors | {"vectors":[{"id":"x","vector":[1e400,2,3]}]}                 | 400 | MALFORMED_JSON
+            number beyond double, payload | api/collections/bad/vectors | {"vectors":[{"id":"x","vector":[1,2,3],"payload":{"n":1e400}}]} | 400 | MALFORMED_JSON
             bad geo                      | api/collections/bad/search  | {"vector":[1,2,3],"filter":{"must":[{"key":"a","geo_radius":{"lat":91,"lon":0,"meters":5}}]}} | 400 | VALIDATION_ERROR
             unknown metric               | api/collections             | {"name":"m1","dimension":3,"metric":"manhattan"}              | 400 | VALIDATION_ERROR
             dimension too large          | api/collections             | {"name":"m2","dimension":4097}                                | 400 | VALIDATION_ERROR
@@ -192,6 +201,59 @@ class VectorApiIT {
         assertThat(http.get("api/collections/bad").json().getInt("vector_count")).as("nothing was written").isEqualTo(1);
         assertThat(http.get("api/collections").json().getJsonArray("collections").stream()
                 .map(c -> c.asJsonObject().getString("name"))).doesNotContain("m1", "m2", "m3", "m4");
+    }
+
+    @Test
+    void jsonNestedTooDeepOrWithOverlongNumbersIs400() {
+        ensureBadCollection();
+        String deep = "{\"vectors\":[{\"id\":\"d\",\"vector\":[1,2,3],\"payload\":" + "{\"a\":".repeat(2000) + "1" + "}".repeat(2000) + "}]}";
+        Http.Answer tooDeep = post("api/collections/bad/vectors", deep);
+        assertProblem(tooDeep, 400, "MALFORMED_JSON");
+        assertThat(tooDeep.json().getString("detail")).contains("line 1, column").contains("nested deeper than 64 levels");
+        assertProblem(post("api/collections/bad/vectors", "{\"vectors\":[{\"id\":\"n\",\"vector\":[1" + "0".repeat(2000) + ",2,3]}]}"),
+                400, "MALFORMED_JSON");
+        assertProblem(post("api/collections/bad/search", "{\"vector\":[1,2,3],\"filter\":" + "{\"must\":[".repeat(100) + "]}".repeat(100) + "}"),
+                400, "MALFORMED_JSON");
+        assertThat(http.get("api/collections/bad").json().getInt("vector_count")).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingBodyIs400() {
+        ensureBadCollection();
+        assertProblem(http.send(HttpRequest.newBuilder(http.resolve("api/collections/bad/scroll")).POST(HttpRequest.BodyPublishers.noBody())),
+                400, "MALFORMED_JSON");
+        assertProblem(post("api/collections/bad/scroll", ""), 400, "MALFORMED_JSON");
+    }
+
+    @Test
+    void insertTextNeedsADocumentId() {
+        createCollection("text-ids", 384, "cosine");
+        assertProblem(post("api/collections/text-ids/insert_text", "{\"id\":\"\",\"text\":\"hello\"}"), 400, "VALIDATION_ERROR");
+        assertThat(http.get("api/collections/text-ids").json().getInt("vector_count")).isZero();
+    }
+
+    @Test
+    void oneEmbeddingRequestEmbedsAtMostAHundredThousandCharacters() {
+        String tenThousand = "\"" + "word ".repeat(2000) + "\"";
+        Http.Answer refused = post("api/embed", IntStream.range(0, 11).mapToObj(i -> tenThousand).collect(Collectors.joining(",", "{\"texts\":[", "]}")));
+        assertProblem(refused, 400, "VALIDATION_ERROR");
+        assertThat(refused.json().getString("detail")).contains("100000 characters");
+    }
+
+    @Test
+    void requestDurationsAreReportedInSeconds() {
+        http.get("api/collections");
+        String metrics = http.get("metrics?scope=application").body();
+        for (String series : List.of("_max", "_mean", "_sum")) {
+            Matcher value = Pattern.compile("(?m)^vectorizer_requests_seconds" + series + "\\{[^}]*operation=\"CollectionsResource.list\"[^}]*} (\\S+)$")
+                    .matcher(metrics);
+            assertThat(value.find()).as(series + " in\n" + metrics).isTrue();
+            assertThat(Double.parseDouble(value.group(1))).as(series + " is in seconds (a request takes less than an hour)").isBetween(0.0, 3600.0);
+        }
+        Matcher quantiles = Pattern.compile("(?m)^vectorizer_requests_seconds\\{[^}]*} (\\S+)$").matcher(metrics);
+        while (quantiles.find()) {
+            assertThat(Double.parseDouble(quantiles.group(1))).as("quantiles, if shown, are in seconds: " + quantiles.group()).isBetween(0.0, 3600.0);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.vectorizer.domain;
 
+import dev.vectorizer.domain.json.Json;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,15 +11,24 @@ import java.util.Optional;
 /**
  * The JSON object stored with a vector. Values are JSON values in Java form: {@code String},
  * {@code Boolean}, {@code Long} (integers), {@code Double} (other numbers), {@code null},
- * {@code List} and {@code Map<String, ?>}; the whole tree is immutable.
+ * {@code List} and {@code Map<String, ?>} — the tree of {@link Json}; the whole tree is immutable.
+ * Keys are non-empty, strings are valid Unicode (no unpaired surrogates), numbers finite, and the
+ * payload written as JSON ({@link Json#write}) is at most {@value #MAX_BYTES} bytes.
  */
 public record Payload(Map<String, Object> fields) {
+
+    /** The largest payload: 64 KiB of UTF-8 JSON. */
+    public static final int MAX_BYTES = 64 * 1024;
 
     public static final Payload EMPTY = new Payload(Map.of());
 
     public Payload {
         InvalidValueException.require(fields != null, "payload must be an object");
         fields = copyObject(fields);
+        long bytes = Json.utf8Length(fields);
+        if (bytes > MAX_BYTES) {
+            throw new TooLargeException("payload is " + bytes + " bytes as JSON, more than " + MAX_BYTES);
+        }
     }
 
     /** The value at a dotted path ({@code "address.city"}), if every step exists. */
@@ -44,7 +54,7 @@ public record Payload(Map<String, Object> fields) {
         Map<String, Object> copy = new LinkedHashMap<>();
         source.forEach((key, value) -> {
             InvalidValueException.require(key instanceof String s && !s.isEmpty(), "payload keys must be non-empty strings");
-            copy.put((String) key, copyValue(value));
+            copy.put(unicode((String) key), copyValue(value));
         });
         return Collections.unmodifiableMap(copy);
     }
@@ -52,7 +62,7 @@ public record Payload(Map<String, Object> fields) {
     private static Object copyValue(Object value) {
         return switch (value) {
             case null -> null;
-            case String s -> s;
+            case String s -> unicode(s);
             case Boolean b -> b;
             case Long l -> l;
             case Integer i -> i.longValue();
@@ -71,5 +81,18 @@ public record Payload(Map<String, Object> fields) {
     private static Double finite(double d) {
         InvalidValueException.require(Double.isFinite(d), "payload numbers must be finite");
         return d;
+    }
+
+    /** UTF-8 (the payload's stored form) cannot carry an unpaired surrogate. */
+    private static String unicode(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else {
+                InvalidValueException.require(!Character.isSurrogate(c), "payload strings must not contain unpaired surrogates");
+            }
+        }
+        return s;
     }
 }

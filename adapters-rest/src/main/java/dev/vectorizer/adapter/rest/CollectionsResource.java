@@ -1,21 +1,15 @@
 package dev.vectorizer.adapter.rest;
 
-import dev.vectorizer.adapter.rest.json.JsonFields;
-import dev.vectorizer.adapter.rest.view.CollectionView;
 import dev.vectorizer.application.port.in.CreateCollectionUseCase;
 import dev.vectorizer.application.port.in.DeleteCollectionUseCase;
 import dev.vectorizer.application.port.in.GetCollectionQuery;
 import dev.vectorizer.application.port.in.ListCollectionsQuery;
-import dev.vectorizer.domain.CollectionInfo;
+import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionName;
-import dev.vectorizer.domain.CollectionSpec;
-import dev.vectorizer.domain.CollectionStats;
-import dev.vectorizer.domain.HnswSettings;
-import dev.vectorizer.domain.Metric;
-import dev.vectorizer.domain.Quantization;
+import dev.vectorizer.domain.json.CollectionJson;
+import dev.vectorizer.domain.json.JsonFields;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,15 +20,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import java.util.List;
+import java.util.Map;
 
 @Path("api/collections")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class CollectionsResource {
-
-    public record CollectionList(List<CollectionView> collections) {
-    }
 
     @Inject
     CurrentCaller caller;
@@ -48,32 +39,22 @@ public class CollectionsResource {
     DeleteCollectionUseCase delete;
 
     @GET
-    public CollectionList list() {
-        return new CollectionList(list.list(caller.tenant()).stream().map(CollectionView::of).toList());
+    public Map<String, Object> list() {
+        return CollectionJson.list(list.list(caller.tenant()));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonValue body) {
-        JsonFields json = JsonFields.body(body);
-        CollectionName name = new CollectionName(json.string("name"));
-        HnswSettings hnsw = HnswSettings.DEFAULT;
-        if (json.has("hnsw")) {
-            JsonFields h = JsonFields.of(json.required("hnsw"), "hnsw");
-            hnsw = new HnswSettings(h.integer("m", hnsw.m()), h.integer("ef_construction", hnsw.efConstruction()));
-        }
-        CollectionSpec spec = new CollectionSpec(json.integer("dimension", 0),
-                Metric.parse(json.optionalString("metric").orElse("cosine")), hnsw,
-                Quantization.parse(json.optionalString("quantization").orElse("none")), json.optionalString("embedding_model"));
-        var created = create.create(caller.tenant(), name, spec);
-        return Response.created(UriBuilder.fromPath("/api/collections/{name}").build(name.value()))
-                .entity(CollectionView.of(new CollectionInfo(created, new CollectionStats(0, 0)))).build();
+    public Response create(JsonFields body) {
+        Collection created = create.create(caller.tenant(), CollectionJson.name(body), CollectionJson.spec(body));
+        return Response.created(UriBuilder.fromPath("/api/collections/{name}").build(created.ref().name().value()))
+                .entity(CollectionJson.created(created)).build();
     }
 
     @GET
     @Path("{name}")
-    public CollectionView get(@PathParam("name") String name) {
-        return CollectionView.of(get.get(caller.tenant(), new CollectionName(name)));
+    public Map<String, Object> get(@PathParam("name") String name) {
+        return CollectionJson.info(get.get(caller.tenant(), new CollectionName(name)));
     }
 
     @DELETE

@@ -12,8 +12,6 @@ import java.util.List;
 @ApplicationScoped
 public class EmbeddingService implements EmbedTextQuery {
 
-    static final int MAX_TEXT_LENGTH = 100_000;
-
     private final EmbeddingPort embedding;
 
     @Inject
@@ -31,10 +29,13 @@ public class EmbeddingService implements EmbedTextQuery {
         caller.require(Operation.READ);
         InvalidValueException.require(!texts.isEmpty(), "no texts given");
         InvalidValueException.require(texts.size() <= MAX_TEXTS, "at most " + MAX_TEXTS + " texts per request");
+        long characters = 0;
         for (String text : texts) {
             InvalidValueException.require(text != null && !text.isBlank(), "texts must not be blank");
-            InvalidValueException.require(text.length() <= MAX_TEXT_LENGTH, "a text is longer than " + MAX_TEXT_LENGTH + " characters");
+            characters += text.length();
         }
+        InvalidValueException.require(characters <= MAX_CHARACTERS,
+                "at most " + MAX_CHARACTERS + " characters per request, all texts together; got " + characters);
         return embedding.embed(texts);
     }
 

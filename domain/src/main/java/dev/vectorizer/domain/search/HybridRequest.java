@@ -11,7 +11,7 @@ public record HybridRequest(String text, Optional<float[]> vector, int limit, in
         boolean withPayload, boolean withVector) {
 
     public HybridRequest {
-        InvalidValueException.require(text != null && !text.isBlank(), "hybrid search needs a text");
+        TextQuery.requireText(text);
         InvalidValueException.require(vector != null && filter != null, "vector and filter must be present or empty");
         VectorQuery.requireLimit(limit);
         InvalidValueException.require(fusion != null, "fusion is required");

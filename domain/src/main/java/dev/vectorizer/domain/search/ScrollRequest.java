@@ -4,9 +4,13 @@ import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.VectorId;
 import java.util.Optional;
 
-/** One page of a walk over a collection in id order, starting after {@code after}. */
-public record ScrollRequest(Optional<Filter> filter, int limit, Optional<VectorId> after) {
+/**
+ * One page of a walk over a collection in id order, starting after {@code after}; the page shows
+ * the vectors' values only if {@code withVector}.
+ */
+public record ScrollRequest(Optional<Filter> filter, int limit, Optional<VectorId> after, boolean withVector) {
 
+    public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
 
     public ScrollRequest {

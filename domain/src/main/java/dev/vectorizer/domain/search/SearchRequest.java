@@ -13,7 +13,7 @@ public record SearchRequest(Target target, int limit, int ef, Optional<Filter> f
 
         record Text(String text) implements Target {
             public Text {
-                InvalidValueException.require(text != null && !text.isBlank(), "search text must not be blank");
+                TextQuery.requireText(text);
             }
         }
     }

@@ -1,7 +1,7 @@
 package dev.vectorizer.adapter.rest.admin;
 
 import dev.vectorizer.adapter.rest.CurrentCaller;
-import dev.vectorizer.adapter.rest.json.JsonFields;
+import dev.vectorizer.domain.json.JsonFields;
 import dev.vectorizer.application.port.in.ManageApiKeysUseCase;
 import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.TenantId;
@@ -10,7 +10,6 @@ import dev.vectorizer.domain.tenant.ApiKeyId;
 import dev.vectorizer.domain.tenant.Permission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -57,8 +56,7 @@ public class ApiKeysResource {
     /** {@code {"permissions":["READ_WRITE"], "test":false, "expires_at":"2027-01-01T00:00:00Z"}}. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonValue body) {
-        JsonFields json = JsonFields.body(body);
+    public Response create(JsonFields json) {
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         json.strings("permissions").forEach(p -> permissions.add(Permission.parse(p)));
         Optional<Instant> expiresAt = json.optionalString("expires_at").map(ApiKeysResource::instant);

@@ -1,7 +1,7 @@
 package dev.vectorizer.adapter.rest.admin;
 
 import dev.vectorizer.adapter.rest.CurrentCaller;
-import dev.vectorizer.adapter.rest.json.JsonFields;
+import dev.vectorizer.domain.json.JsonFields;
 import dev.vectorizer.application.port.in.AdoptSingleModeDataUseCase;
 import dev.vectorizer.application.port.in.ManageTenantsUseCase;
 import dev.vectorizer.domain.CollectionName;
@@ -9,7 +9,6 @@ import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.tenant.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -51,8 +50,7 @@ public class TenantsResource {
     /** {@code {"id":"acme","name":"Acme Inc"}}; without an id one is generated. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonValue body) {
-        JsonFields json = JsonFields.body(body);
+    public Response create(JsonFields json) {
         Tenant tenant = tenants.createTenant(caller.admin(), json.optionalString("id").map(TenantId::new), json.string("name"));
         return Response.created(UriBuilder.fromPath("/api/admin/tenants/{id}").build(tenant.id().value())).entity(TenantView.of(tenant)).build();
     }

@@ -3,6 +3,7 @@ package dev.vectorizer.adapter.storage.index;
 import dev.vectorizer.domain.Payload;
 import dev.vectorizer.domain.Vector;
 import dev.vectorizer.domain.VectorId;
+import dev.vectorizer.domain.json.PayloadJson;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -3,6 +3,7 @@ package dev.vectorizer.adapter.storage.index;
 import dev.vectorizer.domain.Payload;
 import dev.vectorizer.domain.Vector;
 import dev.vectorizer.domain.VectorId;
+import dev.vectorizer.domain.json.PayloadJson;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Optional;

@@ -32,7 +32,7 @@
  * run on zero candidates, so {@link dev.vectorizer.adapter.storage.index.IndexReads} skips it then.
  *
  * <p>Mapping: {@link dev.vectorizer.adapter.storage.index.VectorDocuments} (vector to document),
- * {@link dev.vectorizer.adapter.storage.index.PayloadJson} (stored payload),
+ * {@link dev.vectorizer.domain.json.PayloadJson} (stored payload, the domain's one JSON form),
  * {@link dev.vectorizer.adapter.storage.index.PayloadFields} (payload filter fields),
  * {@link dev.vectorizer.adapter.storage.index.FilterQueries} (filters to queries),
  * {@link dev.vectorizer.adapter.storage.index.VectorCodecs} (HNSW format per quantization) and

@@ -54,7 +54,7 @@ final class Fixtures {
         List<Vector> all = new ArrayList<>();
         Optional<VectorId> after = Optional.empty();
         do {
-            ScrollPage page = index.scroll(collection, new ScrollRequest(filter, pageSize, after));
+            ScrollPage page = index.scroll(collection, new ScrollRequest(filter, pageSize, after, true));
             all.addAll(page.vectors());
             after = page.next();
         } while (after.isPresent());
