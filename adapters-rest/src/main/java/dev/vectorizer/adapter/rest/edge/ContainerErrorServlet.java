@@ -42,14 +42,7 @@ public class ContainerErrorServlet extends HttpServlet {
             ProblemAnswer.write(response, 500, ErrorType.INTERNAL_ERROR, "Unexpected error; incident " + incident + " is in the server log.");
             return;
         }
-        ErrorType type = ErrorType.forStatus(status);
-        String detail = status >= 500 ? "The server could not complete " + route + "." : type.title() + ": " + route + reason(request);
-        ProblemAnswer.write(response, status, type, detail);
-    }
-
-    /** The container's own words for a refusal, when it gave some beyond the status. */
-    private static String reason(HttpServletRequest request) {
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-        return message == null || message.toString().isBlank() ? "" : " (" + message + ")";
+        ProblemAnswer.refusal(response, status, route, message == null ? null : message.toString());
     }
 }

@@ -20,8 +20,10 @@ import java.util.logging.Logger;
  * <ul>
  * <li>a path with a colon, refused by the container's JACC check and then served by JAX-RS
  * ({@link ColonPaths});</li>
- * <li>a path with an invalid percent escape ({@code %zz}, a trailing {@code %}), which Grizzly's
- * {@code URLDecoder} throws on in {@code CoyoteAdapter} before any application is chosen;</li>
+ * <li>a path Grizzly fails to decode in {@code CoyoteAdapter}, before any application is chosen: an
+ * invalid percent escape ({@code %zz}, a trailing {@code %}) throws in its {@code URLDecoder}, a path
+ * ending in a dot segment ({@code /.}, {@code /..}) can overrun a buffer in its
+ * {@code HttpRequestURIDecoder}; the container then answers 200 with no body;</li>
  * <li>a client that closes its connection before the answer is written (Jersey cannot commit it).</li>
  * </ul>
  */
@@ -36,8 +38,8 @@ public class ContainerLog implements ServletContextListener {
     private static final List<KnownFault> KNOWN = List.of(
             new KnownFault("javax.enterprise.system.container.web.com.sun.web.security", ColonPaths::isTheRefusalReport,
                     "a path with ':' was refused by the container's JACC check and handed to JAX-RS"),
-            new KnownFault("jakarta.enterprise.web.core", ContainerLog::isBadPercentEscape,
-                    "the container refused a path with an invalid percent escape"),
+            new KnownFault("jakarta.enterprise.web.core", ContainerLog::isUndecodablePath,
+                    "the container could not decode a request's path"),
             new KnownFault("org.glassfish.jersey.server.ServerRuntime$Responder", ContainerLog::isClosedByTheClient,
                     "the client closed the connection before the answer was written"));
 
@@ -70,9 +72,10 @@ public class ContainerLog implements ServletContextListener {
                 && "Connection is closed".equals(closed.getMessage());
     }
 
-    private static boolean isBadPercentEscape(LogRecord record) {
+    private static boolean isUndecodablePath(LogRecord record) {
         return record.getThrown() instanceof RuntimeException failure
                 && failure.getStackTrace().length > 0
-                && failure.getStackTrace()[0].getClassName().equals("org.glassfish.grizzly.http.util.URLDecoder");
+                && List.of("org.glassfish.grizzly.http.util.URLDecoder", "org.glassfish.grizzly.http.util.HttpRequestURIDecoder")
+                        .contains(failure.getStackTrace()[0].getClassName());
     }
 }

@@ -6,12 +6,19 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
-/** Hands a request the container has dispatched elsewhere to JAX-RS, at the URI the client sent. */
+/**
+ * Hands a request the container has dispatched elsewhere to JAX-RS, at the URI the client sent. In
+ * such a dispatch the container no longer turns {@code sendError} into an error page, so a refusal
+ * of JAX-RS itself (a header it cannot parse) is answered as a problem here.
+ */
 final class JaxRsDispatch {
+
+    private static final String HEAD = "HEAD";
 
     private JaxRsDispatch() {
     }
@@ -43,7 +50,23 @@ final class JaxRsDispatch {
             public String getPathInfo() {
                 return decodedPath(uri).substring(getContextPath().length());
             }
-        }, response);
+
+            /** HEAD as GET: the answer is written in full (the container sends no body for HEAD) and so committed. */
+            @Override
+            public String getMethod() {
+                return HEAD.equals(super.getMethod()) ? "GET" : super.getMethod();
+            }
+        }, new HttpServletResponseWrapper(response) {
+            @Override
+            public void sendError(int status, String message) throws IOException {
+                ProblemAnswer.refusal(this, status, request.getMethod() + " " + uri, message);
+            }
+
+            @Override
+            public void sendError(int status) throws IOException {
+                sendError(status, null);
+            }
+        });
     }
 
     /** The path of a raw request URI, percent-decoded (as UTF-8); the raw URI if it is not valid percent-encoding. */
