@@ -74,6 +74,10 @@ class EdgeIT {
         assertEdgeProblem(acme.get("api/no:such:route"), 404, "NOT_FOUND");
         assertEdgeProblem(acme.send(HttpRequest.newBuilder(acme.resolve("api/collections/docs/vectors/x:y")).method("FOO", HttpRequest.BodyPublishers.noBody())),
                 405, "METHOD_NOT_ALLOWED");
+        assertEdgeProblem(acme.send(HttpRequest.newBuilder(acme.resolve("api/collections/a:b")).header("Accept", ";;;").GET()), 400, "VALIDATION_ERROR");
+        Http.Answer head = acme.send(HttpRequest.newBuilder(acme.resolve("api/no:such:route")).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertThat(head.status()).isEqualTo(404);
+        assertThat(head.contentType()).startsWith("application/problem+json");
     }
 
     @Test
@@ -132,6 +136,26 @@ class EdgeIT {
         assertThat(answer.headers().firstValue("Allow").orElseThrow()).contains("GET", "POST");
         assertEdgeProblem(acme.send(HttpRequest.newBuilder(acme.resolve("api/info")).method("PROPFIND", HttpRequest.BodyPublishers.noBody())),
                 405, "METHOD_NOT_ALLOWED");
+    }
+
+    @Test
+    void optionsListsTheAllowedMethodsAndDescribesNothingElse() {
+        Http.Answer answer = acme.send(HttpRequest.newBuilder(acme.resolve("api/collections/docs")).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Allow").orElseThrow()).contains("GET", "DELETE");
+        assertThat(answer.contentType()).doesNotContain("xml");
+        assertThat(acme.get("application.wadl").status()).isEqualTo(404);
+    }
+
+    /** The runtime's endpoints live in the same web application; their refusals are problems too. */
+    @Test
+    void theRuntimeEndpointsRefuseUnknownMethodsWithAProblem() {
+        assertEdgeProblem(anonymous.send(HttpRequest.newBuilder(anonymous.resolve("metrics")).method("FOO", HttpRequest.BodyPublishers.noBody())),
+                405, "METHOD_NOT_ALLOWED");
+        assertEdgeProblem(anonymous.send(HttpRequest.newBuilder(anonymous.resolve("health/ready")).method("FOO", HttpRequest.BodyPublishers.noBody())),
+                405, "METHOD_NOT_ALLOWED");
+        assertEdgeProblem(anonymous.send(HttpRequest.newBuilder(anonymous.resolve("metrics")).DELETE()), 405, "METHOD_NOT_ALLOWED");
+        assertThat(anonymous.get("health/ready").status()).isEqualTo(200);
     }
 
     /** Headers that JAX-RS cannot even parse are refused by the container's error page, not an HTML page. */
