@@ -72,10 +72,17 @@ public class ContainerLog implements ServletContextListener {
                 && "Connection is closed".equals(closed.getMessage());
     }
 
+    /**
+     * Thrown by Grizzly's URI decoding (its first frame says so) — or an index out of bounds without
+     * a stack: once the JIT has compiled that throw site, the JVM drops the stack of the exception.
+     */
     private static boolean isUndecodablePath(LogRecord record) {
-        return record.getThrown() instanceof RuntimeException failure
-                && failure.getStackTrace().length > 0
-                && List.of("org.glassfish.grizzly.http.util.URLDecoder", "org.glassfish.grizzly.http.util.HttpRequestURIDecoder")
-                        .contains(failure.getStackTrace()[0].getClassName());
+        if (!(record.getThrown() instanceof RuntimeException failure)) {
+            return false;
+        }
+        StackTraceElement[] stack = failure.getStackTrace();
+        return stack.length == 0 ? failure instanceof ArrayIndexOutOfBoundsException
+                : List.of("org.glassfish.grizzly.http.util.URLDecoder", "org.glassfish.grizzly.http.util.HttpRequestURIDecoder")
+                        .contains(stack[0].getClassName());
     }
 }
