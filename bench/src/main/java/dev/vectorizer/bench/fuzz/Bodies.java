@@ -117,7 +117,8 @@ final class Bodies {
     }
 
     private static Obj filter(Random random) {
-        return switch (random.nextInt(4)) {
+        return switch (random.nextInt(5)) {
+            case 4 -> obj("must", arr(obj("key", "color", "match", "green"))); // valid, and matches nothing
             case 0 -> obj("must", arr(obj("key", "color", "match", "red")));
             case 1 -> obj("must", arr(obj("key", "price", "range", obj("gte", 1, "lt", 9))));
             case 2 -> obj("should", arr(obj("key", "shop.city", "match", "Lisbon"), obj("key", "tags", "match", "a")));
