@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -184,7 +185,7 @@ public final class FuzzReport {
     }
 
     private static String row(String name, long[] counts, long findingCount) {
-        StringBuilder row = new StringBuilder("| ").append(name).append(" | ").append(java.util.Arrays.stream(counts).sum());
+        StringBuilder row = new StringBuilder("| ").append(name).append(" | ").append(Arrays.stream(counts).sum());
         for (long c : counts) {
             row.append(" | ").append(c);
         }
