@@ -3,6 +3,7 @@ package dev.vectorizer.domain.hub;
 import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.tenant.Permission;
+import dev.vectorizer.domain.tenant.Principal;
 import dev.vectorizer.domain.tenant.RateLimits;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,6 +19,7 @@ public record HubKey(String keyId, TenantId tenant, String tenantName, Set<Permi
     public HubKey {
         InvalidValueException.require(keyId != null && tenant != null && tenantName != null && permissions != null && rateLimits != null
                 && expiresAt != null, "every field of a HiveHub key is required");
+        InvalidValueException.require(Principal.HubKeyHolder.isValidId(keyId), "a HiveHub key id is 1-64 visible ASCII characters");
         permissions = Set.copyOf(permissions);
     }
 

@@ -26,6 +26,11 @@ public final class SharedSecret {
         return presented != null && MessageDigest.isEqual(bytes, presented.strip().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** True if both are the same secret (which two secrets with different jobs must not be). */
+    public boolean sameAs(SharedSecret other) {
+        return MessageDigest.isEqual(bytes, other.bytes);
+    }
+
     /** The secret's bytes, for keying a MAC (a copy). */
     byte[] bytes() {
         return bytes.clone();

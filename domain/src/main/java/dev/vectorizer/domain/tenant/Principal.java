@@ -33,7 +33,11 @@ public sealed interface Principal {
         private static final Pattern FORMAT = Pattern.compile("[\\x21-\\x7E]{1,64}");
 
         public HubKeyHolder {
-            InvalidValueException.require(keyId != null && FORMAT.matcher(keyId).matches(), "a HiveHub key id is 1-64 visible ASCII characters");
+            InvalidValueException.require(isValidId(keyId), "a HiveHub key id is 1-64 visible ASCII characters");
+        }
+
+        public static boolean isValidId(String keyId) {
+            return keyId != null && FORMAT.matcher(keyId).matches();
         }
     }
 
