@@ -84,14 +84,20 @@ public class HubClient {
         HubStatus.Breaker breaker = http.breakerState();
         CallStatistics stats = http.statistics();
         boolean lastFailed = stats.lastFailure().filter(f -> stats.lastSuccess().map(f::isAfter).orElse(true)).isPresent();
-        HubStatus.Connectivity connectivity = breaker == HubStatus.Breaker.OPEN ? HubStatus.Connectivity.DOWN
+        HubStatus.Connectivity connectivity = breaker != HubStatus.Breaker.CLOSED ? HubStatus.Connectivity.DOWN
                 : lastFailed ? HubStatus.Connectivity.DEGRADED : HubStatus.Connectivity.UP;
         return new HubStatus(connectivity, breaker, stats.lastSuccess(), stats.lastFailure(), cachedKeys, stats.snapshot());
     }
 
-    /** True if HiveHub has not been heard from within {@code interval} and a call would go out now. */
+    /**
+     * True if a probe would tell something: the breaker waits for its trial call, or it is closed
+     * and HiveHub has not been heard from within {@code interval}.
+     */
     boolean wantsProbe(Duration interval) {
-        return http.breakerLetsCallsThrough()
-                && http.statistics().lastContact().map(last -> last.plus(interval).isBefore(http.now())).orElse(true);
+        return switch (http.breakerState()) {
+            case HALF_OPEN -> true;
+            case OPEN -> false;
+            case CLOSED -> http.statistics().lastContact().map(last -> last.plus(interval).isBefore(http.now())).orElse(true);
+        };
     }
 }

@@ -151,11 +151,6 @@ final class HubHttp {
         return stats;
     }
 
-    /** True if a call would go out now, without taking the half-open trial. */
-    boolean breakerLetsCallsThrough() {
-        return breaker.state() != HubStatus.Breaker.OPEN;
-    }
-
     /** The time the current instant is measured by (the clock of the breaker and the caches). */
     Instant now() {
         return clock.instant();

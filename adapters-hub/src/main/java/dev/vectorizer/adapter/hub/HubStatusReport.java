@@ -11,10 +11,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * HiveHub's status for health checks and metrics. An idle node would report what it last heard
- * long ago, so when nothing was heard within {@code vectorizer.hub.probe-interval} and the breaker
- * lets calls through, a status query starts a probe in the background (one at a time, never
- * waited for): the validation of a key that cannot exist ({@value #PROBE_KEY_TEXT}), whose "not
- * valid" is as good an answer as any.
+ * long ago, and an unready one (which gets no traffic) would never make the trial call its half-open
+ * breaker waits for; so a status query starts a probe in the background (one at a time, never
+ * waited for) when the breaker waits for its trial, or when nothing was heard within
+ * {@code vectorizer.hub.probe-interval}: the validation of a key that cannot exist
+ * ({@value #PROBE_KEY_TEXT}), whose "not valid" is as good an answer as any.
  */
 @ApplicationScoped
 public class HubStatusReport implements HubStatusPort {

@@ -173,6 +173,23 @@ class HubKeyValidationTest {
         assertThat(report.status().connectivity()).isEqualTo(HubStatus.Connectivity.DEGRADED);
     }
 
+    @Test
+    void statusQueriesMakeTheTrialCallAnOpenBreakerWaitsFor() throws Exception {
+        hub.down();
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> validate(ApiKeySecret.generate(false).reveal())).isInstanceOf(HubUnavailableException.class);
+        }
+        assertThat(report.status().breaker()).isEqualTo(HubStatus.Breaker.OPEN);
+        hub.up();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(report.status().connectivity()).as("half open: down until a trial succeeds").isEqualTo(HubStatus.Connectivity.DOWN);
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (report.status().breaker() != HubStatus.Breaker.CLOSED && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        assertThat(report.status().connectivity()).as("the probe was the trial").isEqualTo(HubStatus.Connectivity.UP);
+    }
+
     private void awaitValidations(int count) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(10);
         while (hub.validations() < count || report.status().lastSuccess().isEmpty()) {

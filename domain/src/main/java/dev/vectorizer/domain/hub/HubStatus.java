@@ -22,8 +22,9 @@ public record HubStatus(Connectivity connectivity, Breaker breaker, Optional<Ins
 
     /**
      * {@code UP}: the latest call succeeded (or none was made yet); {@code DEGRADED}: the latest
-     * call failed but the breaker still lets calls through; {@code DOWN}: the breaker is open, no
-     * call reaches HiveHub, only cached decisions serve.
+     * call failed but the breaker is still closed; {@code DOWN}: the breaker is open (no call
+     * reaches HiveHub, only cached decisions serve) or half open (waiting for a trial call to
+     * succeed).
      */
     public enum Connectivity { UP, DEGRADED, DOWN }
 
