@@ -243,7 +243,8 @@ class TenancyIT {
         assertThat(answer.headers().firstValue("Permissions-Policy")).isPresent();
     }
 
-    private static List<Function<String, Http.Answer>> routes(Http http) {
+    /** Every tenant route, as a function of the collection it aims at (HubModeIT runs the same matrix). */
+    static List<Function<String, Http.Answer>> routes(Http http) {
         return List.of(
                 c -> http.get("api/collections/" + c),
                 c -> http.delete("api/collections/" + c),

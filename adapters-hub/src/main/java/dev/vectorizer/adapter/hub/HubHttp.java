@@ -51,9 +51,10 @@ final class HubHttp {
         this.settings = settings;
         this.clock = clock;
         this.breaker = new CircuitBreaker(settings.breakerFailures(), settings.breakerOpenFor(), clock);
-        boolean tls = settings.url().map(u -> "https".equals(u.getScheme())).orElse(false);
-        this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER)
-                .version(tls ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1).build();
+        // no HiveHub, no client (and none of its threads) in the other modes
+        this.client = settings.url().map(url -> HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version("https".equals(url.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1).build()).orElse(null);
     }
 
     /**
