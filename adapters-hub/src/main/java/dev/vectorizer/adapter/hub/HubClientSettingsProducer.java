@@ -6,11 +6,15 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The HiveHub client's settings from MicroProfile Config ({@code vectorizer.hub.*}); a bad value fails the deployment. */
 @ApplicationScoped
 class HubClientSettingsProducer {
+
+    private static final System.Logger LOG = System.getLogger(HubClientSettingsProducer.class.getName());
+    private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     @Produces
     @Singleton // a record cannot be proxied
@@ -29,6 +33,8 @@ class HubClientSettingsProducer {
             @ConfigProperty(name = "vectorizer.hub.cache.max-entries") int maxEntries,
             @ConfigProperty(name = "vectorizer.hub.probe-interval") Duration probeInterval) {
         Optional<URI> base = url.filter(u -> !u.isBlank()).map(u -> URI.create(u.endsWith("/") ? u : u + "/"));
+        base.filter(u -> "http".equals(u.getScheme()) && !LOCAL_HOSTS.contains(u.getHost())).ifPresent(u -> LOG.log(System.Logger.Level.WARNING,
+                "vectorizer.hub.url {0} is plain http: the service key and HiveHub''s answers travel unencrypted; use https", u));
         return new HubClientSettings(base, serviceKey.orElse(""), connectTimeout, requestTimeout, retries, retryBackoff, breakerFailures,
                 breakerOpenFor, keyTtl, invalidKeyTtl, quotaTtl, grace, maxEntries, probeInterval);
     }

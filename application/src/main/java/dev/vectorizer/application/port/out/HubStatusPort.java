@@ -6,9 +6,9 @@ import dev.vectorizer.domain.hub.HubStatus;
 public interface HubStatusPort {
 
     /**
-     * The current status. When HiveHub was last heard from longer ago than the probe interval and
-     * the breaker lets a call through, this asks HiveHub first (one probe at a time), so the status
-     * of an idle node is not stale.
+     * The current status, at once. When HiveHub was last heard from longer ago than the probe
+     * interval, or the breaker waits for a trial call, this also starts a probe in the background
+     * (one at a time), so the status of an idle node does not go stale and an unready one recovers.
      */
     HubStatus status();
 }
