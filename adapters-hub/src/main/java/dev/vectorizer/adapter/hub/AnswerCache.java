@@ -59,6 +59,12 @@ final class AnswerCache<K, V> {
         if (running != null) {
             return await(running);
         }
+        Entry<V> justFetched = entries.get(key); // by a flight that landed between the first look and this one
+        if (justFetched != null && justFetched != kept && clock.instant().isBefore(justFetched.freshUntil())) {
+            inFlight.remove(key, mine);
+            mine.complete(justFetched);
+            return justFetched;
+        }
         try {
             Instant asked = clock.instant();
             V value = fetch.get();

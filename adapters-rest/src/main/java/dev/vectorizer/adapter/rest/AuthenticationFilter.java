@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * Authenticates every request to a non-public resource through the application's one
@@ -59,8 +59,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             byte[] bytes = request.getEntityStream().readAllBytes();
             request.setEntityStream(new ByteArrayInputStream(bytes));
             return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException brokenOff) {
+            throw new ProcessingException("the request body broke off", brokenOff); // the client's doing: a 4xx, not a 500
         }
     }
 }
