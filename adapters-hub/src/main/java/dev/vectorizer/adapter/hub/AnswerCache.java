@@ -51,7 +51,7 @@ final class AnswerCache<K, V> {
      */
     Entry<V> get(K key, Supplier<V> fetch) {
         Entry<V> kept = entries.get(key);
-        if (kept != null && clock.instant().isBefore(kept.freshUntil())) {
+        if (isFresh(kept)) {
             return kept;
         }
         CompletableFuture<Entry<V>> mine = new CompletableFuture<>();
@@ -59,30 +59,44 @@ final class AnswerCache<K, V> {
         if (running != null) {
             return await(running);
         }
-        Entry<V> justFetched = entries.get(key); // by a flight that landed between the first look and this one
-        if (justFetched != null && justFetched != kept && clock.instant().isBefore(justFetched.freshUntil())) {
-            inFlight.remove(key, mine);
-            mine.complete(justFetched);
-            return justFetched;
-        }
         try {
-            Instant asked = clock.instant();
-            V value = fetch.get();
-            Entry<V> fresh = new Entry<>(value, asked, asked.plus(ttl.apply(value)), asked.plus(ttl.apply(value)).plus(grace.apply(value)));
-            put(key, fresh);
-            mine.complete(fresh);
-            return fresh;
+            Entry<V> answer = fly(key, fetch);
+            mine.complete(answer);
+            return answer;
         } catch (RuntimeException failed) {
-            Entry<V> stillUsable = entries.get(key);
-            if (failed instanceof HubUnavailableException && stillUsable != null && clock.instant().isBefore(stillUsable.usableUntil())) {
-                mine.complete(stillUsable);
-                return stillUsable;
-            }
             mine.completeExceptionally(failed);
             throw failed;
         } finally {
             inFlight.remove(key, mine);
         }
+    }
+
+    /**
+     * One flight's answer: that of a flight which landed since the first look, a new one, or, while
+     * HiveHub cannot answer, the kept one while usable.
+     */
+    private Entry<V> fly(K key, Supplier<V> fetch) {
+        Entry<V> kept = entries.get(key);
+        if (isFresh(kept)) {
+            return kept;
+        }
+        Instant asked = clock.instant();
+        try {
+            V value = fetch.get();
+            Instant freshUntil = asked.plus(ttl.apply(value));
+            Entry<V> fresh = new Entry<>(value, asked, freshUntil, freshUntil.plus(grace.apply(value)));
+            put(key, fresh);
+            return fresh;
+        } catch (HubUnavailableException failed) {
+            if (kept != null && clock.instant().isBefore(kept.usableUntil())) {
+                return kept;
+            }
+            throw failed;
+        }
+    }
+
+    private boolean isFresh(Entry<V> entry) {
+        return entry != null && clock.instant().isBefore(entry.freshUntil());
     }
 
     /** Forgets the answers whose values match. */
