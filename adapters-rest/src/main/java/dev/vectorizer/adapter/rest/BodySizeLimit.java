@@ -1,6 +1,6 @@
 package dev.vectorizer.adapter.rest;
 
-import dev.vectorizer.adapter.rest.problem.ErrorType;
+import dev.vectorizer.domain.json.ErrorType;
 import dev.vectorizer.adapter.rest.problem.ProblemException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

@@ -1,5 +1,6 @@
 package dev.vectorizer.adapter.rest.problem;
 
+import dev.vectorizer.domain.json.ErrorType;
 import dev.vectorizer.domain.tenant.AuthenticationException;
 import dev.vectorizer.domain.tenant.ForbiddenException;
 import dev.vectorizer.domain.tenant.TooManyFailuresException;
