@@ -167,7 +167,10 @@ class McpIT {
         assertThat(admitted.status()).isEqualTo(200);
         assertThat(admitted.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(admitted.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'");
-        assertProblem(acme.send(HttpRequest.newBuilder(acme.resolve("mcp")).PUT(HttpRequest.BodyPublishers.noBody())), 405, "METHOD_NOT_ALLOWED");
+        Http.Answer put = acme.send(HttpRequest.newBuilder(acme.resolve("mcp")).PUT(HttpRequest.BodyPublishers.noBody()));
+        assertProblem(put, 405, "METHOD_NOT_ALLOWED");
+        assertThat(put.headers().firstValue("Allow")).hasValue("POST, DELETE");
+        assertProblem(acme.send(HttpRequest.newBuilder(acme.resolve("mcp")).header("Accept", "text/event-stream")), 405, "METHOD_NOT_ALLOWED");
     }
 
     @Test

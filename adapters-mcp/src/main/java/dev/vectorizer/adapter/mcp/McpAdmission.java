@@ -22,7 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Admits every HTTP request to the MCP endpoint before the SDK's transport sees it: the Origin
+ * Admits every HTTP request to the MCP endpoint before the SDK's transport sees it: no GET stream
+ * (the server sends nothing unasked, so none is offered, and no request outlives its answer), the Origin
  * check the MCP specification asks of Streamable HTTP servers, the application's one authenticator
  * (the credentials REST reads, on every request, as MCP's HTTP authorization asks), the MCP
  * permission ({@link Operation#USE_MCP}; each tool then needs its own operation as well), and the
@@ -71,6 +72,12 @@ final class McpAdmission extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         SECURITY_HEADERS.forEach(response::setHeader);
+        if ("GET".equals(request.getMethod())) {
+            // No server-initiated messages (no notifications, no requests to the client), so no stream
+            // to hold open: Streamable HTTP lets a server answer 405 here.
+            McpAnswer.problem(response, ErrorType.METHOD_NOT_ALLOWED, "this server sends no messages of its own, so it offers no GET stream");
+            return;
+        }
         try {
             origins.validate(headers(request));
         } catch (ServerTransportSecurityException e) {

@@ -31,7 +31,7 @@ final class McpAnswer extends HttpServletResponseWrapper {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
         if (type == ErrorType.METHOD_NOT_ALLOWED) {
-            response.setHeader("Allow", "GET, POST, DELETE");
+            response.setHeader("Allow", "POST, DELETE");
         }
         response.setStatus(type.status());
         response.setContentType("application/problem+json");
