@@ -7,7 +7,7 @@ import java.time.Duration;
  * {@link #retryAfter()}. Subclasses name what is unavailable (HiveHub:
  * {@link dev.vectorizer.domain.hub.HubUnavailableException}).
  */
-public class UnavailableException extends RuntimeException {
+public class UnavailableException extends RuntimeException implements RetryLater {
 
     private static final long serialVersionUID = 1L;
 
@@ -25,13 +25,8 @@ public class UnavailableException extends RuntimeException {
         this.retryAfter = retryAfter == null || retryAfter.isNegative() ? DEFAULT_RETRY_AFTER : retryAfter;
     }
 
-    /** When a retry may succeed; never negative. */
+    @Override
     public Duration retryAfter() {
         return retryAfter;
-    }
-
-    /** {@link #retryAfter()} in whole seconds, rounded up, at least 1: what a {@code Retry-After} header says. */
-    public long retryAfterSeconds() {
-        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 }

@@ -1,7 +1,7 @@
 package dev.vectorizer.adapter.rest;
 
-import dev.vectorizer.adapter.rest.problem.ErrorType;
 import dev.vectorizer.adapter.rest.problem.ProblemException;
+import dev.vectorizer.domain.json.ErrorType;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -8,6 +8,10 @@ public enum Operation {
     READ(EnumSet.of(Permission.ADMIN, Permission.READ_WRITE, Permission.READ_ONLY, Permission.MCP), false),
     WRITE(EnumSet.of(Permission.ADMIN, Permission.READ_WRITE, Permission.MCP), false),
     DELETE_COLLECTION(EnumSet.of(Permission.ADMIN, Permission.READ_WRITE), true),
+    /**
+     * Reaching the MCP interface at all, on every request to it; each tool call then needs its own
+     * operation too, so MCP never widens what a credential may do.
+     */
     USE_MCP(EnumSet.of(Permission.ADMIN, Permission.MCP), false);
 
     private final Set<Permission> allowedBy;

@@ -1,7 +1,7 @@
 package dev.vectorizer.adapter.rest.edge;
 
-import dev.vectorizer.adapter.rest.problem.ErrorType;
 import dev.vectorizer.adapter.rest.problem.Problem;
+import dev.vectorizer.domain.json.ErrorType;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;

@@ -1,6 +1,6 @@
 package dev.vectorizer.adapter.rest.edge;
 
-import dev.vectorizer.adapter.rest.problem.ErrorType;
+import dev.vectorizer.domain.json.ErrorType;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;

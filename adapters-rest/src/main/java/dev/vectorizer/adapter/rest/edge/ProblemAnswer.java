@@ -1,8 +1,8 @@
 package dev.vectorizer.adapter.rest.edge;
 
-import dev.vectorizer.adapter.rest.SecurityHeaders;
-import dev.vectorizer.adapter.rest.problem.ErrorType;
 import dev.vectorizer.adapter.rest.problem.Problem;
+import dev.vectorizer.domain.json.DefensiveHeaders;
+import dev.vectorizer.domain.json.ErrorType;
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -34,7 +34,7 @@ final class ProblemAnswer {
     static void write(HttpServletResponse response, int status, ErrorType type, String detail) throws IOException {
         response.resetBuffer();
         response.setStatus(status);
-        SecurityHeaders.VALUES.forEach(response::setHeader);
+        DefensiveHeaders.VALUES.forEach(response::setHeader);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         Writer out = response.getWriter();

@@ -1,7 +1,7 @@
 package dev.vectorizer.adapter.rest.edge;
 
-import dev.vectorizer.adapter.rest.problem.ErrorType;
 import dev.vectorizer.adapter.rest.problem.ProblemException;
+import dev.vectorizer.domain.json.ErrorType;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

@@ -4,6 +4,7 @@ import dev.vectorizer.domain.ConflictException;
 import dev.vectorizer.domain.NotFoundException;
 import dev.vectorizer.domain.UnavailableException;
 import dev.vectorizer.domain.hub.HubUnavailableException;
+import dev.vectorizer.domain.json.ErrorType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
