@@ -5,9 +5,12 @@ import dev.vectorizer.application.port.out.AuditLogPort;
 import dev.vectorizer.application.port.out.CollectionCatalogPort;
 import dev.vectorizer.application.port.out.TenantDirectoryPort;
 import dev.vectorizer.application.port.out.VectorIndexPort;
+import dev.vectorizer.application.usage.QuotaLedger;
+import dev.vectorizer.application.usage.UsageReporting;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.quota.Quota;
 import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.Tenant;
@@ -31,33 +34,49 @@ public class TenantService implements ManageTenantsUseCase {
     private final CollectionCatalogPort catalog;
     private final VectorIndexPort index;
     private final AuditLogPort audit;
+    private final QuotaLedger ledger;
+    private final UsageReporting usage;
     private final Clock clock;
 
     @Inject
-    public TenantService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, AuditLogPort audit) {
-        this(directory, catalog, index, audit, Clock.systemUTC());
+    public TenantService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, AuditLogPort audit, QuotaLedger ledger,
+            UsageReporting usage) {
+        this(directory, catalog, index, audit, ledger, usage, Clock.systemUTC());
     }
 
-    TenantService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, AuditLogPort audit, Clock clock) {
+    TenantService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, AuditLogPort audit, QuotaLedger ledger,
+            UsageReporting usage, Clock clock) {
         this.directory = directory;
         this.catalog = catalog;
         this.index = index;
         this.audit = audit;
+        this.ledger = ledger;
+        this.usage = usage;
         this.clock = clock;
     }
 
     /** For the CDI client proxy only. */
     protected TenantService() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     @Override
-    public Tenant createTenant(Caller.InstallationAdmin admin, Optional<TenantId> id, String name) {
+    public Tenant createTenant(Caller.InstallationAdmin admin, Optional<TenantId> id, String name, Quota quota) {
         id.ifPresent(given -> InvalidValueException.require(!given.isReserved(), "tenant id '" + given + "' is reserved"));
-        Tenant tenant = new Tenant(id.orElseGet(() -> new TenantId(UUID.randomUUID().toString())), name, TenantStatus.ACTIVE, now());
+        Tenant tenant = new Tenant(id.orElseGet(() -> new TenantId(UUID.randomUUID().toString())), name, TenantStatus.ACTIVE, now(), quota);
         directory.addTenant(tenant);
         audit.record(AuditEvent.success(now(), admin, tenant.id(), AuditEvent.Action.TENANT_CREATE, tenant.id().value()));
         return tenant;
+    }
+
+    @Override
+    public Tenant setQuota(Caller.InstallationAdmin admin, TenantId id, Quota quota) {
+        Tenant tenant = TenantLookup.require(directory, id);
+        InvalidValueException.require(tenant.status() != TenantStatus.DELETING, "the tenant is being deleted");
+        Tenant changed = tenant.withQuota(quota);
+        directory.updateTenant(changed);
+        audit.record(AuditEvent.success(now(), admin, id, AuditEvent.Action.TENANT_QUOTA, id.value()));
+        return changed;
     }
 
     @Override
@@ -86,23 +105,29 @@ public class TenantService implements ManageTenantsUseCase {
         if (tenant.status() != TenantStatus.DELETING) {
             directory.updateTenant(tenant.withStatus(TenantStatus.DELETING));
         }
-        finishDeletion(id);
+        finishDeletion(tenant);
         audit.record(AuditEvent.success(now(), admin, id, AuditEvent.Action.TENANT_DELETE, id.value()));
     }
 
     /** Deletions a crash interrupted, finished when the application starts. */
     void finishInterruptedDeletions(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        directory.listTenants().stream().filter(t -> t.status() == TenantStatus.DELETING).forEach(t -> finishDeletion(t.id()));
+        directory.listTenants().stream().filter(t -> t.status() == TenantStatus.DELETING).forEach(this::finishDeletion);
     }
 
-    /** Removes what is left of a tenant marked DELETING; safe to repeat after an interruption. */
-    private void finishDeletion(TenantId id) {
+    /**
+     * Seals the tenant's final usage report (once: resuming seals nothing new), then removes what is
+     * left of a tenant marked DELETING; safe to repeat after an interruption.
+     */
+    private void finishDeletion(Tenant tenant) {
+        TenantId id = tenant.id();
+        usage.finalReport(tenant);
         for (Collection collection : catalog.list(id)) {
             catalog.remove(collection);
             index.drop(collection);
         }
         index.dropTenant(id);
         directory.removeTenant(id);
+        ledger.forget(id);
     }
 
     private Tenant changeStatus(Caller.InstallationAdmin admin, TenantId id, TenantStatus status, AuditEvent.Action action) {

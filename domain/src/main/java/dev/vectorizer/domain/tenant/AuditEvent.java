@@ -17,7 +17,7 @@ public record AuditEvent(Instant at, String actor, Optional<TenantId> tenant, Ac
     private static final int DIGEST_CHARS = 16;
 
     public enum Action {
-        TENANT_CREATE, TENANT_SUSPEND, TENANT_RESUME, TENANT_DELETE,
+        TENANT_CREATE, TENANT_SUSPEND, TENANT_RESUME, TENANT_DELETE, TENANT_QUOTA,
         KEY_CREATE, KEY_ROTATE, KEY_REVOKE,
         COLLECTION_DELETE, COLLECTION_ADOPT, AUTH_FAILURE
     }
