@@ -1,6 +1,10 @@
 package dev.vectorizer.adapter.storage.metadata;
 
 import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.json.Json;
+import dev.vectorizer.domain.json.JsonFields;
+import dev.vectorizer.domain.json.QuotaJson;
+import dev.vectorizer.domain.quota.Quota;
 import dev.vectorizer.domain.tenant.Tenant;
 import dev.vectorizer.domain.tenant.TenantStatus;
 import jakarta.persistence.Column;
@@ -30,6 +34,10 @@ public class TenantEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The plan's limits as {@link QuotaJson} writes them; null (a row from before plans) is a plan that sets none. */
+    @Column(length = 1024)
+    private String quota;
+
     protected TenantEntity() {
     }
 
@@ -42,9 +50,11 @@ public class TenantEntity {
     void update(Tenant tenant) {
         this.name = tenant.name();
         this.status = tenant.status().name();
+        this.quota = Json.write(QuotaJson.write(tenant.quota()));
     }
 
     Tenant toDomain() {
-        return new Tenant(new TenantId(id), name, TenantStatus.valueOf(status), createdAt);
+        Quota plan = quota == null ? Quota.NONE : QuotaJson.read(JsonFields.body(Json.parse(quota)));
+        return new Tenant(new TenantId(id), name, TenantStatus.valueOf(status), createdAt, plan);
     }
 }
