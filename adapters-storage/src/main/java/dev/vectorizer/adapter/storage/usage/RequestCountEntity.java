@@ -12,8 +12,8 @@ import java.time.LocalDate;
 /** A tenant's requests on one UTC day. */
 @Entity
 @Table(name = "request_counts", indexes = {
-        @Index(name = "request_counts_by_tenant", columnList = "tenant_id, day"),
-        @Index(name = "request_counts_by_day", columnList = "day, requests")})
+        @Index(name = "request_counts_by_tenant", columnList = "tenant_id, count_day"),
+        @Index(name = "request_counts_by_day", columnList = "count_day, requests")})
 @NamedQuery(name = RequestCountEntity.SUM, query = "SELECT SUM(c.requests) FROM RequestCountEntity c WHERE c.tenantId = :tenant AND c.day BETWEEN :from AND :to")
 @NamedQuery(name = RequestCountEntity.BUSIEST, query = "SELECT c FROM RequestCountEntity c WHERE c.day = :day ORDER BY c.requests DESC, c.tenantId")
 @NamedQuery(name = RequestCountEntity.PRUNE, query = "DELETE FROM RequestCountEntity c WHERE c.day < :before")
@@ -31,7 +31,7 @@ public class RequestCountEntity {
     @Column(name = "tenant_id", nullable = false, length = 64)
     private String tenantId;
 
-    @Column(nullable = false)
+    @Column(name = "count_day", nullable = false)
     private LocalDate day;
 
     @Column(nullable = false)
