@@ -1,5 +1,6 @@
 package dev.vectorizer.adapter.rest;
 
+import dev.vectorizer.application.port.in.AdmitRequestQuery;
 import dev.vectorizer.application.port.in.AuthenticateQuery;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +14,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Authenticates every request to a non-public resource through the application's one
- * authenticator and records the caller for the resources. Every rule (which credential, which
- * client, which mode) is the authenticator's; this filter only hands it the request's credentials.
+ * Admits every request to a non-public resource through the application's request admission
+ * (authentication, then the caller's rate limits) and records the caller for the resources and its
+ * rate-limit status for {@link RateLimitHeaders}. Every rule (which credential, which client, which
+ * mode, which limits) is the application's; this filter only hands it the request's credentials.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -23,7 +25,7 @@ import jakarta.ws.rs.ext.Provider;
 public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Inject
-    AuthenticateQuery authenticate;
+    AdmitRequestQuery admission;
     @Inject
     CurrentCaller caller;
 
@@ -37,7 +39,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (resource.getResourceClass() != null && resource.getResourceClass().isAnnotationPresent(PublicEndpoint.class)) {
             return;
         }
-        caller.set(authenticate.authenticate(
-                AuthenticateQuery.Credentials.fromHeaders(request::getHeaderString, servletRequest.getRemoteAddr())));
+        AdmitRequestQuery.Admission admitted = admission.admit(
+                AuthenticateQuery.Credentials.fromHeaders(request::getHeaderString, servletRequest.getRemoteAddr()));
+        caller.set(admitted.caller());
+        admitted.rateLimit().ifPresent(status -> request.setProperty(RateLimitHeaders.STATUS, status));
     }
 }
