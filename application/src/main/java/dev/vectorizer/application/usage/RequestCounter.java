@@ -89,8 +89,11 @@ public class RequestCounter {
         unflushed.entrySet().removeIf(e -> e.getKey().day().isBefore(yesterday) && e.getValue().get() == 0);
     }
 
-    /** The tenant's requests today and this month, durable and not yet flushed. */
-    public Requests requests(TenantId tenant) {
+    /**
+     * The tenant's requests today and this month, durable and not yet flushed. Waits for a flush in
+     * progress, whose counts are neither unflushed nor durable until it commits.
+     */
+    public synchronized Requests requests(TenantId tenant) {
         LocalDate today = day(clock.instant());
         LocalDate firstOfMonth = today.withDayOfMonth(1);
         return new Requests(store.count(tenant, today, today) + pending(tenant, today, today),
