@@ -44,7 +44,7 @@ class ArchitectureTest {
     void everyModuleIsImported() {
         // A rule over an empty import passes vacuously: make sure the modules' classes are really there.
         for (String pkg : List.of("domain", "application", "adapter.rest", "adapter.storage", "adapter.embedding", "adapter.hub",
-                "adapter.security", "deploy")) {
+                "adapter.mcp", "adapter.security", "adapter.metrics", "deploy")) {
             assertThat(PRODUCT.stream().anyMatch(c -> c.getPackageName().startsWith("dev.vectorizer." + pkg)))
                     .as("classes of dev.vectorizer.%s imported", pkg).isTrue();
         }

@@ -30,7 +30,7 @@ final class HexagonRules {
     static final List<String> INBOUND_ADAPTERS = List.of("rest", "graphql", "mcp");
 
     /** Adapters the application drives: they implement what the use cases need. */
-    static final List<String> OUTBOUND_ADAPTERS = List.of("storage", "embedding", "security", "hub");
+    static final List<String> OUTBOUND_ADAPTERS = List.of("storage", "embedding", "security", "hub", "metrics");
 
     static final List<Confinement> CONFINED_LIBRARIES = List.of(
             new Confinement("org.apache.lucene..", "storage"),
@@ -43,7 +43,8 @@ final class HexagonRules {
             new Confinement("io.modelcontextprotocol..", "mcp"),
             new Confinement("java.net.http..", "hub"),
             new Confinement("jakarta.ws.rs..", "rest"),
-            new Confinement("com.nimbusds..", "security"));
+            new Confinement("com.nimbusds..", "security"),
+            new Confinement("org.eclipse.microprofile.metrics..", "metrics"));
 
     private final String root;
 

@@ -10,6 +10,11 @@ public interface RetryLater {
 
     /** {@link #retryAfter()} in whole seconds, rounded up, at least 1: what a {@code Retry-After} header says. */
     default long retryAfterSeconds() {
-        return Math.max(1, (retryAfter().toMillis() + 999) / 1000);
+        return seconds(retryAfter());
+    }
+
+    /** A duration in whole seconds, rounded up, at least 1 (HTTP headers count in seconds). */
+    static long seconds(Duration duration) {
+        return Math.max(1, (duration.toMillis() + 999) / 1000);
     }
 }

@@ -1,5 +1,6 @@
 package dev.vectorizer.domain;
 
+import dev.vectorizer.domain.json.Json;
 import java.util.Optional;
 
 /**
@@ -21,5 +22,15 @@ public record Vector(VectorId id, float[] values, Payload payload, Optional<Stri
 
     public Vector(VectorId id, float[] values, Payload payload) {
         this(id, values, payload, Optional.empty());
+    }
+
+    /**
+     * What this vector counts against a storage quota: 4 bytes per value plus the UTF-8 bytes of its
+     * id, payload and text written as JSON. A measure of the data, not of the files (which add the
+     * search graph and segment overhead), so that it is the same on every node and after every merge.
+     */
+    public long storedBytes() {
+        return (long) Float.BYTES * values.length + Json.utf8Length(id.value()) + Json.utf8Length(payload.fields())
+                + text.map(Json::utf8Length).orElse(0L);
     }
 }

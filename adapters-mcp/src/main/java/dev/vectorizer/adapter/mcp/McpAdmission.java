@@ -1,5 +1,6 @@
 package dev.vectorizer.adapter.mcp;
 
+import dev.vectorizer.application.port.in.AdmitRequestQuery;
 import dev.vectorizer.application.port.in.AuthenticateQuery;
 import dev.vectorizer.domain.RetryLater;
 import dev.vectorizer.domain.json.DefensiveHeaders;
@@ -26,7 +27,7 @@ import java.util.Map;
  * Admits every HTTP request to the MCP endpoint before the SDK's transport sees it: no GET stream
  * (the server sends nothing unasked, so none is offered, and no request outlives its answer), the Origin
  * check the MCP specification asks of Streamable HTTP servers, the application's one authenticator
- * (the credentials REST reads, on every request, as MCP's HTTP authorization asks), the MCP
+ * (the credentials REST reads, on every request, as MCP's HTTP authorization asks, and the caller's rate limits), the MCP
  * permission ({@link Operation#USE_MCP}; each tool then needs its own operation as well), and the
  * session's owner ({@link SessionBindings}). Admitted requests carry their caller to the tools
  * through the transport context ({@link #caller}).
@@ -40,12 +41,12 @@ final class McpAdmission extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final String CALLER = McpAdmission.class.getName() + ".caller";
 
-    private final transient AuthenticateQuery authenticate;
+    private final transient AdmitRequestQuery admission;
     private final transient ServerHttpHeaderValidator origins;
     private final transient SessionBindings sessions;
 
-    McpAdmission(AuthenticateQuery authenticate, ServerHttpHeaderValidator origins, SessionBindings sessions) {
-        this.authenticate = authenticate;
+    McpAdmission(AdmitRequestQuery admission, ServerHttpHeaderValidator origins, SessionBindings sessions) {
+        this.admission = admission;
         this.origins = origins;
         this.sessions = sessions;
     }
@@ -81,7 +82,7 @@ final class McpAdmission extends HttpFilter {
         Caller.OfTenant caller;
         String session = request.getHeader(HttpHeaders.MCP_SESSION_ID);
         try {
-            caller = tenant(authenticate(request));
+            caller = tenant(admit(request));
             caller.require(Operation.USE_MCP);
             if (session != null) {
                 sessions.requireOwner(session, SessionBindings.Owner.of(caller));
@@ -97,9 +98,9 @@ final class McpAdmission extends HttpFilter {
         }
     }
 
-    /** Who the request acts for; the one place MCP asks (rate-limited admission will take its place). */
-    private Caller authenticate(HttpServletRequest request) {
-        return authenticate.authenticate(AuthenticateQuery.Credentials.fromHeaders(request::getHeader, request.getRemoteAddr()));
+    /** Who the request acts for, counted against its rate limits: the one place MCP asks. */
+    private Caller admit(HttpServletRequest request) {
+        return admission.admit(AuthenticateQuery.Credentials.fromHeaders(request::getHeader, request.getRemoteAddr())).caller();
     }
 
     private static Caller.OfTenant tenant(Caller caller) {

@@ -1,7 +1,7 @@
 package dev.vectorizer.adapter.mcp;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.vectorizer.application.port.in.AuthenticateQuery;
+import dev.vectorizer.application.port.in.AdmitRequestQuery;
 import dev.vectorizer.application.port.in.GetServerInfoQuery;
 import dev.vectorizer.domain.ServerInfo;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -44,7 +44,7 @@ public class McpEndpoint implements ServletContextListener {
     private static final int MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 
     @Inject
-    AuthenticateQuery authenticate;
+    AdmitRequestQuery admit;
     @Inject
     GetServerInfoQuery serverInfo;
     @Inject
@@ -93,7 +93,7 @@ public class McpEndpoint implements ServletContextListener {
         ServletRegistration.Dynamic servlet = context.addServlet("mcp", transport);
         servlet.setAsyncSupported(true);
         servlet.addMapping(PATH);
-        McpAdmission admission = new McpAdmission(authenticate,
+        McpAdmission admission = new McpAdmission(admit,
                 DefaultServerTransportSecurityValidator.builder().allowedOrigins(allowedOrigins).build(),
                 new SessionBindings(sessionIdleTimeout, Instant::now));
         FilterRegistration.Dynamic filter = context.addFilter("mcp-admission", admission);

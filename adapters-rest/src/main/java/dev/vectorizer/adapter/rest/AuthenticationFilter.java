@@ -1,5 +1,6 @@
 package dev.vectorizer.adapter.rest;
 
+import dev.vectorizer.application.port.in.AdmitRequestQuery;
 import dev.vectorizer.application.port.in.AuthenticateQuery;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,9 +17,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
 /**
- * Authenticates every request to a non-public resource through the application's one
- * authenticator and records the caller for the resources. Every rule (which credential, which
- * client, which mode, whether a signed call is genuine) is the authenticator's; this filter only
+ * Admits every request to a non-public resource through the application's request admission
+ * (authentication, then the caller's rate limits) and records the caller for the resources and its
+ * rate-limit status for {@link RateLimitHeaders}. Every rule (which credential, which client, which
+ * mode, whether a signed call is genuine, which limits) is the application's; this filter only
  * hands it the request: method, raw path and query exactly as sent, headers, the TCP peer, and —
  * only when the application asks for it, for a signed service call — the exact body bytes, which
  * it then hands on to JAX-RS unchanged. {@link BodySizeLimit} runs first, so reading them is
@@ -30,7 +32,7 @@ import java.io.IOException;
 public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Inject
-    AuthenticateQuery authenticate;
+    AdmitRequestQuery admission;
     @Inject
     CurrentCaller caller;
 
@@ -46,8 +48,10 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         String query = servletRequest.getQueryString();
         String pathAndQuery = servletRequest.getRequestURI() + (query == null ? "" : "?" + query);
-        caller.set(authenticate.authenticate(AuthenticateQuery.Credentials.fromRequest(request.getMethod(), pathAndQuery,
-                request::getHeaderString, servletRequest.getRemoteAddr(), () -> body(request))));
+        AdmitRequestQuery.Admission admitted = admission.admit(AuthenticateQuery.Credentials.fromRequest(request.getMethod(), pathAndQuery,
+                request::getHeaderString, servletRequest.getRemoteAddr(), () -> body(request)));
+        caller.set(admitted.caller());
+        admitted.rateLimit().ifPresent(status -> request.setProperty(RateLimitHeaders.STATUS, status));
     }
 
     /** The body's bytes, put back for the resource to read. */

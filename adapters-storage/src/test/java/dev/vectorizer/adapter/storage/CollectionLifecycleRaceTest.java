@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vectorizer.adapter.storage.index.LuceneVectorIndex;
 import dev.vectorizer.adapter.storage.metadata.JpaAuditLog;
 import dev.vectorizer.adapter.storage.metadata.JpaCollectionCatalog;
+import dev.vectorizer.adapter.storage.metadata.JpaTenantDirectory;
 import dev.vectorizer.adapter.storage.metadata.MetadataStore;
-import dev.vectorizer.application.port.out.EmbeddingPort;
 import dev.vectorizer.application.port.out.VectorIndexPort;
 import dev.vectorizer.application.service.CollectionService;
 import dev.vectorizer.application.service.VectorService;
+import dev.vectorizer.application.usage.OperationLog;
+import dev.vectorizer.application.usage.QuotaLedger;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.CollectionSpec;
@@ -81,24 +83,10 @@ class CollectionLifecycleRaceTest {
         lucene = new LuceneVectorIndex(data, 16, Duration.ofMillis(200), Duration.ZERO);
         VectorIndexPort index = holding(lucene);
         JpaCollectionCatalog catalog = new JpaCollectionCatalog(store);
-        EmbeddingPort noModel = new EmbeddingPort() {
-            @Override
-            public String model() {
-                return "none";
-            }
-
-            @Override
-            public int dimension() {
-                return 1;
-            }
-
-            @Override
-            public List<float[]> embed(List<String> texts) {
-                throw new UnsupportedOperationException();
-            }
-        };
-        collections = new CollectionService(catalog, index, noModel, new JpaAuditLog(store));
-        vectors = new VectorService(catalog, index, noModel);
+        QuotaLedger ledger = Wiring.ledger(catalog, index, Wiring.limits(new JpaTenantDirectory(store)));
+        OperationLog operations = Wiring.operations(store);
+        collections = new CollectionService(catalog, index, Wiring.NO_MODEL, new JpaAuditLog(store), ledger, operations);
+        vectors = new VectorService(catalog, index, Wiring.NO_MODEL, ledger, operations);
     }
 
     @AfterEach

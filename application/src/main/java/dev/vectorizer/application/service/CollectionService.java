@@ -8,6 +8,8 @@ import dev.vectorizer.application.port.out.AuditLogPort;
 import dev.vectorizer.application.port.out.CollectionCatalogPort;
 import dev.vectorizer.application.port.out.EmbeddingPort;
 import dev.vectorizer.application.port.out.VectorIndexPort;
+import dev.vectorizer.application.usage.OperationLog;
+import dev.vectorizer.application.usage.QuotaLedger;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionInfo;
 import dev.vectorizer.domain.CollectionName;
@@ -20,6 +22,7 @@ import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.Operation;
+import dev.vectorizer.domain.usage.OperationLogEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -35,24 +38,30 @@ public class CollectionService implements CreateCollectionUseCase, ListCollectio
     private final VectorIndexPort index;
     private final EmbeddingPort embedding;
     private final AuditLogPort audit;
+    private final QuotaLedger ledger;
+    private final OperationLog operations;
     private final Clock clock;
 
     @Inject
-    public CollectionService(CollectionCatalogPort catalog, VectorIndexPort index, EmbeddingPort embedding, AuditLogPort audit) {
-        this(catalog, index, embedding, audit, Clock.systemUTC());
+    public CollectionService(CollectionCatalogPort catalog, VectorIndexPort index, EmbeddingPort embedding, AuditLogPort audit, QuotaLedger ledger,
+            OperationLog operations) {
+        this(catalog, index, embedding, audit, ledger, operations, Clock.systemUTC());
     }
 
-    CollectionService(CollectionCatalogPort catalog, VectorIndexPort index, EmbeddingPort embedding, AuditLogPort audit, Clock clock) {
+    CollectionService(CollectionCatalogPort catalog, VectorIndexPort index, EmbeddingPort embedding, AuditLogPort audit, QuotaLedger ledger,
+            OperationLog operations, Clock clock) {
         this.catalog = catalog;
         this.index = index;
         this.embedding = embedding;
         this.audit = audit;
+        this.ledger = ledger;
+        this.operations = operations;
         this.clock = clock;
     }
 
     /** For the CDI client proxy only. */
     protected CollectionService() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     @Override
@@ -68,13 +77,15 @@ public class CollectionService implements CreateCollectionUseCase, ListCollectio
                 Incarnation.random());
         // The index first: once the catalog shows the collection, its files exist. A concurrent create
         // of the same name loses in the catalog (409) and drops only its own, fresh incarnation.
-        index.create(collection);
-        try {
-            catalog.add(collection);
-        } catch (RuntimeException e) {
-            index.drop(collection);
-            throw e;
-        }
+        operations.logged(tenant, OperationLogEntry.Kind.CREATE_COLLECTION, name, () -> ledger.createCollection(collection, () -> {
+            index.create(collection);
+            try {
+                catalog.add(collection);
+            } catch (RuntimeException e) {
+                index.drop(collection);
+                throw e;
+            }
+        }));
         return collection;
     }
 
@@ -106,10 +117,13 @@ public class CollectionService implements CreateCollectionUseCase, ListCollectio
     @Override
     public void delete(Caller.OfTenant caller, CollectionName name) {
         Collection collection = CollectionLookup.require(catalog, caller.require(Operation.DELETE_COLLECTION), name);
-        if (!catalog.remove(collection)) {
-            throw NotFoundException.collection(name);
-        }
-        index.drop(collection);
+        operations.logged(collection.ref().tenant(), OperationLogEntry.Kind.DELETE_COLLECTION, name, () -> {
+            if (!catalog.remove(collection)) {
+                throw NotFoundException.collection(name);
+            }
+            index.drop(collection);
+            ledger.dropped(collection);
+        });
         audit.record(new AuditEvent(clock.instant(), AuditEvent.actor(caller), Optional.of(collection.ref().tenant()),
                 AuditEvent.Action.COLLECTION_DELETE, name.value(), AuditEvent.Outcome.SUCCESS));
     }

@@ -5,6 +5,7 @@ import dev.vectorizer.application.port.out.AuditLogPort;
 import dev.vectorizer.application.port.out.CollectionCatalogPort;
 import dev.vectorizer.application.port.out.TenantDirectoryPort;
 import dev.vectorizer.application.port.out.VectorIndexPort;
+import dev.vectorizer.application.usage.QuotaLedger;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.CollectionRef;
@@ -26,31 +27,36 @@ public class SingleModeAdoptionService implements AdoptSingleModeDataUseCase {
     private final CollectionCatalogPort catalog;
     private final VectorIndexPort index;
     private final AuditLogPort audit;
+    private final QuotaLedger ledger;
     private final Clock clock;
 
     @Inject
-    public SingleModeAdoptionService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, AuditLogPort audit) {
-        this(directory, catalog, index, audit, Clock.systemUTC());
+    public SingleModeAdoptionService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, AuditLogPort audit,
+            QuotaLedger ledger) {
+        this(directory, catalog, index, audit, ledger, Clock.systemUTC());
     }
 
     SingleModeAdoptionService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, AuditLogPort audit,
-            Clock clock) {
+            QuotaLedger ledger, Clock clock) {
         this.directory = directory;
         this.catalog = catalog;
         this.index = index;
         this.audit = audit;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
     /** For the CDI client proxy only. */
     protected SingleModeAdoptionService() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     /**
      * Per collection: move the files, record the collection under the new owner, drop the old
      * record. Every step is skipped when already done, so an interrupted run can simply be repeated.
      * A name the tenant already uses for another collection stops the whole migration up front.
+     * The administrator moves existing data: the tenant's quota does not stop it (what it holds is
+     * counted afresh afterwards, and further growth is refused while it is over a limit).
      */
     @Override
     public List<CollectionName> adoptSingleModeData(Caller.InstallationAdmin admin, TenantId tenant) {
@@ -77,6 +83,8 @@ public class SingleModeAdoptionService implements AdoptSingleModeDataUseCase {
             catalog.remove(source);
             audit.record(AuditEvent.success(clock.instant(), admin, tenant, AuditEvent.Action.COLLECTION_ADOPT, source.ref().name().value()));
         }
+        ledger.forget(TenantId.DEFAULT);
+        ledger.forget(tenant);
         return moving.stream().map(c -> c.ref().name()).toList();
     }
 

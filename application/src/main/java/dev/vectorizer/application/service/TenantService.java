@@ -6,9 +6,12 @@ import dev.vectorizer.application.port.out.CollectionCatalogPort;
 import dev.vectorizer.application.port.out.KeyValidationPort;
 import dev.vectorizer.application.port.out.TenantDirectoryPort;
 import dev.vectorizer.application.port.out.VectorIndexPort;
+import dev.vectorizer.application.usage.QuotaLedger;
+import dev.vectorizer.application.usage.UsageReporting;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.quota.Quota;
 import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.IpAccessList;
@@ -38,37 +41,52 @@ public class TenantService implements ManageTenantsUseCase {
     private final AuditLogPort audit;
     private final KeyValidationPort hubKeys;
     private final TenantsOnFirstUse hubTenants;
+    private final QuotaLedger ledger;
+    private final UsageReporting usage;
     private final Clock clock;
 
     @Inject
     public TenantService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, AuditLogPort audit,
-            KeyValidationPort hubKeys) {
-        this(directory, catalog, index, audit, hubKeys, Clock.systemUTC());
+            KeyValidationPort hubKeys, QuotaLedger ledger, UsageReporting usage) {
+        this(directory, catalog, index, audit, hubKeys, ledger, usage, Clock.systemUTC());
     }
 
     TenantService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, AuditLogPort audit,
-            KeyValidationPort hubKeys, Clock clock) {
+            KeyValidationPort hubKeys, QuotaLedger ledger, UsageReporting usage, Clock clock) {
         this.directory = directory;
         this.catalog = catalog;
         this.index = index;
         this.audit = audit;
         this.hubKeys = hubKeys;
         this.hubTenants = new TenantsOnFirstUse(directory, audit, clock);
+        this.ledger = ledger;
+        this.usage = usage;
         this.clock = clock;
     }
 
     /** For the CDI client proxy only. */
     protected TenantService() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 
     @Override
-    public Tenant createTenant(Caller.InstallationAdmin admin, Optional<TenantId> id, String name) {
+    public Tenant createTenant(Caller.InstallationAdmin admin, Optional<TenantId> id, String name, Quota quota) {
         id.ifPresent(given -> InvalidValueException.require(!given.isReserved(), "tenant id '" + given + "' is reserved"));
-        Tenant tenant = new Tenant(id.orElseGet(() -> new TenantId(UUID.randomUUID().toString())), name, TenantStatus.ACTIVE, now());
+        Tenant tenant = new Tenant(id.orElseGet(() -> new TenantId(UUID.randomUUID().toString())), name, TenantStatus.ACTIVE, now(), quota,
+                IpAccessList.NONE);
         directory.addTenant(tenant);
         audit.record(AuditEvent.success(now(), admin, tenant.id(), AuditEvent.Action.TENANT_CREATE, tenant.id().value()));
         return tenant;
+    }
+
+    @Override
+    public Tenant setQuota(Caller.InstallationAdmin admin, TenantId id, Quota quota) {
+        Tenant tenant = TenantLookup.require(directory, id);
+        InvalidValueException.require(tenant.status() != TenantStatus.DELETING, "the tenant is being deleted");
+        Tenant changed = tenant.withQuota(quota);
+        directory.updateTenant(changed);
+        audit.record(AuditEvent.success(now(), admin, id, AuditEvent.Action.TENANT_QUOTA, id.value()));
+        return changed;
     }
 
     @Override
@@ -101,7 +119,7 @@ public class TenantService implements ManageTenantsUseCase {
         if (tenant.get().status() != TenantStatus.DELETING) {
             directory.updateTenant(tenant.get().withStatus(TenantStatus.DELETING));
         }
-        finishDeletion(id);
+        finishDeletion(tenant.get());
         audit.record(AuditEvent.success(now(), by, id, AuditEvent.Action.TENANT_DELETE, id.value()));
     }
 
@@ -122,22 +140,26 @@ public class TenantService implements ManageTenantsUseCase {
 
     /** Deletions a crash interrupted, finished when the application starts. */
     void finishInterruptedDeletions(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        directory.listTenants().stream().filter(t -> t.status() == TenantStatus.DELETING).forEach(t -> finishDeletion(t.id()));
+        directory.listTenants().stream().filter(t -> t.status() == TenantStatus.DELETING).forEach(this::finishDeletion);
     }
 
     /**
-     * Removes what is left of a tenant marked DELETING; safe to repeat after an interruption. Every
-     * kind of tenant data is dropped here, before the tenant's record and keys go last.
+     * Seals the tenant's final usage report (once: resuming seals nothing new), then removes what is
+     * left of a tenant marked DELETING; safe to repeat after an interruption. Every kind of tenant
+     * data is dropped here, before the tenant's record and keys go last.
      */
-    private void finishDeletion(TenantId id) {
+    private void finishDeletion(Tenant tenant) {
+        TenantId id = tenant.id();
+        usage.finalReport(tenant);
         for (Collection collection : catalog.list(id)) {
             catalog.remove(collection);
             index.drop(collection);
         }
         index.dropTenant(id);
-        // Backups (issue E) and the final usage report to HiveHub (issue Q) belong here too.
+        // Backups (issue E) belong here too.
         hubKeys.forgetTenant(id);
         directory.removeTenant(id);
+        ledger.forget(id);
     }
 
     private static TenantId requireUsable(TenantId id) {

@@ -36,7 +36,7 @@ final class TenantsOnFirstUse {
         if (known.isPresent()) {
             Tenant tenant = known.get();
             if (!tenant.name().equals(name) && tenant.status() == TenantStatus.ACTIVE) {
-                Tenant renamed = new Tenant(id, name, tenant.status(), tenant.createdAt(), tenant.accessList());
+                Tenant renamed = new Tenant(id, name, tenant.status(), tenant.createdAt(), tenant.quota(), tenant.accessList());
                 directory.updateTenant(renamed);
                 return renamed;
             }

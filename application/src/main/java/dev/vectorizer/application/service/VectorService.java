@@ -7,6 +7,8 @@ import dev.vectorizer.application.port.in.UpsertVectorsUseCase;
 import dev.vectorizer.application.port.out.CollectionCatalogPort;
 import dev.vectorizer.application.port.out.EmbeddingPort;
 import dev.vectorizer.application.port.out.VectorIndexPort;
+import dev.vectorizer.application.usage.OperationLog;
+import dev.vectorizer.application.usage.QuotaLedger;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.InvalidValueException;
@@ -21,6 +23,7 @@ import dev.vectorizer.domain.search.Match;
 import dev.vectorizer.domain.search.Range;
 import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.Operation;
+import dev.vectorizer.domain.usage.OperationLogEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -35,18 +38,22 @@ public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, Dele
     private final CollectionCatalogPort catalog;
     private final VectorIndexPort index;
     private final EmbeddingPort embedding;
+    private final QuotaLedger ledger;
+    private final OperationLog operations;
     private final TextChunker chunker = TextChunker.DEFAULT;
 
     @Inject
-    public VectorService(CollectionCatalogPort catalog, VectorIndexPort index, EmbeddingPort embedding) {
+    public VectorService(CollectionCatalogPort catalog, VectorIndexPort index, EmbeddingPort embedding, QuotaLedger ledger, OperationLog operations) {
         this.catalog = catalog;
         this.index = index;
         this.embedding = embedding;
+        this.ledger = ledger;
+        this.operations = operations;
     }
 
     /** For the CDI client proxy only. */
     protected VectorService() {
-        this(null, null, null);
+        this(null, null, null, null, null);
     }
 
     @Override
@@ -58,7 +65,7 @@ public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, Dele
             InvalidValueException.require(seen.add(vector.id()), "vector id '" + vector.id() + "' appears twice in the batch");
             collection.requireComparable(vector.values(), "vector '" + vector.id() + "'");
         }
-        index.upsert(collection, vectors);
+        operations.logged(collection.ref().tenant(), OperationLogEntry.Kind.INSERT_VECTORS, name, () -> ledger.upsert(collection, vectors));
         return vectors.size();
     }
 
@@ -72,12 +79,15 @@ public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, Dele
     public long delete(Caller.OfTenant caller, CollectionName name, List<VectorId> ids) {
         Collection collection = CollectionLookup.require(catalog, caller.require(Operation.WRITE), name);
         requireBatch(ids.size(), "ids");
-        return index.delete(collection, List.copyOf(new HashSet<>(ids)));
+        return -operations.logged(collection.ref().tenant(), OperationLogEntry.Kind.DELETE_VECTORS, name,
+                () -> ledger.delete(collection, List.copyOf(new HashSet<>(ids)))).vectors();
     }
 
     @Override
     public long deleteMatching(Caller.OfTenant caller, CollectionName name, Filter filter) {
-        return index.deleteMatching(CollectionLookup.require(catalog, caller.require(Operation.WRITE), name), filter);
+        Collection collection = CollectionLookup.require(catalog, caller.require(Operation.WRITE), name);
+        return -operations.logged(collection.ref().tenant(), OperationLogEntry.Kind.DELETE_VECTORS, name,
+                () -> ledger.deleteMatching(collection, filter)).vectors();
     }
 
     @Override
@@ -94,10 +104,12 @@ public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, Dele
             Payload payload = document.payload().with("text", chunk).with("document_id", document.id()).with("chunk", (long) n);
             vectors.add(new Vector(document.chunkId(n), embeddings.get(n), payload, Optional.of(chunk)));
         }
-        index.upsert(collection, vectors);
-        // A document inserted again with less text has fewer chunks: drop the ones left from before.
-        index.deleteMatching(collection, new Filter(List.of(new Match("document_id", document.id()),
-                new Range("chunk", null, (double) chunks.size(), null, null)), null, null));
+        operations.logged(collection.ref().tenant(), OperationLogEntry.Kind.INSERT_TEXT, name, () -> {
+            ledger.upsert(collection, vectors);
+            // A document inserted again with less text has fewer chunks: drop the ones left from before.
+            ledger.deleteMatching(collection, new Filter(List.of(new Match("document_id", document.id()),
+                    new Range("chunk", null, (double) chunks.size(), null, null)), null, null));
+        });
         return vectors.stream().map(Vector::id).toList();
     }
 

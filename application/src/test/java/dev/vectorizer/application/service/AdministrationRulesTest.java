@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vectorizer.application.ServerSettings;
+import dev.vectorizer.application.UsageSettings;
 import dev.vectorizer.application.port.in.ManageApiKeysUseCase.IssuedKey;
 import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.CollectionSpec;
@@ -15,6 +16,7 @@ import dev.vectorizer.domain.NotFoundException;
 import dev.vectorizer.domain.Quantization;
 import dev.vectorizer.domain.ServerMode;
 import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.quota.Quota;
 import dev.vectorizer.domain.tenant.ApiKey;
 import dev.vectorizer.domain.tenant.ApiKeyId;
 import dev.vectorizer.domain.tenant.ApiKeyStatus;
@@ -45,24 +47,28 @@ class AdministrationRulesTest {
     private final InMemoryPorts.Audit audit = new InMemoryPorts.Audit();
     private final InMemoryPorts.Catalog catalog = new InMemoryPorts.Catalog();
     private final InMemoryPorts.Index index = new InMemoryPorts.Index();
-    private final TenantService tenants = new TenantService(directory, catalog, index, audit, new InMemoryPorts.HubKeys(), clock);
+    private final InMemoryUsage usage = new InMemoryUsage(catalog, index, tenant -> directory.findTenant(tenant).map(Tenant::quota).orElse(Quota.NONE),
+            UsageSettings.DEFAULT, clock);
+    private final TenantService tenants = new TenantService(directory, catalog, index, audit, new InMemoryPorts.HubKeys(), usage.ledger,
+            usage.reporting, clock);
     private final ApiKeyService keys = new ApiKeyService(directory, new ServerSettings(ServerMode.STANDALONE), audit, clock);
     private final AuditLogService auditLog = new AuditLogService(audit);
-    private final SingleModeAdoptionService adoption = new SingleModeAdoptionService(directory, catalog, index, audit, clock);
-    private final CollectionService collections = new CollectionService(catalog, index, new InMemoryPorts.LetterCounts(), audit, clock);
+    private final SingleModeAdoptionService adoption = new SingleModeAdoptionService(directory, catalog, index, audit, usage.ledger, clock);
+    private final CollectionService collections = new CollectionService(catalog, index, new InMemoryPorts.LetterCounts(), audit, usage.ledger,
+            usage.operations, clock);
 
     @BeforeEach
     void tenant() {
-        tenants.createTenant(ROOT, Optional.of(ACME), "Acme");
+        tenants.createTenant(ROOT, Optional.of(ACME), "Acme", Quota.NONE);
     }
 
     @Test
     void idsWithAMeaningCannotBeGivenToATenant() {
         for (String reserved : List.of("default", "Default", "ADMIN", "system")) {
-            assertThatThrownBy(() -> tenants.createTenant(ROOT, Optional.of(new TenantId(reserved)), "x")).as(reserved)
+            assertThatThrownBy(() -> tenants.createTenant(ROOT, Optional.of(new TenantId(reserved)), "x", Quota.NONE)).as(reserved)
                     .isInstanceOf(InvalidValueException.class).hasMessageContaining("reserved");
         }
-        assertThat(tenants.createTenant(ROOT, Optional.empty(), "Generated").id().isReserved()).isFalse();
+        assertThat(tenants.createTenant(ROOT, Optional.empty(), "Generated", Quota.NONE).id().isReserved()).isFalse();
         assertThat(tenants.listTenants(ROOT)).extracting(t -> t.id().value()).doesNotContain("default", "Default", "ADMIN", "system");
     }
 
@@ -92,7 +98,7 @@ class AdministrationRulesTest {
 
     @Test
     void keysOfAnotherTenantAreNotFound() {
-        tenants.createTenant(ROOT, Optional.of(new TenantId("globex")), "Globex");
+        tenants.createTenant(ROOT, Optional.of(new TenantId("globex")), "Globex", Quota.NONE);
         IssuedKey acmeKey = keys.createKey(ROOT, ACME, Set.of(Permission.READ_WRITE), false, Optional.empty());
         assertThatThrownBy(() -> keys.revokeKey(ROOT, new TenantId("globex"), acmeKey.key().id()))
                 .isInstanceOf(NotFoundException.class);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vectorizer.application.ServerSettings;
+import dev.vectorizer.application.UsageSettings;
 import dev.vectorizer.application.port.in.AuthenticateQuery.Credentials;
 import dev.vectorizer.application.port.in.ManageApiKeysUseCase.IssuedKey;
 import dev.vectorizer.application.port.out.TokenVerifierPort;
@@ -14,6 +15,8 @@ import dev.vectorizer.domain.Metric;
 import dev.vectorizer.domain.Quantization;
 import dev.vectorizer.domain.ServerMode;
 import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.UnavailableException;
+import dev.vectorizer.domain.quota.Quota;
 import dev.vectorizer.domain.tenant.ApiKeyId;
 import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.AuthenticationException;
@@ -53,12 +56,13 @@ class AuthenticationRulesTest {
     private final AuthenticationService auth = new AuthenticationService(settings, directory, failures, audit, tokens, hubKeys, nonces, clock);
     private final InMemoryPorts.Catalog catalog = new InMemoryPorts.Catalog();
     private final InMemoryPorts.Index index = new InMemoryPorts.Index();
-    private final TenantService tenants = new TenantService(directory, catalog, index, audit, hubKeys, clock);
+    private final InMemoryUsage usage = new InMemoryUsage(catalog, index, UsageSettings.DEFAULT, clock);
+    private final TenantService tenants = new TenantService(directory, catalog, index, audit, hubKeys, usage.ledger, usage.reporting, clock);
     private final ApiKeyService keys = new ApiKeyService(directory, settings, audit, clock);
 
     @BeforeEach
     void tenant() {
-        tenants.createTenant(ROOT, Optional.of(ACME), "Acme");
+        tenants.createTenant(ROOT, Optional.of(ACME), "Acme", Quota.NONE);
     }
 
     private Caller login(String key) {
@@ -193,7 +197,7 @@ class AuthenticationRulesTest {
 
     @Test
     void theAuditLogNamesAKeyByItsIdAndATokenByItsSubject() {
-        var collections = new CollectionService(catalog, index, new InMemoryPorts.LetterCounts(), audit, clock);
+        var collections = new CollectionService(catalog, index, new InMemoryPorts.LetterCounts(), audit, usage.ledger, usage.operations, clock);
         var spec = new CollectionSpec(3, Metric.COSINE, HnswSettings.DEFAULT, Quantization.NONE, Optional.empty());
         IssuedKey issued = keys.createKey(ROOT, ACME, Set.of(Permission.READ_WRITE), false, Optional.empty());
         validTokens.put("jwt-writer", claims("alice@example.com", "acme", "READ_WRITE"));

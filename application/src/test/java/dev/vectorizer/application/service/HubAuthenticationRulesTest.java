@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vectorizer.application.ServerSettings;
+import dev.vectorizer.application.UsageSettings;
 import dev.vectorizer.application.port.in.AuthenticateQuery.Credentials;
 import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.CollectionSpec;
@@ -68,7 +69,8 @@ class HubAuthenticationRulesTest {
     private final InMemoryPorts.Index index = new InMemoryPorts.Index();
     private final AuthenticationService auth = new AuthenticationService(HUB_SETTINGS, directory, failures, audit,
             token -> Optional.empty(), hubKeys, nonces, clock);
-    private final TenantService tenants = new TenantService(directory, catalog, index, audit, hubKeys, clock);
+    private final InMemoryUsage usage = new InMemoryUsage(catalog, index, UsageSettings.DEFAULT, clock);
+    private final TenantService tenants = new TenantService(directory, catalog, index, audit, hubKeys, usage.ledger, usage.reporting, clock);
     private final HubKeyValidationService validation = new HubKeyValidationService(hubKeys, directory, clock);
     private int nonce;
 
@@ -163,7 +165,7 @@ class HubAuthenticationRulesTest {
         String flagged = hubKey(false, ACME, Set.of(Permission.ADMIN), Optional.empty());
         hubKeys.verdicts.computeIfPresent(flagged, (k, v) -> new KeyVerdict.Valid(withTest(((KeyVerdict.Valid) v).key())));
         String prefixed = hubKey(true, ACME, Set.of(Permission.ADMIN), Optional.empty());
-        var collections = new CollectionService(catalog, index, new InMemoryPorts.LetterCounts(), audit, clock);
+        var collections = new CollectionService(catalog, index, new InMemoryPorts.LetterCounts(), audit, usage.ledger, usage.operations, clock);
         var spec = new CollectionSpec(3, Metric.COSINE, HnswSettings.DEFAULT, Quantization.NONE, Optional.empty());
 
         for (String key : List.of(flagged, prefixed)) {

@@ -24,6 +24,7 @@ import dev.vectorizer.domain.search.ScrollRequest;
 import dev.vectorizer.domain.search.TextQuery;
 import dev.vectorizer.domain.search.VectorQuery;
 import dev.vectorizer.domain.tenant.ApiKeySecret;
+import dev.vectorizer.domain.usage.UsageChange;
 import dev.vectorizer.domain.tenant.AuditEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /** Simple in-memory stand-ins for the outbound ports, for testing the use cases' own rules. */
 final class InMemoryPorts {
@@ -91,14 +93,14 @@ final class InMemoryPorts {
         Runnable afterNextFind = () -> { };
 
         @Override
-        public void add(Collection collection) {
+        public synchronized void add(Collection collection) {
             if (rows.putIfAbsent(collection.ref().storageKey(), collection) != null) {
                 throw new ConflictException("taken");
             }
         }
 
         @Override
-        public Optional<Collection> find(CollectionRef ref) {
+        public synchronized Optional<Collection> find(CollectionRef ref) {
             Optional<Collection> found = Optional.ofNullable(rows.get(ref.storageKey()));
             Runnable interleaved = afterNextFind;
             afterNextFind = () -> { };
@@ -107,12 +109,12 @@ final class InMemoryPorts {
         }
 
         @Override
-        public List<Collection> list(TenantId tenant) {
+        public synchronized List<Collection> list(TenantId tenant) {
             return rows.values().stream().filter(c -> c.ref().tenant().equals(tenant)).toList();
         }
 
         @Override
-        public boolean remove(Collection collection) {
+        public synchronized boolean remove(Collection collection) {
             return rows.remove(collection.ref().storageKey(), collection);
         }
     }
@@ -127,13 +129,13 @@ final class InMemoryPorts {
         int writes;
 
         @Override
-        public void create(Collection collection) {
+        public synchronized void create(Collection collection) {
             collections.computeIfAbsent(collection.ref().storageKey(), k -> new LinkedHashMap<>())
                     .putIfAbsent(collection.incarnation(), new LinkedHashMap<>());
         }
 
         @Override
-        public void drop(Collection collection) {
+        public synchronized void drop(Collection collection) {
             remove(collection);
         }
 
@@ -159,7 +161,7 @@ final class InMemoryPorts {
             collections.keySet().removeIf(key -> key.startsWith(tenant.value() + ":"));
         }
 
-        private Map<VectorId, Vector> of(Collection c) {
+        private synchronized Map<VectorId, Vector> of(Collection c) {
             Map<VectorId, Vector> vectors = collections.getOrDefault(c.ref().storageKey(), Map.of()).get(c.incarnation());
             if (vectors == null) {
                 throw NotFoundException.collection(c.ref().name());
@@ -168,28 +170,46 @@ final class InMemoryPorts {
         }
 
         @Override
-        public void upsert(Collection collection, List<Vector> vectors) {
-            writes++;
-            vectors.forEach(v -> of(collection).put(v.id(), v));
+        public synchronized UsageChange upsert(Collection collection, List<Vector> vectors) {
+            return upsert(collection, vectors, change -> { });
         }
 
         @Override
-        public Optional<Vector> get(Collection collection, VectorId id) {
+        public synchronized UsageChange upsert(Collection collection, List<Vector> vectors, Consumer<UsageChange> admission) {
+            Map<VectorId, Vector> held = of(collection);
+            UsageChange change = UsageChange.NONE;
+            for (Vector v : vectors) {
+                Vector old = held.get(v.id());
+                change = change.plus(new UsageChange(old == null ? 1 : 0, v.storedBytes() - (old == null ? 0 : old.storedBytes())));
+            }
+            admission.accept(change);
+            writes++;
+            vectors.forEach(v -> held.put(v.id(), v));
+            return change;
+        }
+
+        @Override
+        public synchronized Optional<Vector> get(Collection collection, VectorId id) {
             return Optional.ofNullable(of(collection).get(id));
         }
 
         @Override
-        public long delete(Collection collection, List<VectorId> ids) {
+        public synchronized UsageChange delete(Collection collection, List<VectorId> ids) {
             writes++;
-            return ids.stream().filter(id -> of(collection).remove(id) != null).count();
+            UsageChange change = UsageChange.NONE;
+            for (VectorId id : ids) {
+                Vector removed = of(collection).remove(id);
+                if (removed != null) {
+                    change = change.plus(new UsageChange(-1, -removed.storedBytes()));
+                }
+            }
+            return change;
         }
 
         @Override
-        public long deleteMatching(Collection collection, Filter filter) {
-            writes++;
+        public synchronized UsageChange deleteMatching(Collection collection, Filter filter) {
             List<VectorId> ids = of(collection).values().stream().filter(v -> filter.matches(v.payload())).map(Vector::id).toList();
-            ids.forEach(of(collection)::remove);
-            return ids.size();
+            return delete(collection, ids);
         }
 
         @Override
@@ -212,8 +232,13 @@ final class InMemoryPorts {
         }
 
         @Override
-        public CollectionStats stats(Collection collection) {
-            return new CollectionStats(of(collection).size(), 0);
+        public synchronized CollectionStats stats(Collection collection) {
+            return new CollectionStats(of(collection).size(), 0, of(collection).values().stream().mapToLong(Vector::storedBytes).sum());
+        }
+
+        @Override
+        public int openCount() {
+            return collections.size();
         }
 
         private static float dot(float[] a, float[] b) {

@@ -44,8 +44,9 @@ class VectorUseCasesTest {
     private final InMemoryPorts.Index index = new InMemoryPorts.Index();
     private final InMemoryPorts.LetterCounts embedding = new InMemoryPorts.LetterCounts();
     private final InMemoryPorts.Audit audit = new InMemoryPorts.Audit();
-    private final CollectionService collections = new CollectionService(catalog, index, embedding, audit);
-    private final VectorService vectors = new VectorService(catalog, index, embedding);
+    private final InMemoryUsage usage = new InMemoryUsage(catalog, index);
+    private final CollectionService collections = new CollectionService(catalog, index, embedding, audit, usage.ledger, usage.operations);
+    private final VectorService vectors = new VectorService(catalog, index, embedding, usage.ledger, usage.operations);
     private final SearchService search = new SearchService(catalog, index, embedding);
 
     @BeforeEach

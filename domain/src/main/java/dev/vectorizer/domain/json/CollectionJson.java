@@ -39,7 +39,7 @@ public final class CollectionJson {
 
     /** A collection just created: empty. */
     public static Map<String, Object> created(Collection collection) {
-        return info(new CollectionInfo(collection, new CollectionStats(0, 0)));
+        return info(new CollectionInfo(collection, new CollectionStats(0, 0, 0)));
     }
 
     public static Map<String, Object> info(CollectionInfo info) {

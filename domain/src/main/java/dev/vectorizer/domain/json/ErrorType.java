@@ -6,6 +6,8 @@ import dev.vectorizer.domain.NotFoundException;
 import dev.vectorizer.domain.TooLargeException;
 import dev.vectorizer.domain.UnavailableException;
 import dev.vectorizer.domain.hub.HubUnavailableException;
+import dev.vectorizer.domain.quota.QuotaExceededException;
+import dev.vectorizer.domain.quota.RateLimitExceededException;
 import dev.vectorizer.domain.tenant.AuthenticationException;
 import dev.vectorizer.domain.tenant.ForbiddenException;
 import dev.vectorizer.domain.tenant.TooManyFailuresException;
@@ -73,6 +75,8 @@ public enum ErrorType {
             case AuthenticationException e -> e.reason() == AuthenticationException.Reason.MISSING ? AUTH_MISSING_KEY : AUTH_INVALID_KEY;
             case ForbiddenException e -> FORBIDDEN;
             case TooManyFailuresException e -> AUTH_BLOCKED;
+            case QuotaExceededException e -> QUOTA_EXCEEDED;
+            case RateLimitExceededException e -> RATE_LIMIT_EXCEEDED;
             default -> INTERNAL_ERROR;
         };
     }

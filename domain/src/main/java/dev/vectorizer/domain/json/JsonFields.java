@@ -2,9 +2,11 @@ package dev.vectorizer.domain.json;
 
 import dev.vectorizer.domain.InvalidValueException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -79,6 +81,21 @@ public final class JsonFields {
 
     public Optional<Integer> optionalInteger(String field) {
         return value(field).map(v -> asInt(v, path(field)));
+    }
+
+    /** An integer field that fits a {@code long}; absent or {@code null} is empty. */
+    public Optional<Long> optionalLong(String field) {
+        return value(field).map(v -> {
+            InvalidValueException.require(v instanceof Long, "'" + path(field) + "' must be an integer");
+            return (Long) v;
+        });
+    }
+
+    /** The names of this object's fields, in document order. */
+    public Set<String> fields() {
+        Set<String> names = new LinkedHashSet<>();
+        object.keySet().forEach(k -> names.add((String) k));
+        return names;
     }
 
     public Optional<Double> number(String field) {

@@ -18,7 +18,7 @@ public record AuditEvent(Instant at, String actor, Optional<TenantId> tenant, Ac
     private static final String HIVEHUB = "hivehub";
 
     public enum Action {
-        TENANT_CREATE, TENANT_SUSPEND, TENANT_RESUME, TENANT_DELETE,
+        TENANT_CREATE, TENANT_SUSPEND, TENANT_RESUME, TENANT_DELETE, TENANT_QUOTA,
         KEY_CREATE, KEY_ROTATE, KEY_REVOKE,
         TENANT_ACCESS_LIST, COLLECTION_DELETE, COLLECTION_ADOPT, AUTH_FAILURE, ADDRESS_REFUSED
     }

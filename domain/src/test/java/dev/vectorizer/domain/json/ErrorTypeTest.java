@@ -9,6 +9,10 @@ import dev.vectorizer.domain.NotFoundException;
 import dev.vectorizer.domain.TooLargeException;
 import dev.vectorizer.domain.UnavailableException;
 import dev.vectorizer.domain.hub.HubUnavailableException;
+import dev.vectorizer.domain.quota.Limit;
+import dev.vectorizer.domain.quota.QuotaExceededException;
+import dev.vectorizer.domain.quota.RateLimitExceededException;
+import dev.vectorizer.domain.quota.RateLimitStatus;
 import dev.vectorizer.domain.tenant.AuthenticationException;
 import dev.vectorizer.domain.tenant.ForbiddenException;
 import dev.vectorizer.domain.tenant.TooManyFailuresException;
@@ -31,6 +35,9 @@ class ErrorTypeTest {
         assertThat(ErrorType.of(new AuthenticationException(AuthenticationException.Reason.INVALID))).isEqualTo(ErrorType.AUTH_INVALID_KEY);
         assertThat(ErrorType.of(new ForbiddenException("x"))).isEqualTo(ErrorType.FORBIDDEN);
         assertThat(ErrorType.of(new TooManyFailuresException(Duration.ofSeconds(5)))).isEqualTo(ErrorType.AUTH_BLOCKED);
+        assertThat(ErrorType.of(new QuotaExceededException(Limit.MAX_VECTORS, 10, 9, 2))).isEqualTo(ErrorType.QUOTA_EXCEEDED);
+        assertThat(ErrorType.of(new RateLimitExceededException(new RateLimitStatus(5, 0, Duration.ofSeconds(3)), Duration.ofSeconds(3))))
+                .isEqualTo(ErrorType.RATE_LIMIT_EXCEEDED);
     }
 
     @Test

@@ -118,10 +118,10 @@ class RequestJsonTest {
         Collection collection = new Collection(new CollectionRef(new TenantId("acme"), new CollectionName("docs")),
                 new CollectionSpec(3, Metric.COSINE, HnswSettings.DEFAULT, Quantization.NONE, Optional.empty()), Instant.parse("2026-01-02T03:04:05Z"),
                 Incarnation.LEGACY);
-        assertThat(Json.write(CollectionJson.info(new CollectionInfo(collection, new CollectionStats(7, 100))))).isEqualTo(
+        assertThat(Json.write(CollectionJson.info(new CollectionInfo(collection, new CollectionStats(7, 100, 50))))).isEqualTo(
                 "{\"name\":\"docs\",\"dimension\":3,\"metric\":\"cosine\",\"vector_count\":7,\"size_bytes\":100,"
                         + "\"hnsw\":{\"m\":16,\"ef_construction\":200},\"quantization\":\"none\",\"created_at\":\"2026-01-02T03:04:05Z\"}");
-        assertThat(Json.write(CollectionJson.stats(new CollectionInfo(collection, new CollectionStats(7, 100)))))
+        assertThat(Json.write(CollectionJson.stats(new CollectionInfo(collection, new CollectionStats(7, 100, 50)))))
                 .isEqualTo("{\"name\":\"docs\",\"vector_count\":7,\"size_bytes\":100}");
         assertThat(Json.write(CollectionJson.deleted(new CollectionName("docs")))).isEqualTo("{\"name\":\"docs\",\"deleted\":true}");
         Vector vector = new Vector(new VectorId("a"), new float[] {0.5f, 1}, new Payload(Map.of("k", 1L)));

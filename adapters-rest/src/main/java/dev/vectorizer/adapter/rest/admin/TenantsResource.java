@@ -3,10 +3,12 @@ package dev.vectorizer.adapter.rest.admin;
 import dev.vectorizer.adapter.rest.CurrentCaller;
 import dev.vectorizer.domain.json.AccessListJson;
 import dev.vectorizer.domain.json.JsonFields;
+import dev.vectorizer.domain.json.QuotaJson;
 import dev.vectorizer.application.port.in.AdoptSingleModeDataUseCase;
 import dev.vectorizer.application.port.in.ManageTenantsUseCase;
 import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.quota.Quota;
 import dev.vectorizer.domain.tenant.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -34,9 +36,10 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantsResource {
 
-    public record TenantView(String id, String name, String status, Instant createdAt) {
+    /** A tenant, with the limits its plan sets ({@link QuotaJson}; a limit left out is the installation's default). */
+    public record TenantView(String id, String name, String status, Instant createdAt, Map<String, Object> quota) {
         static TenantView of(Tenant t) {
-            return new TenantView(t.id().value(), t.name(), t.status().name(), t.createdAt());
+            return new TenantView(t.id().value(), t.name(), t.status().name(), t.createdAt(), QuotaJson.write(t.quota()));
         }
     }
 
@@ -53,11 +56,12 @@ public class TenantsResource {
     @Inject
     AdoptSingleModeDataUseCase migration;
 
-    /** {@code {"id":"acme","name":"Acme Inc"}}; without an id one is generated. */
+    /** {@code {"id":"acme","name":"Acme Inc","quota":{"max_vectors":100000,"rpm":600}}}; without an id one is generated. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonFields json) {
-        Tenant tenant = tenants.createTenant(caller.admin(), json.optionalString("id").map(TenantId::new), json.string("name"));
+        Tenant tenant = tenants.createTenant(caller.admin(), json.optionalString("id").map(TenantId::new), json.string("name"),
+                QuotaJson.optional(json).orElse(Quota.NONE));
         return Response.created(UriBuilder.fromPath("/api/admin/tenants/{id}").build(tenant.id().value())).entity(TenantView.of(tenant)).build();
     }
 
@@ -70,6 +74,14 @@ public class TenantsResource {
     @Path("{tenant}")
     public TenantView get(@PathParam("tenant") String tenant) {
         return TenantView.of(tenants.getTenant(caller.admin(), new TenantId(tenant)));
+    }
+
+    /** Replaces the tenant's plan with the body's limits ({@code {}}: the installation's defaults for all). */
+    @PUT
+    @Path("{tenant}/quota")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TenantView setQuota(@PathParam("tenant") String tenant, JsonFields json) {
+        return TenantView.of(tenants.setQuota(caller.admin(), new TenantId(tenant), QuotaJson.read(json)));
     }
 
     @POST

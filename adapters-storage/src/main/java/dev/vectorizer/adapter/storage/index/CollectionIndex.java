@@ -113,7 +113,7 @@ final class CollectionIndex implements Closeable {
             SearcherManager searchers = new SearcherManager(writer, null);
             DurableWrites writes = new DurableWrites(collection.ref(), writer, searchers, translog, space);
             IndexReads reads = new IndexReads(collection.ref(), searchers, analyzer, space,
-                    VectorCodecs.oversample(collection.spec().quantization()), paths.translog());
+                    VectorCodecs.oversample(collection.spec().quantization()), paths.translog(), writes::storedBytes);
             return new CollectionIndex(collection, analyzer, directory, writer, searchers, translog, space, writes, reads);
         } catch (IOException | RuntimeException e) {
             if (writer != null) {

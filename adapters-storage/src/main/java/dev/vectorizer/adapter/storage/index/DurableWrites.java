@@ -4,29 +4,24 @@ import dev.vectorizer.domain.CollectionRef;
 import dev.vectorizer.domain.Vector;
 import dev.vectorizer.domain.VectorId;
 import dev.vectorizer.domain.search.Filter;
+import dev.vectorizer.domain.usage.UsageChange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -39,6 +34,12 @@ import org.apache.lucene.util.BytesRef;
  * the middle of another batch). Deletes log the ids they resolved: {@code delete} and
  * {@code deleteMatching} wait, under the append lock, until every earlier write is visible, resolve
  * against that state and log the ids, so the log replays to the same index.
+ *
+ * <p>Every write says what it changed ({@link UsageChange}: vectors added or removed, stored bytes
+ * gained or freed), measured against exactly the writes before it in log order: an upsert when its
+ * turn comes (every earlier write is visible, no later one), or, when an admission must see the
+ * change before anything is logged, under the append lock like a delete (later writes wait). The
+ * collection's stored bytes are kept as a running total, counted once at open.
  */
 final class DurableWrites {
 
@@ -49,13 +50,15 @@ final class DurableWrites {
     private final VectorSpace space;
     private final WriteSequencer sequencer = new WriteSequencer();
     private final ReentrantLock appendLock = new ReentrantLock();
+    private final AtomicLong storedBytes;
 
-    DurableWrites(CollectionRef ref, IndexWriter writer, SearcherManager searchers, Translog translog, VectorSpace space) {
+    DurableWrites(CollectionRef ref, IndexWriter writer, SearcherManager searchers, Translog translog, VectorSpace space) throws IOException {
         this.ref = ref;
         this.writer = writer;
         this.searchers = searchers;
         this.translog = translog;
         this.space = space;
+        this.storedBytes = new AtomicLong(onSearcher(StoredSizes::total));
     }
 
     /**
@@ -66,11 +69,9 @@ final class DurableWrites {
     static void apply(IndexWriter writer, TranslogOperation op, VectorSpace space) throws IOException {
         switch (op) {
             case TranslogOperation.Upsert upsert -> {
-                Map<String, Vector> byId = new LinkedHashMap<>();
-                upsert.vectors().forEach(v -> byId.put(v.id().value(), v));
-                List<BytesRef> ids = byId.keySet().stream().map(BytesRef::new).toList();
+                Map<String, Vector> byId = byId(upsert.vectors());
                 List<Document> docs = byId.values().stream().map(v -> VectorDocuments.toDocument(v, space)).toList();
-                writer.updateDocuments(new TermInSetQuery(VectorDocuments.ID, ids), docs);
+                writer.updateDocuments(idQuery(byId.keySet()), docs);
             }
             case TranslogOperation.Delete delete -> {
                 Term[] terms = delete.ids().stream().map(VectorDocuments::idTerm).toArray(Term[]::new);
@@ -81,26 +82,64 @@ final class DurableWrites {
         }
     }
 
-    void upsert(List<Vector> vectors) {
-        if (!vectors.isEmpty()) {
-            write(new TranslogOperation.Upsert(List.copyOf(vectors)), null);
-        }
+    private static Map<String, Vector> byId(List<Vector> vectors) {
+        Map<String, Vector> byId = new LinkedHashMap<>();
+        vectors.forEach(v -> byId.put(v.id().value(), v));
+        return byId;
     }
 
-    /** Returns how many of the ids existed. */
-    long delete(List<VectorId> ids) {
-        if (ids.isEmpty()) {
-            return 0;
-        }
+    private static Query idQuery(Collection<String> ids) {
+        return new TermInSetQuery(VectorDocuments.ID, ids.stream().map(BytesRef::new).toList());
+    }
+
+    /** The stored bytes of the collection's live vectors after every write that returned. */
+    long storedBytes() {
+        return storedBytes.get();
+    }
+
+    /** Upserts a batch; returns what it changed, measured when its turn comes. */
+    UsageChange upsert(List<Vector> vectors) {
+        return vectors.isEmpty() ? UsageChange.NONE : write(new TranslogOperation.Upsert(List.copyOf(vectors)), null);
+    }
+
+    /**
+     * Upserts a batch if {@code admission} accepts its change, measured before it is logged against
+     * every earlier write; if admission throws, nothing is logged.
+     */
+    UsageChange upsert(List<Vector> vectors, Consumer<UsageChange> admission) {
+        TranslogOperation.Upsert op = new TranslogOperation.Upsert(List.copyOf(vectors));
         return write(null, searcher -> {
-            List<BytesRef> terms = new LinkedHashSet<>(ids).stream().map(id -> new BytesRef(id.value())).toList();
-            return idsMatching(searcher, new TermInSetQuery(VectorDocuments.ID, terms));
+            UsageChange change = upsertChange(searcher, op);
+            admission.accept(change);
+            return new Planned(op, change);
         });
     }
 
-    /** Returns how many vectors matched and were deleted. */
-    long deleteMatching(Filter filter) {
-        return write(null, searcher -> idsMatching(searcher, FilterQueries.toQuery(filter)));
+    /** Deletes the ids that exist; returns what that freed. */
+    UsageChange delete(List<VectorId> ids) {
+        if (ids.isEmpty()) {
+            return UsageChange.NONE;
+        }
+        return write(null, searcher -> deletion(searcher, idQuery(new LinkedHashSet<>(ids.stream().map(VectorId::value).toList()))));
+    }
+
+    /** Deletes the vectors matching {@code filter}; returns what that freed. */
+    UsageChange deleteMatching(Filter filter) {
+        return write(null, searcher -> deletion(searcher, FilterQueries.toQuery(filter)));
+    }
+
+    private static Planned deletion(IndexSearcher searcher, Query query) throws IOException {
+        StoredSizes.Matched matched = StoredSizes.matching(searcher, query);
+        return new Planned(matched.ids().isEmpty() ? null : new TranslogOperation.Delete(matched.ids()),
+                new UsageChange(-matched.count(), -matched.bytes()));
+    }
+
+    /** What an upsert changes in the state {@code searcher} shows: its new ids, and its bytes less those it replaces. */
+    private static UsageChange upsertChange(IndexSearcher searcher, TranslogOperation.Upsert op) throws IOException {
+        Map<String, Vector> byId = byId(op.vectors());
+        StoredSizes.Matched replaced = StoredSizes.matching(searcher, idQuery(byId.keySet()));
+        long added = byId.values().stream().mapToLong(Vector::storedBytes).sum();
+        return new UsageChange(byId.size() - replaced.count(), added - replaced.bytes());
     }
 
     /**
@@ -121,28 +160,39 @@ final class DurableWrites {
         return generation;
     }
 
-    private interface Resolver {
-        List<VectorId> resolve(IndexSearcher searcher) throws IOException;
+    /** An operation decided under the append lock, and its change; a null operation writes nothing. */
+    private record Planned(TranslogOperation op, UsageChange change) {
+    }
+
+    private interface Planner {
+        Planned plan(IndexSearcher searcher) throws IOException;
+    }
+
+    private interface SearcherWork<T> {
+        T run(IndexSearcher searcher) throws IOException;
     }
 
     /**
-     * Logs, syncs, applies and publishes one operation. With a {@code resolver} instead of an
-     * operation, the operation is a delete of the ids the resolver finds in the state left by every
-     * earlier write; returns how many documents the operation deletes (0 for upserts).
+     * Logs, syncs, applies and publishes one operation. With a {@code planner} instead of an
+     * operation, the operation and its change are decided in the state left by every earlier write,
+     * under the append lock; otherwise an upsert's change is measured when its turn comes.
      */
-    private long write(TranslogOperation op, Resolver resolver) {
+    private UsageChange write(TranslogOperation op, Planner planner) {
         try {
             long ticket;
             long position;
             TranslogOperation logged = op;
+            UsageChange planned = null;
             appendLock.lock();
             try {
-                if (resolver != null) {
-                    List<VectorId> ids = resolveAfterEarlierWrites(resolver);
-                    if (ids.isEmpty()) {
-                        return 0;
+                if (planner != null) {
+                    sequencer.awaitApplied(sequencer.issued());
+                    Planned plan = onSearcher(planner::plan);
+                    if (plan.op() == null) {
+                        return plan.change();
                     }
-                    logged = new TranslogOperation.Delete(ids);
+                    logged = plan.op();
+                    planned = plan.change();
                 }
                 position = translog.append(logged.encode());
                 ticket = sequencer.issue();
@@ -156,10 +206,16 @@ final class DurableWrites {
                 failure = e;
             }
             sequencer.awaitTurn(ticket);
+            UsageChange change = planned;
             try {
                 if (failure == null) {
+                    if (change == null) {
+                        TranslogOperation.Upsert upsert = (TranslogOperation.Upsert) logged;
+                        change = onSearcher(searcher -> upsertChange(searcher, upsert));
+                    }
                     apply(writer, logged, space);
                     searchers.maybeRefreshBlocking();
+                    storedBytes.addAndGet(change.bytes());
                 }
             } finally {
                 sequencer.done(ticket);
@@ -167,40 +223,18 @@ final class DurableWrites {
             if (failure != null) {
                 throw failure;
             }
-            return logged instanceof TranslogOperation.Delete d ? d.ids().size() : 0;
+            return change;
         } catch (IOException e) {
             throw new UncheckedIOException("write to collection " + ref + " failed", e);
         }
     }
 
-    /** Call under the append lock: waits until every earlier write is visible, then resolves. */
-    private List<VectorId> resolveAfterEarlierWrites(Resolver resolver) throws IOException {
-        sequencer.awaitApplied(sequencer.issued());
+    private <T> T onSearcher(SearcherWork<T> work) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
-            return resolver.resolve(searcher);
+            return work.run(searcher);
         } finally {
             searchers.release(searcher);
         }
-    }
-
-    private static List<VectorId> idsMatching(IndexSearcher searcher, Query query) throws IOException {
-        List<VectorId> ids = new ArrayList<>();
-        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            Scorer scorer = weight.scorer(leaf);
-            if (scorer == null) {
-                continue;
-            }
-            Bits live = leaf.reader().getLiveDocs();
-            SortedDocValues idValues = DocValues.getSorted(leaf.reader(), VectorDocuments.ID);
-            DocIdSetIterator it = scorer.iterator();
-            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                if ((live == null || live.get(doc)) && idValues.advanceExact(doc)) {
-                    ids.add(new VectorId(idValues.lookupOrd(idValues.ordValue()).utf8ToString()));
-                }
-            }
-        }
-        return ids;
     }
 }

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -63,14 +64,17 @@ final class IndexReads {
     private final VectorSpace space;
     private final int oversample;
     private final Path translogDirectory;
+    private final LongSupplier storedBytes;
 
-    IndexReads(CollectionRef ref, SearcherManager searchers, Analyzer analyzer, VectorSpace space, int oversample, Path translogDirectory) {
+    IndexReads(CollectionRef ref, SearcherManager searchers, Analyzer analyzer, VectorSpace space, int oversample, Path translogDirectory,
+            LongSupplier storedBytes) {
         this.ref = ref;
         this.searchers = searchers;
         this.analyzer = analyzer;
         this.space = space;
         this.oversample = oversample;
         this.translogDirectory = translogDirectory;
+        this.storedBytes = storedBytes;
     }
 
     private interface Read<T> {
@@ -194,8 +198,8 @@ final class IndexReads {
     }
 
     /**
-     * The live vector count and the bytes on disk: the segments the current searcher sees, as Lucene
-     * accounts them, plus the translog.
+     * The live vector count, the bytes on disk (the segments the current searcher sees, as Lucene
+     * accounts them, plus the translog) and the stored bytes of the vectors.
      */
     CollectionStats stats() {
         return read(searcher -> {
@@ -205,7 +209,8 @@ final class IndexReads {
                     segmentBytes += segment.getSegmentInfo().sizeInBytes();
                 }
             }
-            return new CollectionStats(searcher.getIndexReader().numDocs(), segmentBytes + Translog.sizeOf(translogDirectory));
+            return new CollectionStats(searcher.getIndexReader().numDocs(), segmentBytes + Translog.sizeOf(translogDirectory),
+                    storedBytes.getAsLong());
         });
     }
 }

@@ -14,6 +14,7 @@ import dev.vectorizer.domain.search.ScrollPage;
 import dev.vectorizer.domain.search.ScrollRequest;
 import dev.vectorizer.domain.search.TextQuery;
 import dev.vectorizer.domain.search.VectorQuery;
+import dev.vectorizer.domain.usage.UsageChange;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.lucene.util.IOUtils;
@@ -187,11 +189,13 @@ public class LuceneVectorIndex implements VectorIndexPort {
     }
 
     @Override
-    public void upsert(Collection collection, List<Vector> vectors) {
-        indexes.with(collection, index -> {
-            index.writes().upsert(vectors);
-            return null;
-        });
+    public UsageChange upsert(Collection collection, List<Vector> vectors) {
+        return indexes.with(collection, index -> index.writes().upsert(vectors));
+    }
+
+    @Override
+    public UsageChange upsert(Collection collection, List<Vector> vectors, Consumer<UsageChange> admission) {
+        return indexes.with(collection, index -> index.writes().upsert(vectors, admission));
     }
 
     @Override
@@ -200,12 +204,12 @@ public class LuceneVectorIndex implements VectorIndexPort {
     }
 
     @Override
-    public long delete(Collection collection, List<VectorId> ids) {
+    public UsageChange delete(Collection collection, List<VectorId> ids) {
         return indexes.with(collection, index -> index.writes().delete(ids));
     }
 
     @Override
-    public long deleteMatching(Collection collection, Filter filter) {
+    public UsageChange deleteMatching(Collection collection, Filter filter) {
         return indexes.with(collection, index -> index.writes().deleteMatching(filter));
     }
 
@@ -227,5 +231,10 @@ public class LuceneVectorIndex implements VectorIndexPort {
     @Override
     public CollectionStats stats(Collection collection) {
         return indexes.with(collection, index -> index.reads().stats());
+    }
+
+    @Override
+    public int openCount() {
+        return indexes.openKeys().size();
     }
 }

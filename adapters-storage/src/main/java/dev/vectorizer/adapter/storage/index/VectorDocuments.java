@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -29,7 +30,9 @@ import org.apache.lucene.util.BytesRef;
  *       per dimension of extra disk, fetched only for returned hits);</li>
  *   <li>{@value #PAYLOAD}: the payload as stored JSON ({@link PayloadJson}), plus the filter fields of
  *       {@link PayloadFields};</li>
- *   <li>{@value #TEXT}: the optional text, stored and analysed ({@link TextField}, BM25).</li>
+ *   <li>{@value #TEXT}: the optional text, stored and analysed ({@link TextField}, BM25);</li>
+ *   <li>{@value #STORED_BYTES}: the vector's {@link Vector#storedBytes} as a doc value, what the storage
+ *       quota counts ({@link StoredSizes}).</li>
  * </ul>
  */
 final class VectorDocuments {
@@ -39,6 +42,7 @@ final class VectorDocuments {
     static final String VALUES = "_values";
     static final String PAYLOAD = "_payload";
     static final String TEXT = "_text";
+    static final String STORED_BYTES = "_stored_bytes";
 
     private VectorDocuments() {
     }
@@ -55,6 +59,7 @@ final class VectorDocuments {
         doc.add(new StoredField(VALUES, encode(vector.values())));
         doc.add(new StoredField(PAYLOAD, PayloadJson.toBytes(vector.payload())));
         vector.text().ifPresent(text -> doc.add(new TextField(TEXT, text, Field.Store.YES)));
+        doc.add(new NumericDocValuesField(STORED_BYTES, vector.storedBytes()));
         PayloadFields.addTo(doc, vector.payload());
         return doc;
     }

@@ -4,6 +4,8 @@ import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.json.AccessListJson;
 import dev.vectorizer.domain.json.Json;
 import dev.vectorizer.domain.json.JsonFields;
+import dev.vectorizer.domain.json.QuotaJson;
+import dev.vectorizer.domain.quota.Quota;
 import dev.vectorizer.domain.tenant.IpAccessList;
 import dev.vectorizer.domain.tenant.Tenant;
 import dev.vectorizer.domain.tenant.TenantStatus;
@@ -38,6 +40,10 @@ public class TenantEntity {
     @Column(name = "access_list", length = 32768)
     private String accessList;
 
+    /** The plan's limits as {@link QuotaJson} writes them; null (a row from before plans) is a plan that sets none. */
+    @Column(length = 1024)
+    private String quota;
+
     protected TenantEntity() {
     }
 
@@ -51,10 +57,12 @@ public class TenantEntity {
         this.name = tenant.name();
         this.status = tenant.status().name();
         this.accessList = tenant.accessList().isEmpty() ? null : Json.write(AccessListJson.write(tenant.accessList()));
+        this.quota = Json.write(QuotaJson.write(tenant.quota()));
     }
 
     Tenant toDomain() {
         IpAccessList list = accessList == null ? IpAccessList.NONE : AccessListJson.read(JsonFields.body(Json.parse(accessList)));
-        return new Tenant(new TenantId(id), name, TenantStatus.valueOf(status), createdAt, list);
+        Quota plan = quota == null ? Quota.NONE : QuotaJson.read(JsonFields.body(Json.parse(quota)));
+        return new Tenant(new TenantId(id), name, TenantStatus.valueOf(status), createdAt, plan, list);
     }
 }

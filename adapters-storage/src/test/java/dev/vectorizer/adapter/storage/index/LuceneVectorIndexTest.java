@@ -18,6 +18,7 @@ import dev.vectorizer.domain.Payload;
 import dev.vectorizer.domain.Quantization;
 import dev.vectorizer.domain.Vector;
 import dev.vectorizer.domain.VectorId;
+import dev.vectorizer.domain.usage.UsageChange;
 import dev.vectorizer.domain.search.Filter;
 import dev.vectorizer.domain.search.Match;
 import dev.vectorizer.domain.search.ScoredPoint;
@@ -89,8 +90,8 @@ class LuceneVectorIndexTest {
         index.create(c);
         index.upsert(c, List.of(vector("a", new float[] {1, 0}, null), vector("b", new float[] {0, 1}, null),
                 vector("c", new float[] {1, 1}, null)));
-        assertThat(index.delete(c, List.of(new VectorId("a"), new VectorId("x"), new VectorId("a"), new VectorId("c")))).isEqualTo(2);
-        assertThat(index.delete(c, List.of(new VectorId("a")))).isZero();
+        assertThat(index.delete(c, List.of(new VectorId("a"), new VectorId("x"), new VectorId("a"), new VectorId("c"))).vectors()).isEqualTo(-2);
+        assertThat(index.delete(c, List.of(new VectorId("a")))).isEqualTo(UsageChange.NONE);
         assertThat(ids(scrollAll(index, c, Optional.empty(), 10))).containsExactly("b");
         assertThat(index.stats(c).vectorCount()).isEqualTo(1);
     }

@@ -1,6 +1,7 @@
 package dev.vectorizer.application.port.in;
 
 import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.quota.Quota;
 import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.IpAccessList;
 import dev.vectorizer.domain.tenant.Tenant;
@@ -13,8 +14,17 @@ import java.util.Optional;
  */
 public interface ManageTenantsUseCase {
 
-    /** Creates an active tenant; the id is generated unless given, and a reserved id is refused. */
-    Tenant createTenant(Caller.InstallationAdmin admin, Optional<TenantId> id, String name);
+    /**
+     * Creates an active tenant with the plan {@code quota} (limits it leaves out are the installation's
+     * defaults); the id is generated unless given, and a reserved id is refused.
+     */
+    Tenant createTenant(Caller.InstallationAdmin admin, Optional<TenantId> id, String name, Quota quota);
+
+    /**
+     * Replaces the tenant's plan. A lowered limit refuses further growth; what the tenant holds
+     * already stays.
+     */
+    Tenant setQuota(Caller.InstallationAdmin admin, TenantId id, Quota quota);
 
     List<Tenant> listTenants(Caller.InstallationAdmin admin);
 

@@ -11,8 +11,10 @@ import dev.vectorizer.domain.search.ScrollPage;
 import dev.vectorizer.domain.search.ScrollRequest;
 import dev.vectorizer.domain.search.TextQuery;
 import dev.vectorizer.domain.search.VectorQuery;
+import dev.vectorizer.domain.usage.UsageChange;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The vector index of each collection. Contract for every write: when the call returns, the
@@ -41,15 +43,29 @@ public interface VectorIndexPort {
     /** Deletes whatever is left on disk of a tenant whose collections were all dropped. Idempotent. */
     void dropTenant(TenantId tenant);
 
-    void upsert(Collection collection, List<Vector> vectors);
+    /**
+     * Upserts a batch and says what it changed: how many of its ids were new and how many stored
+     * bytes it added (less those of the vectors it replaced), measured against exactly the writes of
+     * the collection that precede it (all of them applied, no later one).
+     */
+    UsageChange upsert(Collection collection, List<Vector> vectors);
+
+    /**
+     * Upserts a batch only if {@code admission} accepts what it would change, measured as above
+     * before anything is written; later writes of the collection wait until this one is decided, so
+     * the measured change is the one applied. If admission throws, nothing is written and the
+     * exception propagates. Slower under concurrent writes than {@link #upsert(Collection, List)}:
+     * for writes that must be decided exactly, near a limit.
+     */
+    UsageChange upsert(Collection collection, List<Vector> vectors, Consumer<UsageChange> admission);
 
     Optional<Vector> get(Collection collection, VectorId id);
 
-    /** Returns how many of the ids existed. */
-    long delete(Collection collection, List<VectorId> ids);
+    /** Deletes those of the ids that exist; returns what that freed (minus how many existed, minus their bytes). */
+    UsageChange delete(Collection collection, List<VectorId> ids);
 
-    /** Returns how many vectors matched and were deleted. */
-    long deleteMatching(Collection collection, Filter filter);
+    /** Deletes the vectors matching the filter; returns what that freed. */
+    UsageChange deleteMatching(Collection collection, Filter filter);
 
     /** kNN, pre-filtered: a restrictive filter still yields {@code limit} hits when that many pass it. */
     List<ScoredPoint> search(Collection collection, VectorQuery query);
@@ -60,4 +76,7 @@ public interface VectorIndexPort {
     ScrollPage scroll(Collection collection, ScrollRequest request);
 
     CollectionStats stats(Collection collection);
+
+    /** How many collection indexes are open now (they open on use and close when idle or evicted). */
+    int openCount();
 }

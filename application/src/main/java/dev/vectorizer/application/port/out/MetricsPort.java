@@ -1,0 +1,55 @@
+package dev.vectorizer.application.port.out;
+
+import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.quota.Limit;
+import dev.vectorizer.domain.quota.RateWindow;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What operators watch (docs/OPERATIONS.md, "Monitoring", names every series): the application
+ * counts through this port, an adapter exposes it (MicroProfile Metrics, Prometheus text at
+ * {@code /metrics}). Per-tenant series are only those the application hands to
+ * {@link #tenantSeries}, a bounded list.
+ */
+public interface MetricsPort {
+
+    /** A delivery stream of the usage outbox. */
+    enum Stream { USAGE_REPORTS, OPERATION_LOGS }
+
+    /** Values read each time the metrics are scraped. */
+    interface Gauges {
+        long pendingUsageReports();
+
+        long pendingOperationLogs();
+
+        long openCollections();
+
+        long activeTenants();
+    }
+
+    /** One tenant's figures for the per-tenant series. */
+    record TenantSample(TenantId tenant, long vectors, long storageBytes, long requestsToday) {
+    }
+
+    /** An answer of an inbound interface: the operation (e.g. {@code CollectionsResource.create}), the HTTP status, how long it took. */
+    void requestAnswered(String operation, int status, Duration elapsed);
+
+    /** A refused authentication: {@code missing}, {@code invalid}, {@code blocked}, {@code forbidden} or {@code unavailable}. */
+    void authenticationFailed(String reason);
+
+    /** A write checked against a capacity limit, and whether it was refused. */
+    void quotaChecked(Limit quota, boolean refused);
+
+    /** A request refused by the rate limit of {@code window}. */
+    void rateLimited(RateWindow window);
+
+    /** {@code items} of {@code stream} delivered, or not delivered (they stay in the outbox). */
+    void delivery(Stream stream, boolean delivered, int items);
+
+    /** Registers the gauges; called once at start. */
+    void watch(Gauges gauges);
+
+    /** Replaces the per-tenant series with these tenants' (a bounded list; tenants left out lose their series). */
+    void tenantSeries(List<TenantSample> samples);
+}
