@@ -2,6 +2,8 @@ package dev.vectorizer.application.service;
 
 import dev.vectorizer.application.port.in.ManageTenantsUseCase;
 import dev.vectorizer.application.port.out.AuditLogPort;
+import dev.vectorizer.application.port.out.BackupCatalogPort;
+import dev.vectorizer.application.port.out.BackupStorePort;
 import dev.vectorizer.application.port.out.CollectionCatalogPort;
 import dev.vectorizer.application.port.out.TenantDirectoryPort;
 import dev.vectorizer.application.port.out.VectorIndexPort;
@@ -31,24 +33,30 @@ public class TenantService implements ManageTenantsUseCase {
     private final CollectionCatalogPort catalog;
     private final VectorIndexPort index;
     private final AuditLogPort audit;
+    private final BackupCatalogPort backups;
+    private final BackupStorePort archives;
     private final Clock clock;
 
     @Inject
-    public TenantService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, AuditLogPort audit) {
-        this(directory, catalog, index, audit, Clock.systemUTC());
+    public TenantService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, AuditLogPort audit,
+            BackupCatalogPort backups, BackupStorePort archives) {
+        this(directory, catalog, index, audit, backups, archives, Clock.systemUTC());
     }
 
-    TenantService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, AuditLogPort audit, Clock clock) {
+    TenantService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, AuditLogPort audit,
+            BackupCatalogPort backups, BackupStorePort archives, Clock clock) {
         this.directory = directory;
         this.catalog = catalog;
         this.index = index;
         this.audit = audit;
+        this.backups = backups;
+        this.archives = archives;
         this.clock = clock;
     }
 
     /** For the CDI client proxy only. */
     protected TenantService() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     @Override
@@ -95,12 +103,17 @@ public class TenantService implements ManageTenantsUseCase {
         directory.listTenants().stream().filter(t -> t.status() == TenantStatus.DELETING).forEach(t -> finishDeletion(t.id()));
     }
 
-    /** Removes what is left of a tenant marked DELETING; safe to repeat after an interruption. */
+    /**
+     * Removes what is left of a tenant marked DELETING: collections, backups, keys, the record; safe to
+     * repeat after an interruption. Every way of deleting a tenant ends here.
+     */
     private void finishDeletion(TenantId id) {
         for (Collection collection : catalog.list(id)) {
             catalog.remove(collection);
             index.drop(collection);
         }
+        backups.list(id).forEach(backup -> backups.remove(backup.id()));
+        archives.deleteTenant(id);
         index.dropTenant(id);
         directory.removeTenant(id);
     }

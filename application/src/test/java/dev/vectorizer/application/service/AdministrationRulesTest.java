@@ -17,6 +17,8 @@ import dev.vectorizer.domain.ServerMode;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.tenant.ApiKey;
 import dev.vectorizer.domain.tenant.ApiKeyId;
+import dev.vectorizer.domain.backup.Backup;
+import dev.vectorizer.domain.backup.BackupId;
 import dev.vectorizer.domain.tenant.ApiKeyStatus;
 import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.Caller;
@@ -45,7 +47,8 @@ class AdministrationRulesTest {
     private final InMemoryPorts.Audit audit = new InMemoryPorts.Audit();
     private final InMemoryPorts.Catalog catalog = new InMemoryPorts.Catalog();
     private final InMemoryPorts.Index index = new InMemoryPorts.Index();
-    private final TenantService tenants = new TenantService(directory, catalog, index, audit, clock);
+    private final InMemoryPorts.Backups backups = new InMemoryPorts.Backups();
+    private final TenantService tenants = new TenantService(directory, catalog, index, audit, backups, backups, clock);
     private final ApiKeyService keys = new ApiKeyService(directory, new ServerSettings(ServerMode.STANDALONE), audit, clock);
     private final AuditLogService auditLog = new AuditLogService(audit);
     private final SingleModeAdoptionService adoption = new SingleModeAdoptionService(directory, catalog, index, audit, clock);
@@ -111,6 +114,26 @@ class AdministrationRulesTest {
         for (int limit : new int[] {0, -1, 1001}) {
             assertThatThrownBy(() -> auditLog.auditLog(ROOT, Optional.empty(), OptionalInt.of(limit))).isInstanceOf(InvalidValueException.class);
         }
+    }
+
+    @Test
+    void deletingATenantDeletesItsBackupsAndNoOneElses() {
+        TenantId globex = new TenantId("globex");
+        tenants.createTenant(ROOT, Optional.of(globex), "Globex");
+        for (TenantId owner : List.of(ACME, globex)) {
+            Backup backup = Backup.started(BackupId.random(), owner, "nightly", List.of(), clock.instant());
+            backups.add(backup);
+            try (var archive = backups.create(owner, backup.id())) {
+                archive.commit();
+            }
+        }
+
+        tenants.deleteTenant(ROOT, ACME);
+
+        assertThat(backups.list(ACME)).isEmpty();
+        assertThat(backups.archives.keySet()).noneMatch(key -> key.startsWith("acme/"));
+        assertThat(backups.list(globex)).hasSize(1);
+        assertThat(backups.archives.keySet()).hasSize(1);
     }
 
     @Test

@@ -52,7 +52,8 @@ class AuthenticationRulesTest {
     private final AuthenticationService auth = new AuthenticationService(settings, directory, failures, audit, tokens, clock);
     private final InMemoryPorts.Catalog catalog = new InMemoryPorts.Catalog();
     private final InMemoryPorts.Index index = new InMemoryPorts.Index();
-    private final TenantService tenants = new TenantService(directory, catalog, index, audit, clock);
+    private final InMemoryPorts.Backups backups = new InMemoryPorts.Backups();
+    private final TenantService tenants = new TenantService(directory, catalog, index, audit, backups, backups, clock);
     private final ApiKeyService keys = new ApiKeyService(directory, settings, audit, clock);
 
     @BeforeEach

@@ -1,6 +1,8 @@
 package dev.vectorizer.application.service;
 
 import dev.vectorizer.application.port.out.AuditLogPort;
+import dev.vectorizer.application.port.out.BackupCatalogPort;
+import dev.vectorizer.application.port.out.BackupStorePort;
 import dev.vectorizer.application.port.out.CollectionCatalogPort;
 import dev.vectorizer.application.port.out.EmbeddingPort;
 import dev.vectorizer.application.port.out.VectorIndexPort;
@@ -13,6 +15,9 @@ import dev.vectorizer.domain.NotFoundException;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.Vector;
 import dev.vectorizer.domain.VectorId;
+import dev.vectorizer.domain.backup.Backup;
+import dev.vectorizer.domain.backup.BackupId;
+import dev.vectorizer.domain.backup.BackupStatus;
 import dev.vectorizer.domain.search.Filter;
 import dev.vectorizer.domain.search.ScoredPoint;
 import dev.vectorizer.domain.search.ScrollPage;
@@ -20,6 +25,10 @@ import dev.vectorizer.domain.search.ScrollRequest;
 import dev.vectorizer.domain.search.TextQuery;
 import dev.vectorizer.domain.search.VectorQuery;
 import dev.vectorizer.domain.tenant.AuditEvent;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -74,6 +83,90 @@ final class InMemoryPorts {
         @Override
         public boolean remove(Collection collection) {
             return rows.remove(collection.ref().storageKey(), collection);
+        }
+
+        @Override
+        public boolean replace(Collection current, Collection replacement) {
+            return rows.replace(current.ref().storageKey(), current, replacement);
+        }
+    }
+
+    /** Backup records and their archives (as byte arrays) by id. */
+    static final class Backups implements BackupCatalogPort, BackupStorePort {
+        final Map<BackupId, Backup> records = new LinkedHashMap<>();
+        final Map<String, byte[]> archives = new LinkedHashMap<>();
+
+        @Override
+        public void add(Backup backup) {
+            records.put(backup.id(), backup);
+        }
+
+        @Override
+        public boolean update(Backup backup) {
+            return records.replace(backup.id(), backup) != null;
+        }
+
+        @Override
+        public Optional<Backup> find(BackupId id) {
+            return Optional.ofNullable(records.get(id));
+        }
+
+        @Override
+        public List<Backup> list(TenantId tenant) {
+            return records.values().stream().filter(b -> b.owner().equals(tenant)).toList();
+        }
+
+        @Override
+        public List<Backup> withStatus(BackupStatus status) {
+            return records.values().stream().filter(b -> b.status() == status).toList();
+        }
+
+        @Override
+        public boolean remove(BackupId id) {
+            return records.remove(id) != null;
+        }
+
+        @Override
+        public PendingArchive create(TenantId tenant, BackupId id) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            return new PendingArchive() {
+                @Override
+                public OutputStream stream() {
+                    return bytes;
+                }
+
+                @Override
+                public void commit() {
+                    archives.put(tenant + "/" + id, bytes.toByteArray());
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public InputStream open(TenantId tenant, BackupId id, long offset) {
+            byte[] archive = archives.get(tenant + "/" + id);
+            if (archive == null) {
+                throw new NotFoundException("no archive");
+            }
+            return new ByteArrayInputStream(archive, (int) offset, archive.length - (int) offset);
+        }
+
+        @Override
+        public void delete(TenantId tenant, BackupId id) {
+            archives.remove(tenant + "/" + id);
+        }
+
+        @Override
+        public void deleteTenant(TenantId tenant) {
+            archives.keySet().removeIf(key -> key.startsWith(tenant + "/"));
+        }
+
+        @Override
+        public void discardIncomplete() {
         }
     }
 

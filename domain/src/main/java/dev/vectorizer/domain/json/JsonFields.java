@@ -49,6 +49,11 @@ public final class JsonFields {
         return path.isEmpty() ? field : path + "." + field;
     }
 
+    /** The names of this object's fields, in document order. */
+    public List<String> fields() {
+        return object.keySet().stream().map(String::valueOf).toList();
+    }
+
     public boolean has(String field) {
         return object.get(field) != null;
     }
@@ -79,6 +84,13 @@ public final class JsonFields {
 
     public Optional<Integer> optionalInteger(String field) {
         return value(field).map(v -> asInt(v, path(field)));
+    }
+
+    /** A required integer that may exceed the {@code int} range (a count, a size in bytes). */
+    public long longInteger(String field) {
+        Object value = required(field);
+        InvalidValueException.require(value instanceof Long, "'" + path(field) + "' must be an integer");
+        return (Long) value;
     }
 
     public Optional<Double> number(String field) {

@@ -19,7 +19,8 @@ public record AuditEvent(Instant at, String actor, Optional<TenantId> tenant, Ac
     public enum Action {
         TENANT_CREATE, TENANT_SUSPEND, TENANT_RESUME, TENANT_DELETE,
         KEY_CREATE, KEY_ROTATE, KEY_REVOKE,
-        COLLECTION_DELETE, COLLECTION_ADOPT, AUTH_FAILURE
+        COLLECTION_DELETE, COLLECTION_ADOPT, AUTH_FAILURE,
+        BACKUP_RESTORE, BACKUP_DELETE
     }
 
     public enum Outcome { SUCCESS, DENIED, FAILED }

@@ -8,7 +8,12 @@ public enum Operation {
     READ(EnumSet.of(Permission.ADMIN, Permission.READ_WRITE, Permission.READ_ONLY, Permission.MCP)),
     WRITE(EnumSet.of(Permission.ADMIN, Permission.READ_WRITE, Permission.MCP)),
     DELETE_COLLECTION(EnumSet.of(Permission.ADMIN, Permission.READ_WRITE)),
-    USE_MCP(EnumSet.of(Permission.ADMIN, Permission.MCP));
+    USE_MCP(EnumSet.of(Permission.ADMIN, Permission.MCP)),
+    /** Create, upload, list, read and download the tenant's backups. */
+    BACKUP(EnumSet.of(Permission.ADMIN, Permission.READ_WRITE)),
+    /** Restore a backup into the tenant (it may replace collections). */
+    RESTORE_BACKUP(EnumSet.of(Permission.ADMIN)),
+    DELETE_BACKUP(EnumSet.of(Permission.ADMIN));
 
     private final Set<Permission> allowedBy;
 
