@@ -2,12 +2,13 @@ package dev.vectorizer.adapter.rest.problem;
 
 import dev.vectorizer.domain.ConflictException;
 import dev.vectorizer.domain.NotFoundException;
+import dev.vectorizer.domain.QuotaExceededException;
 import dev.vectorizer.domain.UnavailableException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** The domain's "not found", "conflict" and "unavailable" outcomes as problems. */
+/** The domain's "not found", "conflict", "quota exceeded" and "unavailable" outcomes as problems. */
 public final class DomainExceptionMappers {
 
     private DomainExceptionMappers() {
@@ -35,6 +36,14 @@ public final class DomainExceptionMappers {
         public Response toResponse(UnavailableException exception) {
             return Response.fromResponse(Problem.of(ErrorType.UNAVAILABLE, exception.getMessage()).toResponse())
                     .header("Retry-After", "30").build();
+        }
+    }
+
+    @Provider
+    public static class QuotaExceeded implements ExceptionMapper<QuotaExceededException> {
+        @Override
+        public Response toResponse(QuotaExceededException exception) {
+            return Problem.of(ErrorType.QUOTA_EXCEEDED, exception.getMessage()).toResponse();
         }
     }
 }

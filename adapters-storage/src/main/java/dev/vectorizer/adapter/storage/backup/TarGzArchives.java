@@ -34,7 +34,8 @@ public class TarGzArchives implements ArchiveCodecPort {
         try {
             GzipParameters parameters = new GzipParameters();
             parameters.setCompressionLevel(Deflater.BEST_SPEED);
-            GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(out, parameters) // finished, never closed: out stays open;
+            // finished, never closed: out stays open
+            GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(out, parameters);
             TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
