@@ -6,6 +6,7 @@ import dev.vectorizer.application.port.out.ArchiveCodecPort.Entry;
 import dev.vectorizer.application.port.out.IndexSnapshotPort.RestoringIndex;
 import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.InvalidValueException;
+import dev.vectorizer.domain.TooLargeException;
 import dev.vectorizer.domain.backup.ArchiveFile;
 import dev.vectorizer.domain.backup.ArchivePath;
 import dev.vectorizer.domain.backup.BackupManifest;
@@ -32,7 +33,16 @@ final class ArchiveUnpacker {
     private ArchiveUnpacker() {
     }
 
-    static BackupManifest readManifest(ArchiveReader reader) {
+    /** The manifest, refused if the files it lists unpack to more than {@code maxUnpackedBytes}. */
+    static BackupManifest readManifest(ArchiveReader reader, long maxUnpackedBytes) {
+        BackupManifest manifest = readManifest(reader);
+        if (manifest.bytes() > maxUnpackedBytes) {
+            throw new TooLargeException("the archive unpacks to " + manifest.bytes() + " bytes, more than " + maxUnpackedBytes);
+        }
+        return manifest;
+    }
+
+    private static BackupManifest readManifest(ArchiveReader reader) {
         Entry first = reader.next().orElseThrow(() -> new InvalidValueException("the archive is empty"));
         InvalidValueException.require(first.kind() == ArchiveCodecPort.Kind.FILE && ArchivePath.MANIFEST.equals(first.path()),
                 "the archive's first entry must be " + ArchivePath.MANIFEST);

@@ -95,7 +95,7 @@ public class BackupRestoreService implements RestoreBackupUseCase, UploadBackupU
         Backup backup = BackupLookup.requireReady(catalog, tenant, request.backup());
         try (InputStream archive = store.open(tenant, backup.id(), 0)) {
             ArchiveReader reader = codec.reader(archive, settings.maxUnpackedBytes());
-            BackupManifest manifest = ArchiveUnpacker.readManifest(reader);
+            BackupManifest manifest = ArchiveUnpacker.readManifest(reader, settings.maxUnpackedBytes());
             List<RestoreRequest.Target> targets = request.targets(manifest);
             Map<CollectionName, Optional<Collection>> existing = new LinkedHashMap<>();
             for (RestoreRequest.Target target : targets) {
@@ -172,7 +172,7 @@ public class BackupRestoreService implements RestoreBackupUseCase, UploadBackupU
         BackupId id = BackupId.random();
         try (BackupStorePort.PendingArchive pending = store.create(tenant, id)) {
             UploadedArchive archive = new UploadedArchive(upload.archive(), pending.stream(), settings.maxUploadBytes());
-            BackupManifest manifest = verify(tenant, codec.reader(archive, settings.maxUnpackedBytes()));
+            BackupManifest manifest = verify(tenant, codec.reader(archive, settings.maxUnpackedBytes()), settings.maxUnpackedBytes());
             archive.drain();
             expectedSha256.ifPresent(expected -> InvalidValueException.require(expected.equals(archive.sha256()),
                     "the archive's SHA-256 is " + archive.sha256() + ", not " + expected));
@@ -194,8 +194,8 @@ public class BackupRestoreService implements RestoreBackupUseCase, UploadBackupU
     }
 
     /** Checks all of an uploaded archive, unpacking each collection into a place that is thrown away afterwards. */
-    private BackupManifest verify(TenantId tenant, ArchiveReader reader) {
-        BackupManifest manifest = ArchiveUnpacker.readManifest(reader);
+    private BackupManifest verify(TenantId tenant, ArchiveReader reader, long maxUnpackedBytes) {
+        BackupManifest manifest = ArchiveUnpacker.readManifest(reader, maxUnpackedBytes);
         Map<CollectionName, RestoringIndex> scratch = new LinkedHashMap<>();
         try {
             for (BackupManifest.Entry entry : manifest.collections()) {

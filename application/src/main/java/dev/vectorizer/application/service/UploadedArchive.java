@@ -18,6 +18,7 @@ final class UploadedArchive extends FilterInputStream {
     private final long maxBytes;
     private final MessageDigest digest = Checksums.sha256();
     private long count;
+    private String sha256;
 
     UploadedArchive(InputStream in, OutputStream copy, long maxBytes) {
         super(in);
@@ -67,7 +68,11 @@ final class UploadedArchive extends FilterInputStream {
         return count;
     }
 
+    /** The SHA-256 of every byte read; call once all are read ({@link #drain}). */
     String sha256() {
-        return Checksums.hex(digest);
+        if (sha256 == null) {
+            sha256 = Checksums.hex(digest);
+        }
+        return sha256;
     }
 }

@@ -81,8 +81,10 @@ public class TarGzArchives implements ArchiveCodecPort {
                     }
                     TarArchiveEntry entry = tar.getNextEntry();
                     return entry == null ? Optional.empty() : Optional.of(new Entry(entry.getName(), kind(entry), entry.getSize(), new Content(tar)));
+                } catch (InvalidValueException limit) {
+                    throw limit; // over the unpacked limit
                 } catch (IOException | IllegalArgumentException e) {
-                    throw corrupt(e);
+                    throw corrupt(e); // commons-compress refuses malformed header fields with IllegalArgumentException
                 }
             }
         };

@@ -6,6 +6,8 @@ import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionSpec;
 import dev.vectorizer.domain.InvalidValueException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +34,7 @@ import org.apache.lucene.util.IOUtils;
  * is closed again afterwards. A restore writes an index into {@code {data-dir}/tmp/restore/{random}/index/},
  * checks it with Lucene, and moves the directory into place as the new incarnation's directory (a
  * rename, so a collection directory is either absent or complete). What a crash leaves under
- * {@code tmp/} is deleted at the next start.
+ * {@code tmp/} is deleted at the next start (backups start only after it).
  */
 @ApplicationScoped
 public class LuceneSnapshots implements IndexSnapshotPort {
@@ -55,6 +57,11 @@ public class LuceneSnapshots implements IndexSnapshotPort {
 
     /** For the CDI client proxy only. */
     protected LuceneSnapshots() {
+    }
+
+    /** Makes the bean at start, which deletes what a crash left under {@code tmp/}. */
+    void cleanOnStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // the constructor did the work
     }
 
     private Path fresh(String kind) throws IOException {
