@@ -351,7 +351,8 @@ class BackupIT {
         server.kill();
 
         // the same data on a server with a small heap and a backup quota the tenant is already over
-        server = new ServerProcess(workDir, serverArgs(SMALL_HEAP, "-Dvectorizer.backup.quota.max-bytes=" + (100L << 20)).toArray(String[]::new))
+        server = new ServerProcess(Files.createDirectories(workDir.resolve("restarted")), serverArgs(SMALL_HEAP,
+                "-Dvectorizer.data-dir=" + workDir.resolve("data"), "-Dvectorizer.backup.quota.max-bytes=" + (100L << 20)).toArray(String[]::new))
                 .start();
         connect();
         rw = as("acme", "READ_WRITE");

@@ -19,7 +19,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -39,6 +38,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -164,18 +164,33 @@ public class BackupsResource {
                 Optional.ofNullable(sha256), Optional.ofNullable(name))));
     }
 
+    /** The form's {@code file} part is the archive; optional {@code sha256} and {@code name} fields. */
     @POST
     @Path("upload")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @LargeBody
-    public Response uploadForm(@FormParam("file") EntityPart file, @FormParam("sha256") String sha256, @FormParam("name") String name) {
-        InvalidValueException.require(file != null, "the form needs a 'file' part holding the archive");
+    public Response uploadForm(List<EntityPart> parts) {
+        EntityPart file = part(parts, "file").orElseThrow(() -> new InvalidValueException("the form needs a 'file' part holding the archive"));
         try (InputStream archive = file.getContent()) {
             return uploaded(upload.upload(caller.tenant(), new UploadBackupUseCase.Upload(archive, OptionalLong.empty(),
-                    Optional.ofNullable(sha256), Optional.ofNullable(name))));
+                    field(parts, "sha256"), field(parts, "name"))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Optional<EntityPart> part(List<EntityPart> parts, String name) {
+        return parts.stream().filter(p -> name.equals(p.getName())).findFirst();
+    }
+
+    private static Optional<String> field(List<EntityPart> parts, String name) {
+        return part(parts, name).map(p -> {
+            try {
+                return p.getContent(String.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private static OptionalLong declared(String length) {

@@ -1,18 +1,10 @@
 package dev.vectorizer.application.service;
 
-import dev.vectorizer.application.BackupSettings;
 import dev.vectorizer.application.port.in.RestoreBackupUseCase;
 import dev.vectorizer.application.port.in.UploadBackupUseCase;
-import dev.vectorizer.application.port.out.ArchiveCodecPort;
 import dev.vectorizer.application.port.out.ArchiveCodecPort.ArchiveReader;
-import dev.vectorizer.application.port.out.AuditLogPort;
-import dev.vectorizer.application.port.out.BackupCatalogPort;
-import dev.vectorizer.application.port.out.BackupQuotaPort;
 import dev.vectorizer.application.port.out.BackupStorePort;
-import dev.vectorizer.application.port.out.CollectionCatalogPort;
-import dev.vectorizer.application.port.out.IndexSnapshotPort;
 import dev.vectorizer.application.port.out.IndexSnapshotPort.RestoringIndex;
-import dev.vectorizer.application.port.out.VectorIndexPort;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.CollectionRef;
@@ -58,57 +50,39 @@ import java.util.Optional;
 @ApplicationScoped
 public class BackupRestoreService implements RestoreBackupUseCase, UploadBackupUseCase {
 
-    private final BackupCatalogPort catalog;
-    private final BackupStorePort store;
-    private final CollectionCatalogPort collections;
-    private final VectorIndexPort index;
-    private final IndexSnapshotPort snapshots;
-    private final ArchiveCodecPort codec;
-    private final BackupQuotaPort quota;
-    private final AuditLogPort audit;
-    private final BackupSettings settings;
-    private final Clock clock;
+    private final BackupPorts ports;
+    private final Clock clock = Clock.systemUTC();
 
     @Inject
-    public BackupRestoreService(BackupCatalogPort catalog, BackupStorePort store, CollectionCatalogPort collections, VectorIndexPort index,
-            IndexSnapshotPort snapshots, ArchiveCodecPort codec, BackupQuotaPort quota, AuditLogPort audit, BackupSettings settings) {
-        this.catalog = catalog;
-        this.store = store;
-        this.collections = collections;
-        this.index = index;
-        this.snapshots = snapshots;
-        this.codec = codec;
-        this.quota = quota;
-        this.audit = audit;
-        this.settings = settings;
-        this.clock = Clock.systemUTC();
+    BackupRestoreService(BackupPorts ports) {
+        this.ports = ports;
     }
 
     /** For the CDI client proxy only. */
     protected BackupRestoreService() {
-        this(null, null, null, null, null, null, null, null, null);
+        ports = null;
     }
 
     @Override
     public List<RestoredCollection> restore(Caller.OfTenant caller, RestoreRequest request) {
         TenantId tenant = caller.require(Operation.RESTORE_BACKUP);
-        Backup backup = BackupLookup.requireReady(catalog, tenant, request.backup());
-        try (InputStream archive = store.open(tenant, backup.id(), 0)) {
-            ArchiveReader reader = codec.reader(archive, settings.maxUnpackedBytes());
-            BackupManifest manifest = ArchiveUnpacker.readManifest(reader, settings.maxUnpackedBytes());
+        Backup backup = BackupLookup.requireReady(ports.catalog, tenant, request.backup());
+        try (InputStream archive = ports.store.open(tenant, backup.id(), 0)) {
+            ArchiveReader reader = ports.codec.reader(archive, ports.settings.maxUnpackedBytes());
+            BackupManifest manifest = ArchiveUnpacker.readManifest(reader, ports.settings.maxUnpackedBytes());
             List<RestoreRequest.Target> targets = request.targets(manifest);
             Map<CollectionName, Optional<Collection>> existing = new LinkedHashMap<>();
             for (RestoreRequest.Target target : targets) {
-                Optional<Collection> current = collections.find(new CollectionRef(tenant, target.name()));
+                Optional<Collection> current = ports.collections.find(new CollectionRef(tenant, target.name()));
                 if (current.isPresent() && !request.replace()) {
                     throw new ConflictException("collection '" + target.name() + "' exists; restore it under another name or with replace");
                 }
                 existing.put(target.name(), current);
             }
-            quota.checkRestore(tenant, (int) existing.values().stream().filter(Optional::isEmpty).count(),
+            ports.quota.checkRestore(tenant, (int) existing.values().stream().filter(Optional::isEmpty).count(),
                     targets.stream().mapToLong(t -> t.source().vectorCount()).sum(), targets.stream().mapToLong(t -> t.source().bytes()).sum());
             List<RestoredCollection> restored = rebuild(tenant, reader, manifest, targets, existing);
-            audit.record(AuditEvent.success(clock.instant(), caller, tenant, AuditEvent.Action.BACKUP_RESTORE, backup.id().value()));
+            ports.audit.record(AuditEvent.success(clock.instant(), caller, tenant, AuditEvent.Action.BACKUP_RESTORE, backup.id().value()));
             return restored;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -123,7 +97,7 @@ public class BackupRestoreService implements RestoreBackupUseCase, UploadBackupU
             for (RestoreRequest.Target target : targets) {
                 Collection collection = new Collection(new CollectionRef(tenant, target.name()), target.source().spec(), now(), Incarnation.random());
                 fresh.put(target.source().name(), collection);
-                restoring.put(target.source().name(), snapshots.restoring(collection));
+                restoring.put(target.source().name(), ports.snapshots.restoring(collection));
             }
             ArchiveUnpacker.unpack(reader, manifest, restoring);
             for (RestoreRequest.Target target : targets) {
@@ -147,14 +121,14 @@ public class BackupRestoreService implements RestoreBackupUseCase, UploadBackupU
     private void publish(Collection collection, Optional<Collection> replaced) {
         try {
             if (replaced.isEmpty()) {
-                collections.add(collection);
-            } else if (collections.replace(replaced.get(), collection)) {
-                index.drop(replaced.get());
+                ports.collections.add(collection);
+            } else if (ports.collections.replace(replaced.get(), collection)) {
+                ports.index.drop(replaced.get());
             } else {
                 throw new ConflictException("collection '" + collection.ref().name() + "' changed during the restore");
             }
         } catch (RuntimeException e) {
-            index.drop(collection);
+            ports.index.drop(collection);
             throw e;
         }
     }
@@ -163,30 +137,30 @@ public class BackupRestoreService implements RestoreBackupUseCase, UploadBackupU
     public Backup upload(Caller.OfTenant caller, Upload upload) {
         TenantId tenant = caller.require(Operation.BACKUP);
         upload.declaredLength().ifPresent(length -> {
-            if (length > settings.maxUploadBytes()) {
-                throw new TooLargeException("the archive is larger than " + settings.maxUploadBytes() + " bytes");
+            if (length > ports.settings.maxUploadBytes()) {
+                throw new TooLargeException("the archive is larger than " + ports.settings.maxUploadBytes() + " bytes");
             }
         });
         Optional<String> expectedSha256 = upload.sha256().map(s -> s.strip().toLowerCase(Locale.ROOT));
         Optional<String> name = upload.name().map(String::strip);
         BackupId id = BackupId.random();
-        try (BackupStorePort.PendingArchive pending = store.create(tenant, id)) {
-            UploadedArchive archive = new UploadedArchive(upload.archive(), pending.stream(), settings.maxUploadBytes());
-            BackupManifest manifest = verify(tenant, codec.reader(archive, settings.maxUnpackedBytes()), settings.maxUnpackedBytes());
+        try (BackupStorePort.PendingArchive pending = ports.store.create(tenant, id)) {
+            UploadedArchive archive = new UploadedArchive(upload.archive(), pending.stream(), ports.settings.maxUploadBytes());
+            BackupManifest manifest = verify(tenant, ports.codec.reader(archive, ports.settings.maxUnpackedBytes()), ports.settings.maxUnpackedBytes());
             archive.drain();
             expectedSha256.ifPresent(expected -> InvalidValueException.require(expected.equals(archive.sha256()),
                     "the archive's SHA-256 is " + archive.sha256() + ", not " + expected));
-            quota.checkBackup(tenant, BackupLookup.bytesOf(catalog, tenant), archive.count());
+            ports.quota.checkBackup(tenant, BackupLookup.bytesOf(ports.catalog, tenant), archive.count());
             Backup backup = new Backup(id, tenant, name.orElse("upload of " + manifest.createdAt()), BackupStatus.READY, 1,
                     manifest.names(), manifest.vectorCount(), archive.count(), Optional.of(archive.sha256()), manifest.formatVersion(), now());
             pending.commit();
             try {
-                catalog.add(backup);
+                ports.catalog.add(backup);
             } catch (RuntimeException e) {
-                store.delete(tenant, id);
+                ports.store.delete(tenant, id);
                 throw e;
             }
-            new BackupRetention(catalog, store, settings, clock).prune(tenant);
+            new BackupRetention(ports.catalog, ports.store, ports.settings, clock).prune(tenant);
             return backup;
         } catch (IOException e) {
             throw new InvalidValueException("the upload could not be read to its end: " + e.getMessage());
@@ -199,7 +173,7 @@ public class BackupRestoreService implements RestoreBackupUseCase, UploadBackupU
         Map<CollectionName, RestoringIndex> scratch = new LinkedHashMap<>();
         try {
             for (BackupManifest.Entry entry : manifest.collections()) {
-                scratch.put(entry.name(), snapshots.restoring(
+                scratch.put(entry.name(), ports.snapshots.restoring(
                         new Collection(new CollectionRef(tenant, entry.name()), entry.spec(), entry.createdAt(), Incarnation.random())));
             }
             ArchiveUnpacker.unpack(reader, manifest, scratch);

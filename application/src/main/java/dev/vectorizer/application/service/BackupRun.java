@@ -44,14 +44,13 @@ final class BackupRun implements Runnable {
     private final ArchiveCodecPort codec;
     private final BackupRetention retention;
 
-    BackupRun(Backup backup, List<Collection> collections, BackupCatalogPort catalog, BackupStorePort store, IndexSnapshotPort snapshots,
-            ArchiveCodecPort codec, BackupRetention retention) {
+    BackupRun(Backup backup, List<Collection> collections, BackupPorts ports, BackupRetention retention) {
         this.backup = backup;
         this.collections = List.copyOf(collections);
-        this.catalog = catalog;
-        this.store = store;
-        this.snapshots = snapshots;
-        this.codec = codec;
+        this.catalog = ports.catalog;
+        this.store = ports.store;
+        this.snapshots = ports.snapshots;
+        this.codec = ports.codec;
         this.retention = retention;
     }
 

@@ -1,19 +1,10 @@
 package dev.vectorizer.application.service;
 
-import dev.vectorizer.application.BackupSettings;
 import dev.vectorizer.application.port.in.CreateBackupUseCase;
 import dev.vectorizer.application.port.in.DeleteBackupUseCase;
 import dev.vectorizer.application.port.in.DownloadBackupQuery;
 import dev.vectorizer.application.port.in.GetBackupQuery;
 import dev.vectorizer.application.port.in.ListBackupsQuery;
-import dev.vectorizer.application.port.out.ArchiveCodecPort;
-import dev.vectorizer.application.port.out.AuditLogPort;
-import dev.vectorizer.application.port.out.BackupCatalogPort;
-import dev.vectorizer.application.port.out.BackupQuotaPort;
-import dev.vectorizer.application.port.out.BackupStorePort;
-import dev.vectorizer.application.port.out.CollectionCatalogPort;
-import dev.vectorizer.application.port.out.IndexSnapshotPort;
-import dev.vectorizer.application.port.out.VectorIndexPort;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.ConflictException;
@@ -48,31 +39,16 @@ public class BackupService implements CreateBackupUseCase, ListBackupsQuery, Get
 
     static final int WORKERS = 2;
 
-    private final BackupCatalogPort catalog;
-    private final BackupStorePort store;
-    private final CollectionCatalogPort collections;
-    private final VectorIndexPort index;
-    private final IndexSnapshotPort snapshots;
-    private final ArchiveCodecPort codec;
-    private final BackupQuotaPort quota;
-    private final AuditLogPort audit;
+    private final BackupPorts ports;
     private final BackupRetention retention;
     private final Clock clock;
     private final ExecutorService workers;
 
     @Inject
-    public BackupService(BackupCatalogPort catalog, BackupStorePort store, CollectionCatalogPort collections, VectorIndexPort index,
-            IndexSnapshotPort snapshots, ArchiveCodecPort codec, BackupQuotaPort quota, AuditLogPort audit, BackupSettings settings) {
-        this.catalog = catalog;
-        this.store = store;
-        this.collections = collections;
-        this.index = index;
-        this.snapshots = snapshots;
-        this.codec = codec;
-        this.quota = quota;
-        this.audit = audit;
+    BackupService(BackupPorts ports) {
+        this.ports = ports;
         this.clock = Clock.systemUTC();
-        this.retention = new BackupRetention(catalog, store, settings, clock);
+        this.retention = new BackupRetention(ports.catalog, ports.store, ports.settings, clock);
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
             Thread thread = new Thread(runnable, "vectorizer-backup-" + threads.incrementAndGet());
@@ -83,14 +59,7 @@ public class BackupService implements CreateBackupUseCase, ListBackupsQuery, Get
 
     /** For the CDI client proxy only. */
     protected BackupService() {
-        catalog = null;
-        store = null;
-        collections = null;
-        index = null;
-        snapshots = null;
-        codec = null;
-        quota = null;
-        audit = null;
+        ports = null;
         retention = null;
         clock = null;
         workers = null;
@@ -98,12 +67,12 @@ public class BackupService implements CreateBackupUseCase, ListBackupsQuery, Get
 
     /** Backups a crash interrupted are failed, their partial archives discarded; expired ones pruned. */
     void recover(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        for (Backup interrupted : catalog.withStatus(BackupStatus.RUNNING)) {
-            store.delete(interrupted.owner(), interrupted.id());
-            catalog.update(interrupted.failed());
+        for (Backup interrupted : ports.catalog.withStatus(BackupStatus.RUNNING)) {
+            ports.store.delete(interrupted.owner(), interrupted.id());
+            ports.catalog.update(interrupted.failed());
         }
-        store.discardIncomplete();
-        catalog.withStatus(BackupStatus.READY).stream().map(Backup::owner).distinct().forEach(retention::prune);
+        ports.store.discardIncomplete();
+        ports.catalog.withStatus(BackupStatus.READY).stream().map(Backup::owner).distinct().forEach(retention::prune);
     }
 
     @PreDestroy
@@ -114,40 +83,40 @@ public class BackupService implements CreateBackupUseCase, ListBackupsQuery, Get
     @Override
     public Backup create(Caller.OfTenant caller, String name, Optional<List<CollectionName>> names) {
         TenantId tenant = caller.require(Operation.BACKUP);
-        List<Collection> chosen = names.map(list -> list.stream().distinct().map(n -> CollectionLookup.require(collections, tenant, n)).toList())
-                .orElseGet(() -> collections.list(tenant));
+        List<Collection> chosen = names.map(list -> list.stream().distinct().map(n -> CollectionLookup.require(ports.collections, tenant, n)).toList())
+                .orElseGet(() -> ports.collections.list(tenant));
         Backup backup = Backup.started(BackupId.random(), tenant, name, chosen.stream().map(c -> c.ref().name()).toList(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        long estimate = chosen.stream().mapToLong(c -> index.stats(c).sizeBytes()).sum();
-        quota.checkBackup(tenant, BackupLookup.bytesOf(catalog, tenant), estimate);
-        catalog.add(backup);
-        workers.execute(new BackupRun(backup, chosen, catalog, store, snapshots, codec, retention));
+        long estimate = chosen.stream().mapToLong(c -> ports.index.stats(c).sizeBytes()).sum();
+        ports.quota.checkBackup(tenant, BackupLookup.bytesOf(ports.catalog, tenant), estimate);
+        ports.catalog.add(backup);
+        workers.execute(new BackupRun(backup, chosen, ports, retention));
         return backup;
     }
 
     @Override
     public List<Backup> list(Caller.OfTenant caller) {
-        return catalog.list(caller.require(Operation.BACKUP)).reversed();
+        return ports.catalog.list(caller.require(Operation.BACKUP)).reversed();
     }
 
     @Override
     public Backup get(Caller.OfTenant caller, BackupId id) {
-        return BackupLookup.require(catalog, caller.require(Operation.BACKUP), id);
+        return BackupLookup.require(ports.catalog, caller.require(Operation.BACKUP), id);
     }
 
     @Override
     public Download download(Caller.OfTenant caller, BackupId id) {
-        Backup backup = BackupLookup.requireReady(catalog, caller.require(Operation.BACKUP), id);
-        return new Download(backup, offset -> store.open(backup.owner(), backup.id(), offset));
+        Backup backup = BackupLookup.requireReady(ports.catalog, caller.require(Operation.BACKUP), id);
+        return new Download(backup, offset -> ports.store.open(backup.owner(), backup.id(), offset));
     }
 
     @Override
     public void delete(Caller.OfTenant caller, BackupId id) {
-        Backup backup = BackupLookup.require(catalog, caller.require(Operation.DELETE_BACKUP), id);
+        Backup backup = BackupLookup.require(ports.catalog, caller.require(Operation.DELETE_BACKUP), id);
         if (backup.status() == BackupStatus.RUNNING) {
             throw new ConflictException("backup '" + id + "' is still running");
         }
-        BackupRetention.delete(catalog, store, backup);
-        audit.record(AuditEvent.success(clock.instant(), caller, backup.owner(), AuditEvent.Action.BACKUP_DELETE, id.value()));
+        BackupRetention.delete(ports.catalog, ports.store, backup);
+        ports.audit.record(AuditEvent.success(clock.instant(), caller, backup.owner(), AuditEvent.Action.BACKUP_DELETE, id.value()));
     }
 }
