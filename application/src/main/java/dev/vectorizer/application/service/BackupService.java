@@ -87,7 +87,7 @@ public class BackupService implements CreateBackupUseCase, ListBackupsQuery, Get
                 .orElseGet(() -> ports.collections.list(tenant));
         Backup backup = Backup.started(BackupId.random(), tenant, name, chosen.stream().map(c -> c.ref().name()).toList(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        long estimate = chosen.stream().mapToLong(c -> ports.index.stats(c).sizeBytes()).sum();
+        long estimate = chosen.stream().mapToLong(ports.snapshots::estimateBytes).sum(); // stats would open idle collections
         ports.quota.checkBackup(tenant, BackupLookup.bytesOf(ports.catalog, tenant), estimate);
         ports.catalog.add(backup);
         workers.execute(new BackupRun(backup, chosen, ports, retention));

@@ -178,6 +178,8 @@ final class InMemoryPorts {
     static final class Index implements VectorIndexPort {
         final Map<String, Map<Incarnation, Map<VectorId, Vector>>> collections = new LinkedHashMap<>();
         int writes;
+        /** How often stats were read: the real index opens a closed collection for that. */
+        int statsReads;
 
         @Override
         public void create(Collection collection) {
@@ -266,6 +268,7 @@ final class InMemoryPorts {
 
         @Override
         public CollectionStats stats(Collection collection) {
+            statsReads++;
             return new CollectionStats(of(collection).size(), 0);
         }
 

@@ -14,6 +14,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -88,6 +90,31 @@ public class LuceneSnapshots implements IndexSnapshotPort {
         } catch (IOException | RuntimeException e) {
             delete(dir);
             throw e instanceof IOException io ? new UncheckedIOException("cannot snapshot collection " + collection.ref(), io) : (RuntimeException) e;
+        }
+    }
+
+    /** The sizes of the index and translog files: what a snapshot commits and links, give or take a merge. */
+    @Override
+    public long estimateBytes(Collection collection) {
+        CollectionPaths paths = CollectionPaths.of(dataDirectory, collection);
+        return sizeOfFiles(paths.index()) + sizeOfFiles(paths.translog());
+    }
+
+    private static long sizeOfFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            long bytes = 0;
+            for (Path file : files.toList()) {
+                try {
+                    bytes += Files.isRegularFile(file) ? Files.size(file) : 0;
+                } catch (NoSuchFileException deletedMeanwhile) {
+                    // a merge or a commit removed it: it is not part of what a snapshot takes
+                }
+            }
+            return bytes;
+        } catch (NoSuchFileException | NotDirectoryException none) {
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot size " + dir, e);
         }
     }
 

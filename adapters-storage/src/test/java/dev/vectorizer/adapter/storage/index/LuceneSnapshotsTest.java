@@ -138,6 +138,23 @@ class LuceneSnapshotsTest {
     }
 
     @Test
+    void anIdleCollectionIsSizedFromItsFilesWithoutBeingOpened() throws Exception {
+        open(8);
+        Collection c = collection("sized", 4);
+        assertThat(snapshots.estimateBytes(c)).as("nothing stored yet").isZero();
+        index.create(c);
+        index.upsert(c, batch(0));
+        index.openIndexes().closeAll();
+
+        long estimate = snapshots.estimateBytes(c);
+
+        assertThat(index.openIndexes().openKeys()).isEmpty();
+        try (IndexSnapshot snapshot = snapshots.snapshot(c)) {
+            assertThat(estimate).isGreaterThanOrEqualTo(snapshot.files().stream().mapToLong(SnapshotFile::size).sum()).isPositive();
+        }
+    }
+
+    @Test
     void aRestoreRefusesFilesThatAreNotAnIndexOfTheExpectedDimensionOrCount() throws Exception {
         open(8);
         Collection c = collection("dims", 4);

@@ -20,6 +20,12 @@ public interface IndexSnapshotPort {
     IndexSnapshot snapshot(Collection collection);
 
     /**
+     * About the bytes a snapshot of the collection would take now, read from what is stored without
+     * opening the collection (so checking a quota before a backup leaves an idle collection idle).
+     */
+    long estimateBytes(Collection collection);
+
+    /**
      * A private place to put the files of a new incarnation of {@code collection}; nothing of it is
      * seen until {@link RestoringIndex#install}.
      */
