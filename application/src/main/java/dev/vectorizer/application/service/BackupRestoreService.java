@@ -36,6 +36,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Restoring a backup into the caller's tenant, and taking an uploaded archive in as a backup. Both
@@ -49,6 +51,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class BackupRestoreService implements RestoreBackupUseCase, UploadBackupUseCase {
+
+    private static final Logger LOG = Logger.getLogger(BackupRestoreService.class.getName());
 
     private final BackupPorts ports;
     private final Clock clock = Clock.systemUTC();
@@ -117,20 +121,28 @@ public class BackupRestoreService implements RestoreBackupUseCase, UploadBackupU
         }
     }
 
-    /** Makes the installed incarnation the collection: a new row, or the old row swapped for it and the old files dropped. */
+    /**
+     * Makes the installed incarnation the collection: a new row, or the old row swapped for it; then
+     * the old files are dropped. Only an incarnation that did not become the collection is undone.
+     */
     private void publish(Collection collection, Optional<Collection> replaced) {
         try {
             if (replaced.isEmpty()) {
                 ports.collections.add(collection);
-            } else if (ports.collections.replace(replaced.get(), collection)) {
-                ports.index.drop(replaced.get());
-            } else {
+            } else if (!ports.collections.replace(replaced.get(), collection)) {
                 throw new ConflictException("collection '" + collection.ref().name() + "' changed during the restore");
             }
         } catch (RuntimeException e) {
             ports.index.drop(collection);
             throw e;
         }
+        replaced.ifPresent(old -> {
+            try {
+                ports.index.drop(old);
+            } catch (RuntimeException e) { // the restore is done: what is left are files nothing refers to
+                LOG.log(Level.WARNING, "cannot delete the replaced files of collection " + old.ref(), e);
+            }
+        });
     }
 
     @Override

@@ -27,14 +27,18 @@ import dev.vectorizer.domain.search.VectorQuery;
 import dev.vectorizer.domain.tenant.AuditEvent;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Simple in-memory stand-ins for the outbound ports, for testing the use cases' own rules. */
@@ -180,6 +184,8 @@ final class InMemoryPorts {
         int writes;
         /** How often stats were read: the real index opens a closed collection for that. */
         int statsReads;
+        /** Incarnations whose files cannot be deleted (a failing disk). */
+        final Set<Incarnation> undroppable = new HashSet<>();
 
         @Override
         public void create(Collection collection) {
@@ -189,6 +195,9 @@ final class InMemoryPorts {
 
         @Override
         public void drop(Collection collection) {
+            if (undroppable.contains(collection.incarnation())) {
+                throw new UncheckedIOException(new IOException("cannot delete the files of " + collection.ref()));
+            }
             remove(collection);
         }
 
