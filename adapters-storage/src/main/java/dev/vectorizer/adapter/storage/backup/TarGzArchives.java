@@ -21,8 +21,8 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
 /**
  * Backup archives as gzip-compressed POSIX tar (Apache Commons Compress), readable by any
  * {@code tar xzf}. Written at the fastest deflate level: index files are mostly float vectors, which
- * higher levels barely shrink further. Reading checks the gzip CRC and length (a corrupt or
- * truncated archive fails), counts the unpacked bytes against the caller's limit as they come out
+ * higher levels barely shrink further. Reading checks the gzip CRC and length once the tar ends (a
+ * corrupt or truncated archive fails, also in its last bytes), counts the unpacked bytes against the caller's limit as they come out
  * of the decompressor (so a gzip bomb stops at the limit) and reports every entry's kind, leaving
  * the judgement of names and kinds to the caller.
  */
@@ -71,16 +71,28 @@ public class TarGzArchives implements ArchiveCodecPort {
     @Override
     public ArchiveReader reader(InputStream in, long maxUnpackedBytes) {
         return new ArchiveReader() {
+            private Unpacked unpacked;
             private TarArchiveInputStream tar;
+            private boolean ended;
 
             @Override
             public Optional<Entry> next() {
                 try {
+                    if (ended) {
+                        return Optional.empty();
+                    }
                     if (tar == null) {
-                        tar = new TarArchiveInputStream(new Unpacked(new GzipCompressorInputStream(in), maxUnpackedBytes));
+                        unpacked = new Unpacked(new GzipCompressorInputStream(in), maxUnpackedBytes);
+                        tar = new TarArchiveInputStream(unpacked);
                     }
                     TarArchiveEntry entry = tar.getNextEntry();
-                    return entry == null ? Optional.empty() : Optional.of(new Entry(entry.getName(), kind(entry), entry.getSize(), new Content(tar)));
+                    if (entry == null) {
+                        // tar stops at its end-of-archive blocks; only reading gzip to its end checks its CRC and length
+                        unpacked.transferTo(OutputStream.nullOutputStream());
+                        ended = true;
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Entry(entry.getName(), kind(entry), entry.getSize(), new Content(tar)));
                 } catch (InvalidValueException limit) {
                     throw limit; // over the unpacked limit
                 } catch (IOException | IllegalArgumentException e) {
