@@ -15,8 +15,8 @@ import dev.vectorizer.domain.backup.BackupStatus;
 import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.Operation;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -75,8 +75,7 @@ public class BackupService implements CreateBackupUseCase, ListBackupsQuery, Get
         ports.catalog.withStatus(BackupStatus.READY).stream().map(Backup::owner).distinct().forEach(retention::prune);
     }
 
-    @PreDestroy
-    void stop() {
+    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
         workers.shutdownNow(); // a backup cut short stays running and is failed at the next start
     }
 
