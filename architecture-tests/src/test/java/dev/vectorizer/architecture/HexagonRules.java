@@ -37,6 +37,7 @@ final class HexagonRules {
             new Confinement("jakarta.persistence..", "storage"),
             new Confinement("org.eclipse.persistence..", "storage"),
             new Confinement("org.h2..", "storage"),
+            new Confinement("org.apache.commons.compress..", "storage"),
             new Confinement("dev.langchain4j..", "embedding"),
             new Confinement("ai.onnxruntime..", "embedding"),
             new Confinement("graphql..", "graphql"),

@@ -164,6 +164,11 @@ final class RestRunner implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))).build();
     }
 
+    /** A request to {@code path} of this server (with this runner's credentials once sent). */
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(30));
+    }
+
     /** Sends {@code request} on this runner's client; fails unless the answer is 2xx. */
     String send(HttpRequest request) throws IOException, InterruptedException {
         if (apiKey != null && request.headers().firstValue("Authorization").isEmpty()) {

@@ -79,12 +79,17 @@ final class Http {
     }
 
     Answer send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers());
+    }
+
+    /** Sends the request (with this client's key) and hands the answer's body to {@code body}. */
+    <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
             if (key != null) {
                 request.header("Authorization", "Bearer " + key);
             }
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers());
+            return client.send(request.timeout(Duration.ofSeconds(120)).build(), body);
         } catch (IOException e) {
             throw new IllegalStateException("request failed: " + e, e);
         } catch (InterruptedException e) {

@@ -68,14 +68,19 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(System.getProperty("vectorizer.jvm.flags").split("\\s+")));
-        command.addAll(extraArgs.stream().filter(a -> a.startsWith("-D")).toList());
+        command.addAll(extraArgs.stream().filter(ServerProcess::isJvmOption).toList());
         command.addAll(List.of("-jar", System.getProperty("vectorizer.uber-jar"), "--port", String.valueOf(port)));
-        command.addAll(extraArgs.stream().filter(a -> !a.startsWith("-D")).toList());
+        command.addAll(extraArgs.stream().filter(a -> !isJvmOption(a)).toList());
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log().toFile());
         builder.environment().remove("VECTORIZER_DATA_DIR");
         process = builder.start();
         return this;
+    }
+
+    /** System properties ({@code -D...}) and JVM settings such as the heap size ({@code -Xmx...}) go to the JVM. */
+    private static boolean isJvmOption(String arg) {
+        return arg.startsWith("-D") || arg.startsWith("-X");
     }
 
     /** Waits until the server's output contains {@code text}. */

@@ -2,6 +2,8 @@ package dev.vectorizer.application.service;
 
 import dev.vectorizer.application.port.in.ManageTenantsUseCase;
 import dev.vectorizer.application.port.out.AuditLogPort;
+import dev.vectorizer.application.port.out.BackupCatalogPort;
+import dev.vectorizer.application.port.out.BackupStorePort;
 import dev.vectorizer.application.port.out.CollectionCatalogPort;
 import dev.vectorizer.application.port.out.KeyValidationPort;
 import dev.vectorizer.application.port.out.TenantDirectoryPort;
@@ -43,16 +45,19 @@ public class TenantService implements ManageTenantsUseCase {
     private final TenantsOnFirstUse hubTenants;
     private final QuotaLedger ledger;
     private final UsageReporting usage;
+    private final BackupCatalogPort backups;
+    private final BackupStorePort archives;
     private final Clock clock;
 
     @Inject
     public TenantService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, AuditLogPort audit,
-            KeyValidationPort hubKeys, QuotaLedger ledger, UsageReporting usage) {
-        this(directory, catalog, index, audit, hubKeys, ledger, usage, Clock.systemUTC());
+            KeyValidationPort hubKeys, QuotaLedger ledger, UsageReporting usage, BackupCatalogPort backups, BackupStorePort archives) {
+        this(directory, catalog, index, audit, hubKeys, ledger, usage, backups, archives, Clock.systemUTC());
     }
 
     TenantService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, AuditLogPort audit,
-            KeyValidationPort hubKeys, QuotaLedger ledger, UsageReporting usage, Clock clock) {
+            KeyValidationPort hubKeys, QuotaLedger ledger, UsageReporting usage, BackupCatalogPort backups, BackupStorePort archives,
+            Clock clock) {
         this.directory = directory;
         this.catalog = catalog;
         this.index = index;
@@ -61,12 +66,14 @@ public class TenantService implements ManageTenantsUseCase {
         this.hubTenants = new TenantsOnFirstUse(directory, audit, clock);
         this.ledger = ledger;
         this.usage = usage;
+        this.backups = backups;
+        this.archives = archives;
         this.clock = clock;
     }
 
     /** For the CDI client proxy only. */
     protected TenantService() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
     @Override
@@ -145,8 +152,8 @@ public class TenantService implements ManageTenantsUseCase {
 
     /**
      * Seals the tenant's final usage report (once: resuming seals nothing new), then removes what is
-     * left of a tenant marked DELETING; safe to repeat after an interruption. Every kind of tenant
-     * data is dropped here, before the tenant's record and keys go last.
+     * left of a tenant marked DELETING: collections, backups, keys, the record; safe to repeat after
+     * an interruption. Every way of deleting a tenant ends here.
      */
     private void finishDeletion(Tenant tenant) {
         TenantId id = tenant.id();
@@ -155,8 +162,9 @@ public class TenantService implements ManageTenantsUseCase {
             catalog.remove(collection);
             index.drop(collection);
         }
+        backups.list(id).forEach(backup -> backups.remove(backup.id()));
+        archives.deleteTenant(id);
         index.dropTenant(id);
-        // Backups (issue E) belong here too.
         hubKeys.forgetTenant(id);
         directory.removeTenant(id);
         ledger.forget(id);

@@ -19,6 +19,8 @@ import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.quota.Quota;
 import dev.vectorizer.domain.tenant.ApiKey;
 import dev.vectorizer.domain.tenant.ApiKeyId;
+import dev.vectorizer.domain.backup.Backup;
+import dev.vectorizer.domain.backup.BackupId;
 import dev.vectorizer.domain.tenant.ApiKeyStatus;
 import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.Caller;
@@ -49,8 +51,9 @@ class AdministrationRulesTest {
     private final InMemoryPorts.Index index = new InMemoryPorts.Index();
     private final InMemoryUsage usage = new InMemoryUsage(catalog, index, tenant -> directory.findTenant(tenant).map(Tenant::quota).orElse(Quota.NONE),
             UsageSettings.DEFAULT, clock);
+    private final InMemoryPorts.Backups backups = new InMemoryPorts.Backups();
     private final TenantService tenants = new TenantService(directory, catalog, index, audit, new InMemoryPorts.HubKeys(), usage.ledger,
-            usage.reporting, clock);
+            usage.reporting, backups, backups, clock);
     private final ApiKeyService keys = new ApiKeyService(directory, new ServerSettings(ServerMode.STANDALONE), audit, clock);
     private final AuditLogService auditLog = new AuditLogService(audit);
     private final SingleModeAdoptionService adoption = new SingleModeAdoptionService(directory, catalog, index, audit, usage.ledger, clock);
@@ -117,6 +120,26 @@ class AdministrationRulesTest {
         for (int limit : new int[] {0, -1, 1001}) {
             assertThatThrownBy(() -> auditLog.auditLog(ROOT, Optional.empty(), OptionalInt.of(limit))).isInstanceOf(InvalidValueException.class);
         }
+    }
+
+    @Test
+    void deletingATenantDeletesItsBackupsAndNoOneElses() {
+        TenantId globex = new TenantId("globex");
+        tenants.createTenant(ROOT, Optional.of(globex), "Globex", Quota.NONE);
+        for (TenantId owner : List.of(ACME, globex)) {
+            Backup backup = Backup.started(BackupId.random(), owner, "nightly", List.of(), clock.instant());
+            backups.add(backup);
+            try (var archive = backups.create(owner, backup.id())) {
+                archive.commit();
+            }
+        }
+
+        tenants.deleteTenant(ROOT, ACME);
+
+        assertThat(backups.list(ACME)).isEmpty();
+        assertThat(backups.archives.keySet()).noneMatch(key -> key.startsWith("acme/"));
+        assertThat(backups.list(globex)).hasSize(1);
+        assertThat(backups.archives.keySet()).hasSize(1);
     }
 
     @Test

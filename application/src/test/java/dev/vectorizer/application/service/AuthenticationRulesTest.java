@@ -57,7 +57,9 @@ class AuthenticationRulesTest {
     private final InMemoryPorts.Catalog catalog = new InMemoryPorts.Catalog();
     private final InMemoryPorts.Index index = new InMemoryPorts.Index();
     private final InMemoryUsage usage = new InMemoryUsage(catalog, index, UsageSettings.DEFAULT, clock);
-    private final TenantService tenants = new TenantService(directory, catalog, index, audit, hubKeys, usage.ledger, usage.reporting, clock);
+    private final InMemoryPorts.Backups backups = new InMemoryPorts.Backups();
+    private final TenantService tenants = new TenantService(directory, catalog, index, audit, hubKeys, usage.ledger, usage.reporting, backups,
+            backups, clock);
     private final ApiKeyService keys = new ApiKeyService(directory, settings, audit, clock);
 
     @BeforeEach

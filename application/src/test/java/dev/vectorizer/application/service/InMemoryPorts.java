@@ -1,6 +1,8 @@
 package dev.vectorizer.application.service;
 
 import dev.vectorizer.application.port.out.AuditLogPort;
+import dev.vectorizer.application.port.out.BackupCatalogPort;
+import dev.vectorizer.application.port.out.BackupStorePort;
 import dev.vectorizer.application.port.out.CollectionCatalogPort;
 import dev.vectorizer.application.port.out.EmbeddingPort;
 import dev.vectorizer.application.port.out.KeyValidationPort;
@@ -17,6 +19,9 @@ import dev.vectorizer.domain.Vector;
 import dev.vectorizer.domain.VectorId;
 import dev.vectorizer.domain.hub.HubUnavailableException;
 import dev.vectorizer.domain.hub.KeyVerdict;
+import dev.vectorizer.domain.backup.Backup;
+import dev.vectorizer.domain.backup.BackupId;
+import dev.vectorizer.domain.backup.BackupStatus;
 import dev.vectorizer.domain.search.Filter;
 import dev.vectorizer.domain.search.ScoredPoint;
 import dev.vectorizer.domain.search.ScrollPage;
@@ -26,15 +31,23 @@ import dev.vectorizer.domain.search.VectorQuery;
 import dev.vectorizer.domain.tenant.ApiKeySecret;
 import dev.vectorizer.domain.usage.UsageChange;
 import dev.vectorizer.domain.tenant.AuditEvent;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -117,6 +130,90 @@ final class InMemoryPorts {
         public synchronized boolean remove(Collection collection) {
             return rows.remove(collection.ref().storageKey(), collection);
         }
+
+        @Override
+        public boolean replace(Collection current, Collection replacement) {
+            return rows.replace(current.ref().storageKey(), current, replacement);
+        }
+    }
+
+    /** Backup records and their archives (as byte arrays) by id. */
+    static final class Backups implements BackupCatalogPort, BackupStorePort {
+        final Map<BackupId, Backup> records = new LinkedHashMap<>();
+        final Map<String, byte[]> archives = new LinkedHashMap<>();
+
+        @Override
+        public void add(Backup backup) {
+            records.put(backup.id(), backup);
+        }
+
+        @Override
+        public boolean update(Backup backup) {
+            return records.replace(backup.id(), backup) != null;
+        }
+
+        @Override
+        public Optional<Backup> find(BackupId id) {
+            return Optional.ofNullable(records.get(id));
+        }
+
+        @Override
+        public List<Backup> list(TenantId tenant) {
+            return records.values().stream().filter(b -> b.owner().equals(tenant)).toList();
+        }
+
+        @Override
+        public List<Backup> withStatus(BackupStatus status) {
+            return records.values().stream().filter(b -> b.status() == status).toList();
+        }
+
+        @Override
+        public boolean remove(BackupId id) {
+            return records.remove(id) != null;
+        }
+
+        @Override
+        public PendingArchive create(TenantId tenant, BackupId id) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            return new PendingArchive() {
+                @Override
+                public OutputStream stream() {
+                    return bytes;
+                }
+
+                @Override
+                public void commit() {
+                    archives.put(tenant + "/" + id, bytes.toByteArray());
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public InputStream open(TenantId tenant, BackupId id, long offset) {
+            byte[] archive = archives.get(tenant + "/" + id);
+            if (archive == null) {
+                throw new NotFoundException("no archive");
+            }
+            return new ByteArrayInputStream(archive, (int) offset, archive.length - (int) offset);
+        }
+
+        @Override
+        public void delete(TenantId tenant, BackupId id) {
+            archives.remove(tenant + "/" + id);
+        }
+
+        @Override
+        public void deleteTenant(TenantId tenant) {
+            archives.keySet().removeIf(key -> key.startsWith(tenant + "/"));
+        }
+
+        @Override
+        public void discardIncomplete() {
+        }
     }
 
     /**
@@ -127,6 +224,10 @@ final class InMemoryPorts {
     static final class Index implements VectorIndexPort {
         final Map<String, Map<Incarnation, Map<VectorId, Vector>>> collections = new LinkedHashMap<>();
         int writes;
+        /** How often stats were read: the real index opens a closed collection for that. */
+        int statsReads;
+        /** Incarnations whose files cannot be deleted (a failing disk). */
+        final Set<Incarnation> undroppable = new HashSet<>();
 
         @Override
         public synchronized void create(Collection collection) {
@@ -136,6 +237,9 @@ final class InMemoryPorts {
 
         @Override
         public synchronized void drop(Collection collection) {
+            if (undroppable.contains(collection.incarnation())) {
+                throw new UncheckedIOException(new IOException("cannot delete the files of " + collection.ref()));
+            }
             remove(collection);
         }
 
@@ -233,6 +337,7 @@ final class InMemoryPorts {
 
         @Override
         public synchronized CollectionStats stats(Collection collection) {
+            statsReads++;
             return new CollectionStats(of(collection).size(), 0, of(collection).values().stream().mapToLong(Vector::storedBytes).sum());
         }
 

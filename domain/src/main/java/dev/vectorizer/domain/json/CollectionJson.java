@@ -50,11 +50,28 @@ public final class CollectionJson {
         json.put("metric", spec.metric().wireName());
         json.put("vector_count", info.stats().vectorCount());
         json.put("size_bytes", info.stats().sizeBytes());
+        putSettings(json, spec);
+        json.put("created_at", info.collection().createdAt().toString());
+        return json;
+    }
+
+    /**
+     * The fields {@link #spec} reads: {@code dimension}, {@code metric}, {@code hnsw},
+     * {@code quantization} and {@code embedding_model} (a backup's manifest keeps a collection's
+     * settings in this form).
+     */
+    public static Map<String, Object> spec(CollectionSpec spec) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("dimension", spec.dimension());
+        json.put("metric", spec.metric().wireName());
+        putSettings(json, spec);
+        return json;
+    }
+
+    private static void putSettings(Map<String, Object> json, CollectionSpec spec) {
         json.put("hnsw", Json.object("m", spec.hnsw().m(), "ef_construction", spec.hnsw().efConstruction()));
         json.put("quantization", spec.quantization().wireName());
         spec.embeddingModel().ifPresent(model -> json.put("embedding_model", model));
-        json.put("created_at", info.collection().createdAt().toString());
-        return json;
     }
 
     /** What a collection holds: {@code {"name","vector_count","size_bytes"}}. */

@@ -31,6 +31,7 @@ public enum ErrorType {
     CONFLICT(409, "Conflict"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    RANGE_NOT_SATISFIABLE(416, "Range not satisfiable"),
     AUTH_BLOCKED(429, "Too many failed authentications"),
     QUOTA_EXCEEDED(429, "Quota exceeded"),
     RATE_LIMIT_EXCEEDED(429, "Rate limit exceeded"),
@@ -100,6 +101,7 @@ public enum ErrorType {
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 416 -> RANGE_NOT_SATISFIABLE;
             case 429 -> RATE_LIMIT_EXCEEDED;
             case 503 -> UNAVAILABLE;
             default -> status >= 500 ? INTERNAL_ERROR : VALIDATION_ERROR;

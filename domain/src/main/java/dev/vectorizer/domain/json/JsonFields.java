@@ -51,6 +51,11 @@ public final class JsonFields {
         return path.isEmpty() ? field : path + "." + field;
     }
 
+    /** The names of this object's fields, in document order. */
+    public List<String> fields() {
+        return object.keySet().stream().map(String::valueOf).toList();
+    }
+
     public boolean has(String field) {
         return object.get(field) != null;
     }
@@ -85,17 +90,17 @@ public final class JsonFields {
 
     /** An integer field that fits a {@code long}; absent or {@code null} is empty. */
     public Optional<Long> optionalLong(String field) {
-        return value(field).map(v -> {
-            InvalidValueException.require(v instanceof Long, "'" + path(field) + "' must be an integer");
-            return (Long) v;
-        });
+        return value(field).map(v -> asLong(v, path(field)));
     }
 
-    /** The names of this object's fields, in document order. */
-    public Set<String> fields() {
-        Set<String> names = new LinkedHashSet<>();
-        object.keySet().forEach(k -> names.add((String) k));
-        return names;
+    /** A required integer that may exceed the {@code int} range (a count, a size in bytes). */
+    public long longInteger(String field) {
+        return asLong(required(field), path(field));
+    }
+
+    private static long asLong(Object value, String path) {
+        InvalidValueException.require(value instanceof Long, "'" + path + "' must be an integer");
+        return (Long) value;
     }
 
     public Optional<Double> number(String field) {

@@ -12,7 +12,12 @@ public enum Operation {
      * Reaching the MCP interface at all, on every request to it; each tool call then needs its own
      * operation too, so MCP never widens what a credential may do.
      */
-    USE_MCP(EnumSet.of(Permission.ADMIN, Permission.MCP), false);
+    USE_MCP(EnumSet.of(Permission.ADMIN, Permission.MCP), false),
+    /** Create, upload, list, read and download the tenant's backups. */
+    BACKUP(EnumSet.of(Permission.ADMIN, Permission.READ_WRITE), false),
+    /** Restore a backup into the tenant (it may replace collections, so a test key may not). */
+    RESTORE_BACKUP(EnumSet.of(Permission.ADMIN), true),
+    DELETE_BACKUP(EnumSet.of(Permission.ADMIN), true);
 
     private final Set<Permission> allowedBy;
     private final boolean needsLiveKey;

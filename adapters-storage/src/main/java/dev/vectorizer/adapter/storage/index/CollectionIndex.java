@@ -6,7 +6,9 @@ import dev.vectorizer.domain.NotFoundException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -15,8 +17,13 @@ import java.util.logging.Logger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
+import org.apache.lucene.index.SegmentCommitInfo;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -40,6 +47,13 @@ import org.apache.lucene.util.IOUtils;
  * for good; an index without it predates unit-vector cosine and opens in {@link VectorSpace#legacy}
  * (after {@link CosineIndexUpgrade} where the legacy layout cannot be trusted to flush).
  *
+ * <h2>Snapshots</h2>
+ * {@link #snapshotInto} commits and pins that commit with the writer's {@link SnapshotDeletionPolicy}
+ * (so neither merges nor later commits delete its files), then hard-links its files (Lucene never
+ * changes a file once written) into a directory of the caller's, copying only where links are not
+ * possible, and releases the pin. Writes go on meanwhile; background commits wait only for the
+ * moment the snapshot is taken.
+ *
  * <h2>Lifecycle</h2>
  * Callers bracket every use with {@link #tryEnter}/{@link #exit}; {@link #close} waits for those in
  * flight and later {@code tryEnter}s fail, telling the caller to reopen.
@@ -55,6 +69,8 @@ final class CollectionIndex implements Closeable {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final SnapshotDeletionPolicy commits;
+    private final Path indexDirectory;
     private final Translog translog;
     private final VectorSpace space;
     private final DurableWrites writes;
@@ -64,13 +80,15 @@ final class CollectionIndex implements Closeable {
     private volatile boolean closed;
     private volatile long lastUsedNanos = System.nanoTime();
 
-    private CollectionIndex(Collection collection, Analyzer analyzer, Directory directory, IndexWriter writer, SearcherManager searchers, Translog translog,
-            VectorSpace space, DurableWrites writes, IndexReads reads) {
+    private CollectionIndex(Collection collection, Analyzer analyzer, Directory directory, IndexWriter writer, SearcherManager searchers,
+            Path indexDirectory, Translog translog, VectorSpace space, DurableWrites writes, IndexReads reads) {
         this.collection = collection;
         this.analyzer = analyzer;
         this.directory = directory;
         this.writer = writer;
         this.searchers = searchers;
+        this.commits = (SnapshotDeletionPolicy) writer.getConfig().getIndexDeletionPolicy();
+        this.indexDirectory = indexDirectory;
         this.translog = translog;
         this.space = space;
         this.writes = writes;
@@ -100,6 +118,7 @@ final class CollectionIndex implements Closeable {
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setCodec(VectorCodecs.codec(collection.spec()))
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setIndexDeletionPolicy(new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()))
                     .setCommitOnClose(false);
             writer = new IndexWriter(directory, config);
             Map<String, String> committed = commitData(writer);
@@ -114,7 +133,7 @@ final class CollectionIndex implements Closeable {
             DurableWrites writes = new DurableWrites(collection.ref(), writer, searchers, translog, space);
             IndexReads reads = new IndexReads(collection.ref(), searchers, analyzer, space,
                     VectorCodecs.oversample(collection.spec().quantization()), paths.translog(), writes::storedBytes);
-            return new CollectionIndex(collection, analyzer, directory, writer, searchers, translog, space, writes, reads);
+            return new CollectionIndex(collection, analyzer, directory, writer, searchers, paths.index(), translog, space, writes, reads);
         } catch (IOException | RuntimeException e) {
             if (writer != null) {
                 try {
@@ -259,6 +278,41 @@ final class CollectionIndex implements Closeable {
     /** Commits if anything changed since the last commit; call between {@link #tryEnter} and {@link #exit}. */
     void commit() throws IOException {
         commitNow();
+    }
+
+    /**
+     * Puts the files of this index's state now (every write that returned before the call) into the
+     * empty directory {@code target} and returns how many vectors that state holds. Call between
+     * {@link #tryEnterQuietly} and {@link #exit}.
+     */
+    long snapshotInto(Path target) throws IOException {
+        IndexCommit commit;
+        synchronized (commitLock) {
+            commitNow();
+            commit = commits.snapshot();
+        }
+        try {
+            for (String file : commit.getFileNames()) {
+                link(indexDirectory.resolve(file), target.resolve(file));
+            }
+            IOUtils.fsync(target, true);
+            long live = 0;
+            for (SegmentCommitInfo segment : SegmentInfos.readCommit(directory, commit.getSegmentsFileName())) {
+                live += segment.info.maxDoc() - segment.getDelCount();
+            }
+            return live;
+        } finally {
+            commits.release(commit);
+            writer.deleteUnusedFiles();
+        }
+    }
+
+    private static void link(Path source, Path target) throws IOException {
+        try {
+            Files.createLink(target, source);
+        } catch (UnsupportedOperationException | FileSystemException notHere) {
+            Files.copy(source, target); // another file system, or one without hard links
+        }
     }
 
     private void commitNow() throws IOException {

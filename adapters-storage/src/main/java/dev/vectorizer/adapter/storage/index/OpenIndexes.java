@@ -69,6 +69,23 @@ final class OpenIndexes {
         }
     }
 
+    /**
+     * {@link #with} for work that should not keep the collection open: if its index was not open, it
+     * is closed again afterwards (a backup of an idle collection leaves it idle).
+     */
+    <T> T withoutKeepingOpen(Collection collection, Function<CollectionIndex, T> work) {
+        String key = key(collection);
+        CollectionIndex open = peek(key);
+        boolean wasOpen = open != null && !open.isClosed();
+        try {
+            return with(collection, work);
+        } finally {
+            if (!wasOpen) {
+                close(key);
+            }
+        }
+    }
+
     /** Opens (creating if missing) the collection's index. */
     void create(Collection collection) {
         acquire(collection, true);

@@ -81,4 +81,21 @@ public class JpaCollectionCatalog implements CollectionCatalogPort {
         return cache.change(key, () -> store.inTransaction(em -> em.createNamedQuery(CollectionEntity.REMOVE_INCARNATION)
                 .setParameter("key", key).setParameter("incarnation", collection.incarnation().value()).executeUpdate() == 1));
     }
+
+    @Override
+    public boolean replace(Collection current, Collection replacement) {
+        String key = current.ref().storageKey();
+        if (!replacement.ref().equals(current.ref())) {
+            throw new IllegalArgumentException("a replacement keeps the collection's ref");
+        }
+        // one transaction: the old incarnation's row goes and the new one's comes, or neither
+        return cache.change(key, () -> store.inTransaction(em -> {
+            if (em.createNamedQuery(CollectionEntity.REMOVE_INCARNATION).setParameter("key", key)
+                    .setParameter("incarnation", current.incarnation().value()).executeUpdate() != 1) {
+                return false;
+            }
+            em.persist(new CollectionEntity(replacement));
+            return true;
+        }));
+    }
 }

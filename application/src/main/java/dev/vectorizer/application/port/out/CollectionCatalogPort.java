@@ -28,4 +28,11 @@ public interface CollectionCatalogPort {
      * removed already, or the name now belongs to another incarnation, which is left alone.
      */
     boolean remove(Collection collection);
+
+    /**
+     * Swaps the record of exactly {@code current} (its ref and incarnation) for {@code replacement}, a
+     * new incarnation of the same ref, in one step: a reader finds one or the other, never neither.
+     * False, changing nothing, if {@code current} is no longer the record.
+     */
+    boolean replace(Collection current, Collection replacement);
 }
