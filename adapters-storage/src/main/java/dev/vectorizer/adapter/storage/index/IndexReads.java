@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,9 +21,13 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FilterLeafReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentReader;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -56,6 +59,10 @@ import org.apache.lucene.search.TopDocs;
  * vector stored before the domain refused such lengths) is left out: it cannot be ranked.
  */
 final class IndexReads {
+
+    private static final Set<String> PAYLOAD_ONLY = Set.of(VectorDocuments.PAYLOAD);
+    private static final Set<String> VECTOR_ONLY = Set.of(VectorDocuments.VALUES, VectorDocuments.ORIGINAL);
+    private static final Set<String> PAYLOAD_AND_VECTOR = Set.of(VectorDocuments.PAYLOAD, VectorDocuments.VALUES, VectorDocuments.ORIGINAL);
 
     private final CollectionRef ref;
     private final SearcherManager searchers;
@@ -96,7 +103,8 @@ final class IndexReads {
             if (top.scoreDocs.length == 0) {
                 return Optional.empty();
             }
-            return Optional.of(VectorDocuments.fromDocument(searcher.storedFields().document(top.scoreDocs[0].doc)));
+            int doc = top.scoreDocs[0].doc;
+            return Optional.of(VectorDocuments.fromDocument(searcher.storedFields().document(doc), IndexedVectors.of(searcher, doc)));
         });
     }
 
@@ -150,28 +158,38 @@ final class IndexReads {
         return count == 0 ? Optional.empty() : Optional.of(terms.build());
     }
 
+    /**
+     * The hits as points: ids from the {@value VectorDocuments#ID} doc values, so a search that wants no
+     * payload and no vector reads no stored field at all.
+     */
     private List<ScoredPoint> hits(IndexSearcher searcher, TopDocs top, boolean withPayload, boolean withVector, boolean vectorScores)
             throws IOException {
-        StoredFields stored = searcher.storedFields();
-        Set<String> fields = new HashSet<>(Set.of(VectorDocuments.ID));
-        if (withPayload) {
-            fields.add(VectorDocuments.PAYLOAD);
-        }
-        if (withVector) {
-            fields.add(VectorDocuments.VALUES);
-        }
+        StoredFields stored = withPayload || withVector ? searcher.storedFields() : null;
+        Set<String> fields = withPayload && withVector ? PAYLOAD_AND_VECTOR : withPayload ? PAYLOAD_ONLY : VECTOR_ONLY;
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         List<ScoredPoint> points = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc hit : top.scoreDocs) {
             float score = vectorScores ? space.natural(hit.score) : hit.score;
             if (!Float.isFinite(score)) {
                 continue;
             }
-            Document doc = stored.document(hit.doc, fields);
-            points.add(new ScoredPoint(VectorDocuments.id(doc), score,
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+            VectorId id = id(leaf.reader(), hit.doc - leaf.docBase);
+            Document doc = stored == null ? null : stored.document(hit.doc, fields);
+            points.add(new ScoredPoint(id, score,
                     withPayload ? Optional.of(VectorDocuments.payload(doc)) : Optional.empty(),
-                    withVector ? Optional.of(VectorDocuments.values(doc)) : Optional.empty()));
+                    withVector ? Optional.of(VectorDocuments.values(doc, IndexedVectors.of(leaf.reader(), hit.doc - leaf.docBase)))
+                            : Optional.empty()));
         }
         return points;
+    }
+
+    private static VectorId id(LeafReader reader, int doc) throws IOException {
+        SortedDocValues ids = DocValues.getSorted(reader, VectorDocuments.ID);
+        if (!ids.advanceExact(doc)) {
+            throw new IllegalStateException("document " + doc + " has no id in " + reader);
+        }
+        return new VectorId(ids.lookupOrd(ids.ordValue()).utf8ToString());
     }
 
     ScrollPage scroll(ScrollRequest request) {
@@ -186,7 +204,8 @@ final class IndexReads {
             List<Vector> vectors = new ArrayList<>();
             int n = Math.min(request.limit(), top.scoreDocs.length);
             for (int i = 0; i < n; i++) {
-                vectors.add(VectorDocuments.fromDocument(stored.document(top.scoreDocs[i].doc)));
+                int doc = top.scoreDocs[i].doc;
+                vectors.add(VectorDocuments.fromDocument(stored.document(doc), IndexedVectors.of(searcher, doc)));
             }
             Optional<VectorId> next = top.scoreDocs.length > request.limit() ? Optional.of(vectors.getLast().id()) : Optional.empty();
             return new ScrollPage(vectors, next);
