@@ -49,6 +49,7 @@ final class DurableWrites {
     private final VectorSpace space;
     private final WriteSequencer sequencer = new WriteSequencer();
     private final ReentrantLock appendLock = new ReentrantLock();
+    private volatile long lastWriteNanos = System.nanoTime();
 
     DurableWrites(CollectionRef ref, IndexWriter writer, SearcherManager searchers, Translog translog, VectorSpace space) {
         this.ref = ref;
@@ -121,6 +122,11 @@ final class DurableWrites {
         return generation;
     }
 
+    /** When the last write was applied (the index's open time if none since). */
+    long lastWriteNanos() {
+        return lastWriteNanos;
+    }
+
     private interface Resolver {
         List<VectorId> resolve(IndexSearcher searcher) throws IOException;
     }
@@ -159,6 +165,7 @@ final class DurableWrites {
             try {
                 if (failure == null) {
                     apply(writer, logged, space);
+                    lastWriteNanos = System.nanoTime();
                     searchers.maybeRefreshBlocking();
                 }
             } finally {

@@ -23,6 +23,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FilterLeafReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -217,14 +218,18 @@ final class IndexReads {
      * accounts them, plus the translog.
      */
     CollectionStats stats() {
-        return read(searcher -> {
-            long segmentBytes = 0;
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                if (FilterLeafReader.unwrap(leaf.reader()) instanceof SegmentReader segment) {
-                    segmentBytes += segment.getSegmentInfo().sizeInBytes();
-                }
+        return read(searcher -> new CollectionStats(searcher.getIndexReader().numDocs(),
+                segmentBytes(searcher.getIndexReader()) + Translog.sizeOf(translogDirectory)));
+    }
+
+    /** The bytes of the segments {@code reader} sees, as Lucene accounts them. */
+    static long segmentBytes(IndexReader reader) throws IOException {
+        long bytes = 0;
+        for (LeafReaderContext leaf : reader.leaves()) {
+            if (FilterLeafReader.unwrap(leaf.reader()) instanceof SegmentReader segment) {
+                bytes += segment.getSegmentInfo().sizeInBytes();
             }
-            return new CollectionStats(searcher.getIndexReader().numDocs(), segmentBytes + Translog.sizeOf(translogDirectory));
-        });
+        }
+        return bytes;
     }
 }
