@@ -53,8 +53,10 @@ import org.apache.lucene.search.TopDocs;
  * consistent state, whatever is written meanwhile). Text queries are tokenised with the same
  * {@link Analyzer} that indexes the text.
  *
- * <p>kNN on a quantized collection searches the quantized graph for {@code oversample} times the
- * candidates and rescores them with the full-precision vectors ({@link RescoreTopNQuery}); when the
+ * <p>kNN searches the graph with a beam of {@code ef} (at least the limit). On a quantized collection
+ * the beam is at least {@code oversample} times the limit, and every candidate it returns is rescored
+ * with the full-precision vectors ({@link RescoreTopNQuery}), so {@code ef} costs about the same graph
+ * work in every quantization and rescoring only a few float reads per candidate; when the
  * graph search finds nothing (an empty collection, a filter nobody passes) the answer is empty without
  * rescoring, which Lucene cannot do on no candidates. A hit whose score is not a finite number (a
  * vector stored before the domain refused such lengths) is left out: it cannot be ranked.
@@ -113,8 +115,8 @@ final class IndexReads {
         return read(searcher -> {
             Query filter = query.filter().map(FilterQueries::toQuery).orElse(null);
             float[] target = space.indexed(query.vector());
-            int k = Math.max(query.ef(), query.limit());
-            Query knn = new KnnFloatVectorQuery(VectorDocuments.VECTOR, target, k * oversample, filter);
+            int k = Math.max(query.ef(), query.limit() * oversample);
+            Query knn = new KnnFloatVectorQuery(VectorDocuments.VECTOR, target, k, filter);
             if (oversample > 1) {
                 Query candidates = searcher.rewrite(knn); // the graph search, run once
                 if (candidates instanceof MatchNoDocsQuery) {
