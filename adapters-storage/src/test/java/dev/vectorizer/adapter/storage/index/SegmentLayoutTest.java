@@ -55,6 +55,17 @@ class SegmentLayoutTest {
         return vectors;
     }
 
+    /** Upserts batches {@code first} to {@code last - 1} of {@code size} vectors each (ids by row), one call each; returns them. */
+    private List<Vector> upsertBatches(Collection c, Random random, int first, int last, int size) throws IOException {
+        List<Vector> written = new ArrayList<>();
+        for (int b = first; b < last; b++) {
+            List<Vector> vectors = batch(random, b * size, size);
+            index.upsert(c, vectors);
+            written.addAll(vectors);
+        }
+        return written;
+    }
+
     private void awaitOneSegment(Collection c) throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (IndexTestSeam.segments(index, c) > 1 && System.nanoTime() < deadline) {
@@ -69,13 +80,9 @@ class SegmentLayoutTest {
         Collection c = collection("merged", 16);
         index.create(c);
         Random random = new Random(5);
-        List<Vector> all = new ArrayList<>();
-        for (int b = 0; b < 12; b++) {
-            List<Vector> vectors = batch(random, b * 100, 100);
-            index.upsert(c, vectors);
-            all.addAll(vectors);
-        }
+        List<Vector> settled = upsertBatches(c, random, 0, 12, 100);
         awaitOneSegment(c);
+        List<Vector> all = new ArrayList<>(settled);
 
         // more batches while searching: each becomes a segment again, then is merged away again
         ExecutorService searchers = Executors.newSingleThreadExecutor();
@@ -83,15 +90,11 @@ class SegmentLayoutTest {
             Future<Integer> searching = searchers.submit(() -> {
                 int found = 0;
                 for (int i = 0; i < 200; i++) {
-                    found += index.search(c, new VectorQuery(all.get(i).values(), 1, 20, Optional.empty(), false, false)).size();
+                    found += index.search(c, new VectorQuery(settled.get(i).values(), 1, 20, Optional.empty(), false, false)).size();
                 }
                 return found;
             });
-            for (int b = 12; b < 20; b++) {
-                List<Vector> vectors = batch(random, b * 100, 100);
-                index.upsert(c, vectors);
-                all.addAll(vectors);
-            }
+            all.addAll(upsertBatches(c, random, 12, 20, 100));
             assertThat(searching.get()).isEqualTo(200);
         } finally {
             searchers.shutdown();
@@ -116,13 +119,7 @@ class SegmentLayoutTest {
         open(Duration.ofMillis(1));
         Collection c = collection("closing", 16);
         index.create(c);
-        Random random = new Random(6);
-        List<Vector> all = new ArrayList<>();
-        for (int b = 0; b < 30; b++) {
-            List<Vector> vectors = batch(random, b * 200, 200);
-            index.upsert(c, vectors);
-            all.addAll(vectors);
-        }
+        List<Vector> all = upsertBatches(c, new Random(6), 0, 30, 200);
         index.close(); // whether or not a merge had started
         open(Duration.ofHours(1));
         assertThat(ids(scrollAll(index, c, Optional.empty(), 1000))).containsExactlyElementsOf(ids(all));
