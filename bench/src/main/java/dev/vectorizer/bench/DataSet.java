@@ -72,6 +72,28 @@ public record DataSet(String name, Path dir, float[][] base, float[][] queries, 
         return load("MiniLM " + size + " x 384", dir);
     }
 
+    /** A data set prepared earlier (in a forked JVM: the files the main process wrote). */
+    public static DataSet open(Path dir) throws IOException {
+        return load(dir.getFileName().toString(), dir);
+    }
+
+    /** The file of the exact top {@value #TRUTH_K} among the rows with {@code row % 100 < percent}. */
+    public Path filteredTruthFile(int percent) {
+        return dir.resolve("truth-f" + percent + ".ivecs");
+    }
+
+    /** Computes (once) and returns the filtered ground truth for {@code percent}. */
+    public int[][] filteredTruth(int percent) throws IOException, InterruptedException {
+        Path file = filteredTruthFile(percent);
+        if (!Files.exists(file)) {
+            long start = System.nanoTime();
+            int[][] truth = GroundTruth.compute(base, queries, Math.min(TRUTH_K, base.length * percent / 100), row -> row % 100 < percent);
+            Log.info(String.format("exact filtered (%d%%) ground truth in %.1f s", percent, (System.nanoTime() - start) / 1e9));
+            VecFiles.writeInts(file, truth);
+        }
+        return VecFiles.readInts(file);
+    }
+
     private static boolean complete(Path dir) {
         return Files.exists(dir.resolve("base.fvecs")) && Files.exists(dir.resolve("queries.fvecs")) && Files.exists(dir.resolve("truth.ivecs"));
     }

@@ -19,6 +19,11 @@ public final class GroundTruth {
     }
 
     public static int[][] compute(float[][] base, float[][] queries, int k) throws InterruptedException {
+        return compute(base, queries, k, id -> true);
+    }
+
+    /** The exact top {@code k} among the ids {@code keep} accepts (a filtered search's truth). */
+    public static int[][] compute(float[][] base, float[][] queries, int k, java.util.function.IntPredicate keep) throws InterruptedException {
         int threads = Runtime.getRuntime().availableProcessors();
         int[][] truth = new int[queries.length][];
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
@@ -27,7 +32,7 @@ public final class GroundTruth {
                 int first = t;
                 parts.add(pool.submit(() -> {
                     for (int q = first; q < queries.length; q += threads) {
-                        truth[q] = topK(base, queries[q], k);
+                        truth[q] = topK(base, queries[q], k, keep);
                     }
                 }));
             }
@@ -40,13 +45,16 @@ public final class GroundTruth {
         return truth;
     }
 
-    static int[] topK(float[][] base, float[] query, int k) {
+    static int[] topK(float[][] base, float[] query, int k, java.util.function.IntPredicate keep) {
         // a small sorted insertion buffer: k is 10..100
         float[] scores = new float[k];
         int[] ids = new int[k];
         Arrays.fill(scores, Float.NEGATIVE_INFINITY);
         Arrays.fill(ids, Integer.MAX_VALUE);
         for (int i = 0; i < base.length; i++) {
+            if (!keep.test(i)) {
+                continue;
+            }
             float s = VectorUtil.dotProduct(base[i], query);
             if (s <= scores[k - 1]) {
                 continue;

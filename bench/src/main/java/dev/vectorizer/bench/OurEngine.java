@@ -13,28 +13,44 @@ import dev.vectorizer.domain.Metric;
 import dev.vectorizer.domain.Quantization;
 import dev.vectorizer.domain.TenantId;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Our engine in process: the Lucene {@link VectorIndexPort} over a data directory, outside any server. */
+/**
+ * Our engine in process: the Lucene {@link VectorIndexPort} over a data directory, outside any server,
+ * with the product's defaults except the commit interval (which also decides when a collection that
+ * stopped changing is merged to one segment).
+ */
 final class OurEngine implements AutoCloseable {
+
+    static final String TENANT = "bench";
+    private static final Incarnation BENCH_INCARNATION = new Incarnation(1);
 
     private final LuceneVectorIndex engine;
     final VectorIndexPort port;
     private boolean closed;
 
-    OurEngine(Path dataDir) {
-        engine = new LuceneVectorIndex(new DataDirectory(dataDir).ensureExists());
+    OurEngine(Path dataDir, Duration commitInterval) {
+        engine = new LuceneVectorIndex(new DataDirectory(dataDir).ensureExists(), 256, commitInterval, Duration.ZERO);
         port = engine;
     }
 
-    private static final Incarnation BENCH_INCARNATION = new Incarnation(1);
+    /** A benchmark collection: the same on every open, so a forked JVM finds the index built by another. */
+    static Collection collection(String name, int dimension, HnswSettings hnsw, Quantization quantization) {
+        return collection(TENANT, name, BENCH_INCARNATION, dimension, hnsw, quantization);
+    }
 
-    /** The benchmark collection: same on every open, so a forked JVM finds the index built by another. */
-    static Collection collection(String name, int dimension, HnswSettings hnsw) {
-        return new Collection(new CollectionRef(new TenantId("bench"), new CollectionName(name)),
-                new CollectionSpec(dimension, Metric.COSINE, hnsw, Quantization.NONE, Optional.empty()),
-                Instant.EPOCH, BENCH_INCARNATION);
+    static Collection collection(String tenant, String name, Incarnation incarnation, int dimension, HnswSettings hnsw,
+            Quantization quantization) {
+        return new Collection(new CollectionRef(new TenantId(tenant), new CollectionName(name)),
+                new CollectionSpec(dimension, Metric.COSINE, hnsw, quantization, Optional.empty()), Instant.EPOCH, incarnation);
+    }
+
+    /** Where the collection's Lucene index lives under {@code dataDir}. */
+    static Path indexDir(Path dataDir, Collection collection) {
+        return dataDir.resolve("tenants").resolve(collection.ref().tenant().value()).resolve("collections")
+                .resolve(collection.ref().name().value() + "." + collection.incarnation()).resolve("index");
     }
 
     /** Commits and closes every open index (idempotent). */

@@ -1,42 +1,57 @@
 package dev.vectorizer.bench;
 
 import dev.vectorizer.domain.Collection;
-import dev.vectorizer.domain.HnswSettings;
 import dev.vectorizer.domain.Payload;
 import dev.vectorizer.domain.Vector;
 import dev.vectorizer.domain.VectorId;
+import dev.vectorizer.domain.search.Filter;
+import dev.vectorizer.domain.search.Range;
 import dev.vectorizer.domain.search.ScoredPoint;
 import dev.vectorizer.domain.search.VectorQuery;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 
 /**
- * Our engine through its port, in this JVM: durable ingest in batches, then the ef sweep
- * (single thread, limit 10, no payload). The sweep also runs in forked JVMs ({@link BenchMain}
- * {@code sweep-ours}) against the index this build left on disk.
+ * Our engine through its port, as the API drives it: durable upserts of {@value #BATCH} vectors (each
+ * with the payload {@code {"bucket": row % 100}} that the filtered searches use), then the collection
+ * left alone until the engine has merged it (what a product collection looks like once ingest stops).
  */
 final class OursInProcess {
 
     static final int BATCH = 1000;
+    static final String INGEST_PATH = "ours, durable upsert (batches of " + BATCH + ")";
+    /** The commit interval of the benchmark engine; a collection idle this long is merged. */
+    static final Duration COMMIT_INTERVAL = Duration.ofSeconds(2);
+
+    /** How the ingest went: durable ingest time, segments when it finished and after the idle merge, and the merge time. */
+    record Build(Ingest ingest, int segmentsAfterIngest, int segmentsSettled, double settleSeconds) {
+    }
 
     private OursInProcess() {
     }
 
-    /** Creates the collection and upserts every base vector; each returned upsert is durable and visible. */
-    static Ingest build(DataSet data, Path dataDir, String name, HnswSettings hnsw) {
-        Collection collection = OurEngine.collection(name, data.dimension(), hnsw);
-        OurEngine engine = new OurEngine(dataDir);
-        try {
+    static Payload payload(int row) {
+        return new Payload(Map.of("bucket", (long) (row % 100)));
+    }
+
+    /** Creates the collection, upserts every base vector (each return is durable and visible) and waits for the idle merge. */
+    static Build build(DataSet data, Path dataDir, Collection collection) throws IOException, InterruptedException {
+        try (OurEngine engine = new OurEngine(dataDir, COMMIT_INTERVAL)) {
             engine.port.create(collection);
             long start = System.nanoTime();
             for (int from = 0; from < data.base().length; from += BATCH) {
                 int to = Math.min(data.base().length, from + BATCH);
                 List<Vector> batch = new ArrayList<>(to - from);
                 for (int i = from; i < to; i++) {
-                    batch.add(new Vector(new VectorId(Integer.toString(i)), data.base()[i], Payload.EMPTY));
+                    batch.add(new Vector(new VectorId(Integer.toString(i)), data.base()[i], payload(i)));
                 }
                 engine.port.upsert(collection, batch);
                 if ((to / BATCH) % 20 == 0) {
@@ -44,69 +59,45 @@ final class OursInProcess {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            long closeStart = System.nanoTime();
-            engine.close();
-            Log.info(String.format("ours: %d vectors durable in %.1f s; closing (final commit) took %.1f s",
-                    data.base().length, seconds, (System.nanoTime() - closeStart) / 1e9));
-            return new Ingest("ours, durable upsert (batches of " + BATCH + ")", data.base().length, seconds);
-        } finally {
-            engine.close(); // idempotent
+            Path index = OurEngine.indexDir(dataDir, collection);
+            int before = committedSegments(index);
+            long settle = System.nanoTime();
+            awaitMergedCommit(index, data.base().length);
+            int segments = committedSegments(index);
+            double settleSeconds = (System.nanoTime() - settle) / 1e9;
+            Log.info(String.format("ours %s: %d vectors durable in %.1f s; %d segments then (last commit), %d after %.1f s idle",
+                    collection.spec().quantization().wireName(), data.base().length, seconds, before, segments, settleSeconds));
+            return new Build(new Ingest(INGEST_PATH, data.base().length, seconds), before, segments,
+                    settleSeconds);
         }
     }
 
-    /** Opens the index built by {@link #build} and sweeps ef; each point is reported when done. */
-    static List<Sweep> sweep(DataSet data, Path dataDir, String name, HnswSettings hnsw, int[] efs, int passes, int k,
-            Consumer<Sweep> each) {
-        Collection collection = OurEngine.collection(name, data.dimension(), hnsw);
-        List<Sweep> sweeps = new ArrayList<>();
-        try (OurEngine engine = new OurEngine(dataDir)) {
-            float[][] queries = data.queries();
-            // JIT warm-up over the whole range before anything is timed
-            for (int ef : new int[] {efs[efs.length - 1], efs[0]}) {
-                for (float[] q : queries) {
-                    engine.port.search(collection, query(q, k, ef));
+    /** Waits (at most 30 minutes) until the last commit holds all {@code count} documents in one segment. */
+    static void awaitMergedCommit(Path index, int count) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Directory directory = FSDirectory.open(index)) {
+                SegmentInfos commit = SegmentInfos.readLatestCommit(directory);
+                if (commit.size() <= 1 && commit.totalMaxDoc() >= count) {
+                    return;
                 }
             }
-            for (int ef : efs) {
-                double recall = 0;
-                for (int q = 0; q < queries.length; q++) { // untimed pass: recall
-                    List<ScoredPoint> hits = engine.port.search(collection, query(queries[q], k, ef));
-                    recall += GroundTruth.recall(data.truth()[q], ids(hits), k);
-                }
-                List<VectorQuery> prepared = new ArrayList<>(queries.length);
-                for (float[] q : queries) {
-                    prepared.add(query(q, k, ef));
-                }
-                List<Double> qps = new ArrayList<>();
-                long sink = 0;
-                for (int p = 0; p < passes; p++) {
-                    long start = System.nanoTime();
-                    for (VectorQuery query : prepared) {
-                        sink += engine.port.search(collection, query).size();
-                    }
-                    qps.add(queries.length / ((System.nanoTime() - start) / 1e9));
-                }
-                if (sink < 0) {
-                    throw new AssertionError();
-                }
-                Sweep sweep = new Sweep("ours", ef, recall / queries.length, qps);
-                sweeps.add(sweep);
-                each.accept(sweep);
-            }
+            Thread.sleep(500);
         }
-        return sweeps;
+        Log.info("the engine did not merge " + index + " to one segment within 30 minutes");
     }
 
-    /** Segments of the last commit of the collection's Lucene index (the engine must be closed). */
-    static int segments(Path dataDir, String name) throws java.io.IOException {
-        Path index = dataDir.resolve("tenants").resolve("bench").resolve("collections").resolve(name).resolve("index");
-        try (org.apache.lucene.store.Directory directory = org.apache.lucene.store.FSDirectory.open(index)) {
-            return org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).size();
+    /** Segments of the last commit of a Lucene index. */
+    static int committedSegments(Path index) throws IOException {
+        try (Directory directory = FSDirectory.open(index)) {
+            return SegmentInfos.readLatestCommit(directory).size();
         }
     }
 
-    static VectorQuery query(float[] vector, int limit, int ef) {
-        return new VectorQuery(vector, limit, ef, Optional.empty(), false, false);
+    static VectorQuery query(float[] vector, int limit, int ef, int percent) {
+        Optional<Filter> filter = percent >= 100 ? Optional.empty()
+                : Optional.of(new Filter(List.of(new Range("bucket", null, null, (double) percent, null)), null, null));
+        return new VectorQuery(vector, limit, ef, filter, false, false);
     }
 
     static int[] ids(List<ScoredPoint> hits) {

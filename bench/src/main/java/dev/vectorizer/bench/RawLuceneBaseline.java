@@ -3,9 +3,6 @@ package dev.vectorizer.bench;
 import dev.vectorizer.domain.HnswSettings;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
@@ -33,6 +30,8 @@ import org.apache.lucene.store.MMapDirectory;
  */
 final class RawLuceneBaseline {
 
+    static final String INGEST_PATH = "raw Lucene bulk (addDocument, one commit)";
+
     private RawLuceneBaseline() {
     }
 
@@ -47,7 +46,9 @@ final class RawLuceneBaseline {
     }
 
     static Ingest index(DataSet data, Path dir, HnswSettings hnsw) throws IOException {
-        IndexWriterConfig config = new IndexWriterConfig().setCodec(codec(hnsw)).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+        // no compound files, so the footprint can be told apart by file kind
+        IndexWriterConfig config = new IndexWriterConfig().setCodec(codec(hnsw)).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setUseCompoundFile(false);
         try (Directory directory = new MMapDirectory(dir); IndexWriter writer = new IndexWriter(directory, config)) {
             long start = System.nanoTime();
             for (int i = 0; i < data.base().length; i++) {
@@ -60,68 +61,57 @@ final class RawLuceneBaseline {
             double seconds = (System.nanoTime() - start) / 1e9;
             Log.info(String.format("raw Lucene: %d vectors committed in %.1f s (%d segments)",
                     data.base().length, seconds, org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).size()));
-            return new Ingest("raw Lucene bulk (addDocument, one commit)", data.base().length, seconds);
+            return new Ingest(INGEST_PATH, data.base().length, seconds);
         }
+    }
+
+    /** Force-merges the baseline index to one segment (untimed): the search reference. */
+    static void mergeToOneSegment(Path dir, HnswSettings hnsw) throws IOException {
+        long start = System.nanoTime();
+        try (Directory directory = new MMapDirectory(dir);
+                IndexWriter writer = new IndexWriter(directory,
+                        new IndexWriterConfig().setCodec(codec(hnsw)).setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+            writer.forceMerge(1);
+            writer.commit();
+        }
+        Log.info(String.format("raw Lucene: force-merged to one segment in %.1f s", (System.nanoTime() - start) / 1e9));
     }
 
     /**
-     * A reference point for search, not an engine we ship: the baseline index force-merged to one
-     * segment (untimed), then the same sweep straight on Lucene ({@link KnnFloatVectorQuery} with
-     * k = max(ef, limit), ids read from stored fields as ours does). The gap to ours is the cost of
-     * our segment layout plus our service layers.
+     * A reference point for search, not an engine we ship: the baseline index after
+     * {@link #mergeToOneSegment}, queried straight on Lucene ({@link KnnFloatVectorQuery} with
+     * k = max(ef, limit), ids read from the stored field).
      */
-    static List<Sweep> sweepOneSegment(DataSet data, Path dir, HnswSettings hnsw, int[] efs, int passes, int k,
-            Consumer<Sweep> each) throws IOException {
-        try (Directory directory = new MMapDirectory(dir)) {
-            long start = System.nanoTime();
-            try (IndexWriter writer = new IndexWriter(directory,
-                    new IndexWriterConfig().setCodec(codec(hnsw)).setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
-                writer.forceMerge(1);
-                writer.commit();
-            }
-            Log.info(String.format("raw Lucene: force-merged to one segment in %.1f s", (System.nanoTime() - start) / 1e9));
-            List<Sweep> sweeps = new ArrayList<>();
-            try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                IndexSearcher searcher = new IndexSearcher(reader);
-                float[][] queries = data.queries();
-                for (int ef : new int[] {efs[efs.length - 1], efs[0]}) { // warm-up
-                    for (float[] q : queries) {
-                        search(searcher, q, ef, k);
-                    }
-                }
-                for (int ef : efs) {
-                    double recall = 0;
-                    for (int q = 0; q < queries.length; q++) {
-                        recall += GroundTruth.recall(data.truth()[q], search(searcher, queries[q], ef, k), k);
-                    }
-                    List<Double> qps = new ArrayList<>();
-                    long sink = 0;
-                    for (int p = 0; p < passes; p++) {
-                        long t = System.nanoTime();
-                        for (float[] q : queries) {
-                            sink += search(searcher, q, ef, k).length;
-                        }
-                        qps.add(queries.length / ((System.nanoTime() - t) / 1e9));
-                    }
-                    if (sink < 0) {
-                        throw new AssertionError();
-                    }
-                    Sweep sweep = new Sweep("raw Lucene, 1 segment", ef, recall / queries.length, qps);
-                    sweeps.add(sweep);
-                    each.accept(sweep);
-                }
-            }
-            return sweeps;
-        }
-    }
+    static final class Searcher implements AutoCloseable {
 
-    private static int[] search(IndexSearcher searcher, float[] query, int ef, int k) throws IOException {
-        TopDocs top = searcher.search(new KnnFloatVectorQuery("vector", query, Math.max(ef, k)), k);
-        StoredFields stored = searcher.storedFields();
-        int[] ids = new int[top.scoreDocs.length];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = Integer.parseInt(stored.document(top.scoreDocs[i].doc).get("_id"));
+        private final Directory directory;
+        private final DirectoryReader reader;
+        private final IndexSearcher searcher;
+
+        private Searcher(Directory directory) throws IOException {
+            this.directory = directory;
+            this.reader = DirectoryReader.open(directory);
+            this.searcher = new IndexSearcher(reader);
         }
-        return ids;
+
+        static Searcher open(Path dir) throws IOException {
+            return new Searcher(new MMapDirectory(dir));
+        }
+
+        int[] search(float[] query, int k, int ef) throws IOException {
+            TopDocs top = searcher.search(new KnnFloatVectorQuery("vector", query, Math.max(ef, k)), k);
+            StoredFields stored = searcher.storedFields();
+            int[] ids = new int[top.scoreDocs.length];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = Integer.parseInt(stored.document(top.scoreDocs[i].doc).get("_id"));
+            }
+            return ids;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+            directory.close();
+        }
     }
 }

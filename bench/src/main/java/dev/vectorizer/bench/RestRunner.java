@@ -20,14 +20,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Our REST API end to end: the Payara Micro uber-jar as a child process (single-tenant mode unless
- * told otherwise, a fresh data directory, a free port on 127.0.0.1), durable ingest in batches of
- * 1000, then single-thread search with the JDK {@link HttpClient} (HTTP/1.1, one connection) at one
- * ef. In standalone mode, {@link #actAsNewTenant} makes every later call carry a tenant's key.
+ * told otherwise, a data directory, a free port on 127.0.0.1), durable ingest in batches of 1000 and
+ * the recall of the API's answers, with the JDK {@link HttpClient}; search throughput is measured with
+ * wrk ({@link WrkRunner}), not with this client. In standalone mode, {@link #actAsNewTenant} makes every
+ * later call carry a tenant's key. {@link #readySeconds} is the cold start: from the process start to
+ * the first 200 of {@code /health/ready}.
  */
 final class RestRunner implements AutoCloseable {
 
+    static final String INGEST_PATH = "REST, durable upsert (batches of " + OursInProcess.BATCH + ")";
+
     private final Process server;
     private final URI base;
+    private double readySeconds;
     private String apiKey;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -44,6 +49,16 @@ final class RestRunner implements AutoCloseable {
 
     static RestRunner start(Path jar, Path dataDir, Path log, String mode, List<String> extraJvmArgs)
             throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("-Dvectorizer.mode=" + mode, "-Dvectorizer.data-dir=" + dataDir.toAbsolutePath()));
+        args.addAll(extraJvmArgs);
+        return launch(args, List.of("-jar", jar.toString()), log);
+    }
+
+    /**
+     * Starts {@code java <project JVM flags> <jvmArgs> <jarArgs> --port P --nocluster} and waits (at most 5
+     * minutes) until {@code /health/ready} answers 200, polling every 20 ms.
+     */
+    static RestRunner launch(List<String> jvmArgs, List<String> jarArgs, Path log) throws IOException, InterruptedException {
         int port = freePort();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         String jvmFlags = System.getProperty("vectorizer.jvm.flags"); // ./vectorizer java-flags, via bench/common.sh
@@ -52,14 +67,15 @@ final class RestRunner implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(List.of(jvmFlags.trim().split("\\s+")));
-        command.addAll(List.of("-Dvectorizer.mode=" + mode, "-Dvectorizer.data-dir=" + dataDir.toAbsolutePath()));
-        command.addAll(extraJvmArgs);
-        command.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(port), "--nocluster"));
-        Log.info("REST: starting the server on port " + port + " (log: " + log + ")");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        command.addAll(jvmArgs);
+        command.addAll(jarArgs);
+        command.addAll(List.of("--port", Integer.toString(port), "--nocluster"));
+        Log.info("REST: starting " + String.join(" ", jarArgs) + " on port " + port + " (log: " + log + ")");
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly)); // also when the benchmark is killed
         RestRunner runner = new RestRunner(process, URI.create("http://127.0.0.1:" + port));
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        long deadline = start + TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IOException("the server exited with " + process.exitValue() + "; see " + log);
@@ -67,16 +83,22 @@ final class RestRunner implements AutoCloseable {
             try {
                 if (runner.http.send(HttpRequest.newBuilder(runner.base.resolve("/health/ready")).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    Log.info("REST: server ready");
+                    runner.readySeconds = (System.nanoTime() - start) / 1e9;
+                    Log.info(String.format("REST: ready after %.1f s", runner.readySeconds));
                     return runner;
                 }
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(500);
+            Thread.sleep(20);
         }
         runner.close();
         throw new IOException("the server was not ready within 5 minutes; see " + log);
+    }
+
+    /** Seconds from the process start to the first 200 of {@code /health/ready}. */
+    double readySeconds() {
+        return readySeconds;
     }
 
     /** Where the server listens: {@code http://127.0.0.1:<port>}. */
@@ -89,6 +111,14 @@ final class RestRunner implements AutoCloseable {
                 + ",\"metric\":\"cosine\",\"hnsw\":{\"m\":" + hnsw.m() + ",\"ef_construction\":" + hnsw.efConstruction() + "}}");
     }
 
+    /** A collection that embeds text with the built-in model; returns the milliseconds of its first text search (the model loads then). */
+    double firstTextSearchMillis(String name) throws IOException, InterruptedException {
+        post("/api/collections", "{\"name\":\"" + name + "\",\"dimension\":384,\"metric\":\"cosine\",\"embedding_model\":\"all-minilm-l6-v2\"}");
+        long start = System.nanoTime();
+        post("/api/collections/" + name + "/search", "{\"text\":\"how fast is the first search\",\"limit\":10}");
+        return (System.nanoTime() - start) / 1e6;
+    }
+
     /** Upserts every base vector in batches of 1000; every 2xx means durable and searchable. */
     Ingest ingest(String name, float[][] vectors) throws IOException, InterruptedException {
         long elapsed = 0;
@@ -98,7 +128,7 @@ final class RestRunner implements AutoCloseable {
             for (int i = from; i < to; i++) {
                 body.append(i == from ? "" : ",").append("{\"id\":\"").append(i).append("\",\"vector\":");
                 appendArray(body, vectors[i]);
-                body.append('}');
+                body.append(",\"payload\":{\"bucket\":").append(i % 100).append("}}");
             }
             String json = body.append("]}").toString();
             long start = System.nanoTime(); // the request only, not building its JSON
@@ -108,38 +138,26 @@ final class RestRunner implements AutoCloseable {
                 Log.info("  REST: upserted " + to);
             }
         }
-        return new Ingest("REST, durable upsert (batches of " + OursInProcess.BATCH + ")", vectors.length, elapsed / 1e9);
+        return new Ingest(INGEST_PATH, vectors.length, elapsed / 1e9);
     }
 
-    /** Recall (from an untimed pass that also warms up) and the QPS of each timed pass. */
-    Sweep search(String name, DataSet data, int ef, int passes, int k) throws IOException, InterruptedException {
-        List<HttpRequest> requests = new ArrayList<>();
-        for (float[] q : data.queries()) {
-            StringBuilder body = new StringBuilder("{\"vector\":");
-            appendArray(body, q);
-            body.append(",\"limit\":").append(k).append(",\"ef\":").append(ef).append(",\"with_payload\":false}");
-            requests.add(HttpRequest.newBuilder(base.resolve("/api/collections/" + name + "/search"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
-        }
+    /** The JSON body of a search for {@code query} (limit {@code k}, no payload). */
+    static String searchBody(float[] query, int k, int ef) {
+        StringBuilder body = new StringBuilder("{\"vector\":");
+        appendArray(body, query);
+        return body.append(",\"limit\":").append(k).append(",\"ef\":").append(ef).append(",\"with_payload\":false}").toString();
+    }
+
+    /** The recall@k of the API's answers to every query at {@code ef} (one pass, which also warms the server up). */
+    double recall(String name, DataSet data, int ef, int k) throws IOException, InterruptedException {
         double recall = 0;
-        // untimed rounds warm the server's JIT up (at least 3000 requests); the last one measures recall
-        int rounds = Math.max(2, (3000 + requests.size() - 1) / requests.size());
-        for (int round = 0; round < rounds; round++) {
-            recall = 0;
-            for (int q = 0; q < requests.size(); q++) {
-                recall += GroundTruth.recall(data.truth()[q], ids(send(requests.get(q))), k);
-            }
+        for (int q = 0; q < data.queries().length; q++) {
+            String answer = send(HttpRequest.newBuilder(base.resolve("/api/collections/" + name + "/search"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(searchBody(data.queries()[q], k, ef))).build());
+            recall += GroundTruth.recall(data.truth()[q], ids(answer), k);
         }
-        List<Double> qps = new ArrayList<>();
-        for (int p = 0; p < passes; p++) {
-            long start = System.nanoTime();
-            for (HttpRequest request : requests) {
-                send(request);
-            }
-            qps.add(requests.size() / ((System.nanoTime() - start) / 1e9));
-        }
-        return new Sweep("ours REST", ef, recall / requests.size(), qps);
+        return recall / data.queries().length;
     }
 
     /** Standalone mode: with the administrator key of {@code dataDir}, create a tenant and a READ_WRITE key, and use it from now on. */
@@ -156,12 +174,9 @@ final class RestRunner implements AutoCloseable {
 
     /** A search request for {@code query} (limit 10, no payload), with this runner's credentials. */
     HttpRequest searchRequest(String collection, float[] query, int ef) {
-        StringBuilder body = new StringBuilder("{\"vector\":");
-        appendArray(body, query);
-        body.append(",\"limit\":10,\"ef\":").append(ef).append(",\"with_payload\":false}");
         return authorized(HttpRequest.newBuilder(base.resolve("/api/collections/" + collection + "/search"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(searchBody(query, 10, ef)))).build();
     }
 
     /** A request to {@code path} of this server (with this runner's credentials once sent). */

@@ -9,8 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,6 +22,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
@@ -25,6 +30,7 @@ import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
@@ -54,6 +60,14 @@ import org.apache.lucene.util.IOUtils;
  * possible, and releases the pin. Writes go on meanwhile; background commits wait only for the
  * moment the snapshot is taken.
  *
+ * <h2>Segments</h2>
+ * Every write refreshes the searcher, which flushes a segment per batch; the merge policy keeps their
+ * number logarithmic, but kNN searches each segment's graph, so a collection that stopped changing is
+ * worth one graph. {@link #mergeIfSettled} merges it down to one segment (in the background, while
+ * writes and searches go on, then refreshes and commits) once it had no write for a while and holds
+ * several segments or many deletions, up to {@link #MAX_FORCED_MERGE_BYTES}; bigger collections keep
+ * the merge policy's layout. Closing the index aborts a merge in progress.
+ *
  * <h2>Lifecycle</h2>
  * Callers bracket every use with {@link #tryEnter}/{@link #exit}; {@link #close} waits for those in
  * flight and later {@code tryEnter}s fail, telling the caller to reopen.
@@ -62,6 +76,8 @@ final class CollectionIndex implements Closeable {
 
     static final String GENERATION_KEY = "translog_generation";
     static final String SIMILARITY_KEY = "vector_similarity";
+    /** Collections bigger than this are never merged to one segment (the merge policy's default maximum segment size). */
+    static final long MAX_FORCED_MERGE_BYTES = 5L << 30;
     private static final Logger LOG = Logger.getLogger(CollectionIndex.class.getName());
 
     private final Collection collection;
@@ -79,6 +95,9 @@ final class CollectionIndex implements Closeable {
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private volatile boolean closed;
     private volatile long lastUsedNanos = System.nanoTime();
+    private final AtomicBoolean merging = new AtomicBoolean();
+    /** The {@link DurableWrites#lastWriteNanos} the last merge started after; null before the first. */
+    private volatile Long mergedAfterWrite;
 
     private CollectionIndex(Collection collection, Analyzer analyzer, Directory directory, IndexWriter writer, SearcherManager searchers,
             Path indexDirectory, Translog translog, VectorSpace space, DurableWrites writes, IndexReads reads) {
@@ -272,6 +291,68 @@ final class CollectionIndex implements Closeable {
             }
         } finally {
             lifecycle.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Starts merging the index down to one segment on {@code executor} if it had no write for
+     * {@code settle}, none since the last such merge began, and its layout is worth merging (several
+     * segments, or more than a tenth of its documents deleted); returns whether it started. Call between
+     * {@link #tryEnter} and {@link #exit}; the merge itself runs outside them.
+     */
+    boolean mergeIfSettled(Duration settle, Executor executor) throws IOException {
+        long lastWrite = writes.lastWriteNanos();
+        if (System.nanoTime() - lastWrite < settle.toNanos() || Long.valueOf(lastWrite).equals(mergedAfterWrite) || !worthMerging()
+                || !merging.compareAndSet(false, true)) {
+            return false;
+        }
+        mergedAfterWrite = lastWrite;
+        try {
+            executor.execute(this::mergeToOneSegment);
+        } catch (RejectedExecutionException shuttingDown) {
+            merging.set(false);
+            return false;
+        }
+        return true;
+    }
+
+    private boolean worthMerging() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            IndexReader reader = searcher.getIndexReader();
+            return (reader.leaves().size() > 1 || reader.numDeletedDocs() * 10L > reader.maxDoc()) && IndexReads.segmentBytes(reader) <= MAX_FORCED_MERGE_BYTES;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private void mergeToOneSegment() {
+        try {
+            writer.forceMerge(1);
+            if (tryEnterQuietly()) {
+                try {
+                    searchers.maybeRefreshBlocking();
+                    commitNow();
+                } finally {
+                    exit();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (!closed) {
+                LOG.log(Level.WARNING, "background merge of collection " + collection.ref() + " failed", e);
+            } // else: closing aborted it
+        } finally {
+            merging.set(false);
+        }
+    }
+
+    /** The number of segments searches currently go through. */
+    int segmentCount() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.getIndexReader().leaves().size();
+        } finally {
+            searchers.release(searcher);
         }
     }
 

@@ -88,7 +88,8 @@ final class CosineIndexUpgrade {
                 StoredFields stored = leaf.reader().storedFields();
                 for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
                     if (live == null || live.get(doc)) {
-                        writer.addDocument(VectorDocuments.toDocument(VectorDocuments.fromDocument(stored.document(doc)), space));
+                        writer.addDocument(VectorDocuments.toDocument(
+                                VectorDocuments.fromDocument(stored.document(doc), IndexedVectors.of(leaf.reader(), doc)), space));
                     }
                 }
             }

@@ -51,6 +51,7 @@ final class DurableWrites {
     private final WriteSequencer sequencer = new WriteSequencer();
     private final ReentrantLock appendLock = new ReentrantLock();
     private final AtomicLong storedBytes;
+    private volatile long lastWriteNanos = System.nanoTime();
 
     DurableWrites(CollectionRef ref, IndexWriter writer, SearcherManager searchers, Translog translog, VectorSpace space) throws IOException {
         this.ref = ref;
@@ -172,6 +173,11 @@ final class DurableWrites {
         T run(IndexSearcher searcher) throws IOException;
     }
 
+    /** When the last write was applied (the index's open time if none since). */
+    long lastWriteNanos() {
+        return lastWriteNanos;
+    }
+
     /**
      * Logs, syncs, applies and publishes one operation. With a {@code planner} instead of an
      * operation, the operation and its change are decided in the state left by every earlier write,
@@ -214,6 +220,7 @@ final class DurableWrites {
                         change = onSearcher(searcher -> upsertChange(searcher, upsert));
                     }
                     apply(writer, logged, space);
+                    lastWriteNanos = System.nanoTime();
                     searchers.maybeRefreshBlocking();
                     storedBytes.addAndGet(change.bytes());
                 }

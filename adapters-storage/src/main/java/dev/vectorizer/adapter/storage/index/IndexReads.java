@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +22,14 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FilterLeafReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentReader;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -50,13 +54,19 @@ import org.apache.lucene.search.TopDocs;
  * consistent state, whatever is written meanwhile). Text queries are tokenised with the same
  * {@link Analyzer} that indexes the text.
  *
- * <p>kNN on a quantized collection searches the quantized graph for {@code oversample} times the
- * candidates and rescores them with the full-precision vectors ({@link RescoreTopNQuery}); when the
+ * <p>kNN searches the graph with a beam of {@code ef} (at least the limit). On a quantized collection
+ * the beam is at least {@code oversample} times the limit, and every candidate it returns is rescored
+ * with the full-precision vectors ({@link RescoreTopNQuery}), so {@code ef} costs about the same graph
+ * work in every quantization and rescoring only a few float reads per candidate; when the
  * graph search finds nothing (an empty collection, a filter nobody passes) the answer is empty without
  * rescoring, which Lucene cannot do on no candidates. A hit whose score is not a finite number (a
  * vector stored before the domain refused such lengths) is left out: it cannot be ranked.
  */
 final class IndexReads {
+
+    private static final Set<String> PAYLOAD_ONLY = Set.of(VectorDocuments.PAYLOAD);
+    private static final Set<String> VECTOR_ONLY = Set.of(VectorDocuments.VALUES, VectorDocuments.ORIGINAL);
+    private static final Set<String> PAYLOAD_AND_VECTOR = Set.of(VectorDocuments.PAYLOAD, VectorDocuments.VALUES, VectorDocuments.ORIGINAL);
 
     private final CollectionRef ref;
     private final SearcherManager searchers;
@@ -100,7 +110,8 @@ final class IndexReads {
             if (top.scoreDocs.length == 0) {
                 return Optional.empty();
             }
-            return Optional.of(VectorDocuments.fromDocument(searcher.storedFields().document(top.scoreDocs[0].doc)));
+            int doc = top.scoreDocs[0].doc;
+            return Optional.of(VectorDocuments.fromDocument(searcher.storedFields().document(doc), IndexedVectors.of(searcher, doc)));
         });
     }
 
@@ -108,8 +119,8 @@ final class IndexReads {
         return read(searcher -> {
             Query filter = query.filter().map(FilterQueries::toQuery).orElse(null);
             float[] target = space.indexed(query.vector());
-            int k = Math.max(query.ef(), query.limit());
-            Query knn = new KnnFloatVectorQuery(VectorDocuments.VECTOR, target, k * oversample, filter);
+            int k = Math.max(query.ef(), query.limit() * oversample);
+            Query knn = new KnnFloatVectorQuery(VectorDocuments.VECTOR, target, k, filter);
             if (oversample > 1) {
                 Query candidates = searcher.rewrite(knn); // the graph search, run once
                 if (candidates instanceof MatchNoDocsQuery) {
@@ -154,28 +165,38 @@ final class IndexReads {
         return count == 0 ? Optional.empty() : Optional.of(terms.build());
     }
 
+    /**
+     * The hits as points: ids from the {@value VectorDocuments#ID} doc values, so a search that wants no
+     * payload and no vector reads no stored field at all.
+     */
     private List<ScoredPoint> hits(IndexSearcher searcher, TopDocs top, boolean withPayload, boolean withVector, boolean vectorScores)
             throws IOException {
-        StoredFields stored = searcher.storedFields();
-        Set<String> fields = new HashSet<>(Set.of(VectorDocuments.ID));
-        if (withPayload) {
-            fields.add(VectorDocuments.PAYLOAD);
-        }
-        if (withVector) {
-            fields.add(VectorDocuments.VALUES);
-        }
+        StoredFields stored = withPayload || withVector ? searcher.storedFields() : null;
+        Set<String> fields = withPayload && withVector ? PAYLOAD_AND_VECTOR : withPayload ? PAYLOAD_ONLY : VECTOR_ONLY;
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         List<ScoredPoint> points = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc hit : top.scoreDocs) {
             float score = vectorScores ? space.natural(hit.score) : hit.score;
             if (!Float.isFinite(score)) {
                 continue;
             }
-            Document doc = stored.document(hit.doc, fields);
-            points.add(new ScoredPoint(VectorDocuments.id(doc), score,
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+            VectorId id = id(leaf.reader(), hit.doc - leaf.docBase);
+            Document doc = stored == null ? null : stored.document(hit.doc, fields);
+            points.add(new ScoredPoint(id, score,
                     withPayload ? Optional.of(VectorDocuments.payload(doc)) : Optional.empty(),
-                    withVector ? Optional.of(VectorDocuments.values(doc)) : Optional.empty()));
+                    withVector ? Optional.of(VectorDocuments.values(doc, IndexedVectors.of(leaf.reader(), hit.doc - leaf.docBase)))
+                            : Optional.empty()));
         }
         return points;
+    }
+
+    private static VectorId id(LeafReader reader, int doc) throws IOException {
+        SortedDocValues ids = DocValues.getSorted(reader, VectorDocuments.ID);
+        if (!ids.advanceExact(doc)) {
+            throw new IllegalStateException("document " + doc + " has no id in " + reader);
+        }
+        return new VectorId(ids.lookupOrd(ids.ordValue()).utf8ToString());
     }
 
     ScrollPage scroll(ScrollRequest request) {
@@ -190,7 +211,8 @@ final class IndexReads {
             List<Vector> vectors = new ArrayList<>();
             int n = Math.min(request.limit(), top.scoreDocs.length);
             for (int i = 0; i < n; i++) {
-                vectors.add(VectorDocuments.fromDocument(stored.document(top.scoreDocs[i].doc)));
+                int doc = top.scoreDocs[i].doc;
+                vectors.add(VectorDocuments.fromDocument(stored.document(doc), IndexedVectors.of(searcher, doc)));
             }
             Optional<VectorId> next = top.scoreDocs.length > request.limit() ? Optional.of(vectors.getLast().id()) : Optional.empty();
             return new ScrollPage(vectors, next);
@@ -202,15 +224,18 @@ final class IndexReads {
      * accounts them, plus the translog) and the stored bytes of the vectors.
      */
     CollectionStats stats() {
-        return read(searcher -> {
-            long segmentBytes = 0;
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                if (FilterLeafReader.unwrap(leaf.reader()) instanceof SegmentReader segment) {
-                    segmentBytes += segment.getSegmentInfo().sizeInBytes();
-                }
+        return read(searcher -> new CollectionStats(searcher.getIndexReader().numDocs(),
+                segmentBytes(searcher.getIndexReader()) + Translog.sizeOf(translogDirectory), storedBytes.getAsLong()));
+    }
+
+    /** The bytes of the segments {@code reader} sees, as Lucene accounts them. */
+    static long segmentBytes(IndexReader reader) throws IOException {
+        long bytes = 0;
+        for (LeafReaderContext leaf : reader.leaves()) {
+            if (FilterLeafReader.unwrap(leaf.reader()) instanceof SegmentReader segment) {
+                bytes += segment.getSegmentInfo().sizeInBytes();
             }
-            return new CollectionStats(searcher.getIndexReader().numDocs(), segmentBytes + Translog.sizeOf(translogDirectory),
-                    storedBytes.getAsLong());
-        });
+        }
+        return bytes;
     }
 }

@@ -26,6 +26,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +45,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * visible, so a returned write survives a crash; Lucene commits happen in the background every
  * {@code vectorizer.storage.commit-interval} and when an index closes. Indexes open lazily, at most
  * {@code vectorizer.storage.max-open-indexes} at once (least recently used closed first), and an index
- * unused for {@code vectorizer.storage.idle-timeout} is closed ({@link OpenIndexes}). Thread-safe.
+ * unused for {@code vectorizer.storage.idle-timeout} is closed ({@link OpenIndexes}). A collection that
+ * had no write for one commit interval is merged down to one segment in the background, one collection
+ * at a time ({@link CollectionIndex#mergeIfSettled}). Thread-safe.
  *
  * <p>Durations are ISO-8601 ({@code PT30S}) or a number with {@code ms}, {@code s}, {@code m} or
  * {@code h} ({@code 30s}); a zero idle timeout never closes idle indexes.
@@ -57,7 +60,9 @@ public class LuceneVectorIndex implements VectorIndexPort {
     private DataDirectory dataDirectory;
     private OpenIndexes indexes;
     private ScheduledExecutorService maintenance;
+    private ExecutorService merges;
     private Duration idleTimeout;
+    private Duration commitInterval;
 
     /** Defaults: 256 open indexes, commit every 30 s, close after 10 min idle. */
     public LuceneVectorIndex(DataDirectory dataDirectory) {
@@ -72,10 +77,16 @@ public class LuceneVectorIndex implements VectorIndexPort {
             @ConfigProperty(name = "vectorizer.storage.idle-timeout") Duration idleTimeout) {
         this.dataDirectory = dataDirectory;
         this.idleTimeout = idleTimeout;
+        this.commitInterval = commitInterval;
         this.indexes = new OpenIndexes(maxOpenIndexes,
                 (collection, create) -> CollectionIndex.open(collection, paths(collection), create));
         this.maintenance = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "vectorizer-index-maintenance");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.merges = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "vectorizer-index-merge");
             thread.setDaemon(true);
             return thread;
         });
@@ -91,7 +102,7 @@ public class LuceneVectorIndex implements VectorIndexPort {
         return CollectionPaths.of(dataDirectory, collection);
     }
 
-    /** Commits every changed open index and closes the idle ones. Never throws. */
+    /** Commits every changed open index, merges the settled ones and closes the idle ones. Never throws. */
     void maintain() {
         long now = System.nanoTime();
         for (String key : indexes.openKeys()) {
@@ -105,6 +116,7 @@ public class LuceneVectorIndex implements VectorIndexPort {
                 } else if (index.tryEnterQuietly()) {
                     try {
                         index.commit();
+                        index.mergeIfSettled(commitInterval, merges);
                     } finally {
                         index.exit();
                     }
@@ -118,6 +130,9 @@ public class LuceneVectorIndex implements VectorIndexPort {
     @PreDestroy
     public void close() {
         stopMaintenance();
+        if (merges != null) {
+            merges.shutdown(); // closing the indexes aborts a merge in progress
+        }
         indexes.closeAll();
     }
 

@@ -94,8 +94,8 @@ final class VectorCodecs {
     }
 
     /**
-     * How many times more candidates than asked for the quantized graph search returns before the
-     * full-precision rescoring keeps the best; 1 means no rescoring.
+     * How many times the limit the quantized graph search returns at least (its beam is the larger of
+     * this and ef) before the full-precision rescoring keeps the best; 1 means no rescoring.
      */
     static int oversample(Quantization quantization) {
         return switch (quantization) {

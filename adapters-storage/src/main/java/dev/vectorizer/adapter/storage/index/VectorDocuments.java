@@ -1,5 +1,6 @@
 package dev.vectorizer.adapter.storage.index;
 
+import dev.vectorizer.domain.Metric;
 import dev.vectorizer.domain.Payload;
 import dev.vectorizer.domain.Vector;
 import dev.vectorizer.domain.VectorId;
@@ -21,13 +22,17 @@ import org.apache.lucene.util.BytesRef;
 /**
  * One vector as one Lucene document, and back.
  * <ul>
- *   <li>{@value #ID}: keyword, stored, with sorted doc values for scrolling in id order;</li>
+ *   <li>{@value #ID}: keyword, stored, with sorted doc values (search hits read their ids there, and
+ *       scrolling sorts by them);</li>
  *   <li>{@value #VECTOR}: the kNN field ({@link KnnFloatVectorField}) with the values and similarity of the
- *       collection's {@link VectorSpace} (unit vectors for cosine);</li>
- *   <li>{@value #VALUES}: a stored little-endian float32 copy of the values. {@code get}, scroll and
- *       {@code with_vector} read this copy rather than the codec's vector values, so the returned
- *       values are bit-identical to what was written whatever the quantization or metric (a few bytes
- *       per dimension of extra disk, fetched only for returned hits);</li>
+ *       collection's {@link VectorSpace} (unit vectors for cosine). Every format, quantized ones included,
+ *       keeps these float32 values, and {@code get}, scroll and {@code with_vector} read the vector back
+ *       from them ({@link IndexedVectors}): for euclidean and dot product they are the written values;</li>
+ *   <li>{@value #ORIGINAL}, cosine only: the stored length and ulp corrections ({@link CosineOriginals},
+ *       {@code 8 + d/4} bytes) that turn the indexed unit vector back into exactly the written values;</li>
+ *   <li>{@value #VALUES}: a stored little-endian float32 copy of the values, written only for a cosine
+ *       vector that {@link CosineOriginals} cannot restore (subnormal values), and by every version before
+ *       {@value #ORIGINAL} existed; where present it is what is read back;</li>
  *   <li>{@value #PAYLOAD}: the payload as stored JSON ({@link PayloadJson}), plus the filter fields of
  *       {@link PayloadFields};</li>
  *   <li>{@value #TEXT}: the optional text, stored and analysed ({@link TextField}, BM25);</li>
@@ -40,6 +45,7 @@ final class VectorDocuments {
     static final String ID = "_id";
     static final String VECTOR = "vector";
     static final String VALUES = "_values";
+    static final String ORIGINAL = "_original";
     static final String PAYLOAD = "_payload";
     static final String TEXT = "_text";
     static final String STORED_BYTES = "_stored_bytes";
@@ -55,8 +61,13 @@ final class VectorDocuments {
         Document doc = new Document();
         doc.add(new StringField(ID, vector.id().value(), Field.Store.YES));
         doc.add(new SortedDocValuesField(ID, new BytesRef(vector.id().value())));
-        doc.add(new KnnFloatVectorField(VECTOR, space.indexed(vector.values()), space.similarity()));
-        doc.add(new StoredField(VALUES, encode(vector.values())));
+        float[] indexed = space.indexed(vector.values());
+        doc.add(new KnnFloatVectorField(VECTOR, indexed, space.similarity()));
+        if (space.metric() == Metric.COSINE) {
+            CosineOriginals.encode(vector.values(), indexed).ifPresentOrElse(
+                    original -> doc.add(new StoredField(ORIGINAL, original)),
+                    () -> doc.add(new StoredField(VALUES, encode(vector.values()))));
+        }
         doc.add(new StoredField(PAYLOAD, PayloadJson.toBytes(vector.payload())));
         vector.text().ifPresent(text -> doc.add(new TextField(TEXT, text, Field.Store.YES)));
         doc.add(new NumericDocValuesField(STORED_BYTES, vector.storedBytes()));
@@ -64,17 +75,29 @@ final class VectorDocuments {
         return doc;
     }
 
-    /** The vector of a document loaded with all stored fields. */
-    static Vector fromDocument(Document doc) {
-        return new Vector(new VectorId(doc.get(ID)), values(doc), payload(doc), Optional.ofNullable(doc.get(TEXT)));
+    /**
+     * The vector of a document loaded with all stored fields, whose vector field holds {@code indexed}
+     * ({@link IndexedVectors}).
+     */
+    static Vector fromDocument(Document doc, float[] indexed) {
+        return new Vector(new VectorId(doc.get(ID)), values(doc, indexed), payload(doc), Optional.ofNullable(doc.get(TEXT)));
     }
 
     static VectorId id(Document doc) {
         return new VectorId(doc.get(ID));
     }
 
-    static float[] values(Document doc) {
-        return decode(doc.getBinaryValue(VALUES));
+    /**
+     * The written values of a document whose vector field holds {@code indexed}; {@code doc} must hold the
+     * stored fields {@value #VALUES} and {@value #ORIGINAL} if it has them.
+     */
+    static float[] values(Document doc, float[] indexed) {
+        BytesRef copy = doc.getBinaryValue(VALUES);
+        if (copy != null) {
+            return decode(copy);
+        }
+        BytesRef original = doc.getBinaryValue(ORIGINAL);
+        return original == null ? indexed : CosineOriginals.decode(indexed, original);
     }
 
     static Payload payload(Document doc) {

@@ -17,7 +17,7 @@ import org.apache.lucene.index.VectorSimilarityFunction;
  *       per-segment centroid, which fails ("Cannot normalize a zero-length vector") whenever the
  *       vectors of one flush or merge cancel out, such as {@code [1, 0]} and {@code [-1, 0]}; with
  *       unit vectors and {@code DOT_PRODUCT} nothing is normalised by Lucene and every non-zero input
- *       indexes. The stored values (what {@code get} returns) stay exactly as written.</li>
+ *       indexes. What {@code get} returns is still exactly what was written ({@link CosineOriginals}).</li>
  *   <li>{@code EUCLIDEAN} uses {@link VectorSimilarityFunction#EUCLIDEAN}, which already scores
  *       {@code 1 / (1 + d²)}; returned unchanged.</li>
  *   <li>{@code DOT_PRODUCT} uses {@link VectorSimilarityFunction#MAXIMUM_INNER_PRODUCT} (no unit-length
@@ -56,19 +56,24 @@ record VectorSpace(Metric metric, VectorSimilarityFunction similarity) {
      * under- or overflows; a zero vector (which the domain refuses for cosine) stays zero.
      */
     static float[] unit(float[] values) {
-        double sum = 0;
-        for (float v : values) {
-            sum += (double) v * v;
-        }
-        if (sum == 0) {
+        double length = length(values);
+        if (length == 0) {
             return values;
         }
-        double length = Math.sqrt(sum);
         float[] unit = new float[values.length];
         for (int i = 0; i < values.length; i++) {
             unit[i] = (float) (values[i] / length);
         }
         return unit;
+    }
+
+    /** The Euclidean length of {@code values}, computed in double. */
+    static double length(float[] values) {
+        double sum = 0;
+        for (float v : values) {
+            sum += (double) v * v;
+        }
+        return Math.sqrt(sum);
     }
 
     /** Lucene's score of a vector hit, in the metric's natural units. */

@@ -25,6 +25,11 @@ final class IndexTestSeam {
         return open.openKeys().stream().map(open::peek).filter(Objects::nonNull).map(i -> i.collection().ref().storageKey()).toList();
     }
 
+    /** How many segments searches of the (open) collection go through. */
+    static int segments(LuceneVectorIndex index, Collection collection) throws IOException {
+        return index.openIndexes().peek(OpenIndexes.key(collection)).segmentCount();
+    }
+
     /** Where the collection's files are. */
     static CollectionPaths paths(Path dataDirectory, Collection collection) {
         return CollectionPaths.of(new DataDirectory(dataDirectory), collection);

@@ -1,0 +1,135 @@
+package dev.vectorizer.bench;
+
+import dev.vectorizer.domain.Collection;
+import dev.vectorizer.domain.Incarnation;
+import dev.vectorizer.domain.Quantization;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One engine's run in a fresh JVM (Lucene's speed differs between JVMs, so every run gets its own):
+ * opens an index built earlier and measures it ({@link Measure}), printing JSON lines.
+ *
+ * <pre>
+ * ForkMain ours --data DIR --engine-dir DIR --name N [--tenant bench] [--incarnation 1] [--quantization none]
+ *               --label L --efs 10,16 --passes P [--threads 1,2,4] [--thread-ef E] [--filters 10,1] [--filter-efs ..]
+ * ForkMain raw  --data DIR --index DIR --label L --efs .. --passes P [--threads 1,2,4]
+ * </pre>
+ * Without {@code --thread-ef}, the thread runs use the smallest swept ef reaching recall 0.95; with it,
+ * no sweep runs.
+ */
+public final class ForkMain {
+
+    private ForkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
+        DataSet data = DataSet.open(Path.of(options.get("data")));
+        switch (args[0]) {
+            case "ours" -> {
+                Collection collection = OurEngine.collection(options.get("tenant", OurEngine.TENANT), options.get("name"),
+                        new Incarnation(HexFormat.fromHexDigitsToLong(options.get("incarnation", "1"))), data.dimension(), BenchMain.HNSW,
+                        Quantization.parse(options.get("quantization", "none")));
+                try (OurEngine engine = new OurEngine(Path.of(options.get("engine-dir")), Duration.ofHours(1))) {
+                    run(options, data, (q, k, ef, percent) -> OursInProcess.ids(engine.port.search(collection, OursInProcess.query(q, k, ef, percent))));
+                }
+            }
+            case "raw" -> {
+                try (RawLuceneBaseline.Searcher searcher = RawLuceneBaseline.Searcher.open(Path.of(options.get("index")))) {
+                    run(options, data, (q, k, ef, percent) -> searcher.search(q, k, ef));
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown fork task " + args[0]);
+        }
+        System.exit(0);
+    }
+
+    /** The arguments of an {@code ours} run; callers add the optional ones. */
+    static List<String> oursArgs(DataSet data, Path engineDir, String name, String label, int[] efs, int passes) {
+        return new ArrayList<>(List.of("ours", "--data", data.dir().toString(), "--engine-dir", engineDir.toString(), "--name", name,
+                "--label", label, "--efs", Forks.csv(efs), "--passes", Integer.toString(passes)));
+    }
+
+    private static void run(Options options, DataSet data, Measure.KnnSearch search) throws IOException, InterruptedException {
+        String label = options.get("label");
+        int passes = options.integer("passes", 5);
+        int k = BenchMain.K;
+        float[][] queries = data.queries();
+        int[] efs = options.ints("efs", "10,16,24,32,48,64,100,160");
+        Measure.warmUp(search, queries, efs, k);
+        int threadEf = options.integer("thread-ef", -1);
+        if (threadEf < 0) {
+            for (int ef : efs) {
+                double recall = Measure.recall(search, queries, data.truth(), k, ef, 100);
+                Measure.emitSweep(label, ef, 100, recall, Measure.passes(search, queries, k, ef, 100, 1, passes));
+                if (threadEf < 0 && recall >= BenchMain.RECALL_TARGET) {
+                    threadEf = ef;
+                }
+            }
+            threadEf = threadEf < 0 ? efs[efs.length - 1] : threadEf;
+        }
+        for (int threads : options.ints("threads", "")) {
+            double recall = Measure.recall(search, queries, data.truth(), k, threadEf, 100);
+            Measure.emitThreads(label, threadEf, threads, recall, Measure.passes(search, queries, k, threadEf, 100, threads, passes));
+        }
+        for (int percent : options.ints("filters", "")) {
+            int[][] truth = data.filteredTruth(percent);
+            for (int ef : options.ints("filter-efs", "10,32,100")) {
+                double recall = Measure.recall(search, queries, truth, k, ef, percent);
+                Measure.emitSweep(label, ef, percent, recall, Measure.passes(search, queries, k, ef, percent, 1, passes));
+            }
+        }
+    }
+
+    /** {@code --name value} pairs. */
+    record Options(Map<String, String> values) {
+
+        static Options parse(String[] args) {
+            Map<String, String> values = new java.util.HashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                    throw new IllegalArgumentException("expected --option value, got " + args[i]);
+                }
+                values.put(args[i].substring(2), args[++i]);
+            }
+            return new Options(values);
+        }
+
+        String get(String name) {
+            String value = values.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException("--" + name + " is required");
+            }
+            return value;
+        }
+
+        String get(String name, String fallback) {
+            return values.getOrDefault(name, fallback);
+        }
+
+        int integer(String name, int fallback) {
+            return Integer.parseInt(get(name, Integer.toString(fallback)));
+        }
+
+        double decimal(String name, double fallback) {
+            return Double.parseDouble(get(name, Double.toString(fallback)));
+        }
+
+        int[] ints(String name, String fallback) {
+            String value = get(name, fallback);
+            return value.isBlank() ? new int[0] : Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+        }
+
+        List<String> list(String name) {
+            String value = get(name, "");
+            return value.isBlank() ? List.of() : List.of(value.split(","));
+        }
+    }
+}

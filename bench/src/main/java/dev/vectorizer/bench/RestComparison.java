@@ -1,0 +1,100 @@
+package dev.vectorizer.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * REST search throughput against the same index searched in process: the uber-jar's own collection,
+ * ingested over HTTP once and merged by the server, searched with wrk at 1 and 4 connections; then
+ * the server's data directory opened by our engine in a forked JVM, searched by 1 and 4 threads at the
+ * same ef. The ef is the smallest at which ours in process reached the recall target in this run.
+ */
+final class RestComparison {
+
+    private static final int[] CONNECTIONS = {1, 4};
+
+    private final Path jar;
+    private final Path runs;
+    private final Path log;
+    private final Results results;
+    private final int seconds;
+    private final int restPasses;
+
+    RestComparison(Path jar, Path runs, Path log, Results results, int seconds, int restPasses) {
+        this.jar = jar;
+        this.runs = runs;
+        this.log = log;
+        this.results = results;
+        this.seconds = seconds;
+        this.restPasses = restPasses;
+    }
+
+    private Path dataDir() {
+        return runs.resolve("rest-data");
+    }
+
+    private List<String> serverArgs() {
+        return List.of("-Dvectorizer.storage.commit-interval=" + OursInProcess.COMMIT_INTERVAL.toSeconds() + "s");
+    }
+
+    /** Ingests the clustered set over REST (timed) and waits until the server has merged it to one segment. */
+    void ingest(DataSet data) throws IOException, InterruptedException {
+        try (RestRunner rest = RestRunner.start(jar, dataDir(), log, serverArgs())) {
+            rest.createCollection(Report.CLUSTERED, data.dimension(), BenchMain.HNSW);
+            Ingest ingest = rest.ingest(Report.CLUSTERED, data.base());
+            results.ingest(ingest);
+            Log.info(String.format(Locale.ROOT, "REST: ingested %d in %.1f s", ingest.count(), ingest.seconds()));
+            OursInProcess.awaitMergedCommit(collectionDir().resolve("index"), data.base().length);
+        }
+    }
+
+    /** The server's collection directory ({@code tenants/default/collections/clustered.<incarnation>}). */
+    private Path collectionDir() throws IOException {
+        try (Stream<Path> dirs = Files.list(dataDir().resolve("tenants").resolve("default").resolve("collections"))) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith(Report.CLUSTERED + ".")).findFirst()
+                    .orElseThrow(() -> new IOException("no REST collection under " + dataDir()));
+        }
+    }
+
+    /** The ef of the comparison: the smallest at which ours in process reaches the recall target, else the largest swept. */
+    private int ef(int[] efs) {
+        return Sweep.firstReaching(results.sweep(Report.CLUSTERED, Report.OURS, 100), BenchMain.RECALL_TARGET).map(Sweep::ef)
+                .orElse(efs[efs.length - 1]);
+    }
+
+    /** wrk against the server: one warm-up run, then {@code restPasses} runs at each connection count. */
+    void searchOverRest(DataSet data, int[] efs) throws IOException, InterruptedException {
+        int ef = ef(efs);
+        try (RestRunner rest = RestRunner.start(jar, dataDir(), log, serverArgs())) {
+            double recall = rest.recall(Report.CLUSTERED, data, ef, BenchMain.K);
+            WrkRunner wrk = WrkRunner.prepare(runs.resolve("wrk"),
+                    Arrays.stream(data.queries()).map(q -> RestRunner.searchBody(q, BenchMain.K, ef)).toList());
+            URI url = rest.base().resolve("/api/collections/" + Report.CLUSTERED + "/search");
+            wrk.run(url, CONNECTIONS[CONNECTIONS.length - 1], seconds);
+            for (int pass = 1; pass <= restPasses; pass++) {
+                for (int connections : CONNECTIONS) {
+                    WrkRunner.Result r = wrk.run(url, connections, seconds);
+                    results.add(new Results.Key(Report.CLUSTERED, Report.REST, "rest", ef, 100, connections), recall,
+                            List.of(r.requestsPerSecond()));
+                    results.notes.add(String.format(Locale.ROOT, "REST %d connection(s), pass %d: p50 %.2f ms, p99 %.2f ms.", connections, pass,
+                            r.p50Millis(), r.p99Millis()));
+                }
+            }
+        }
+    }
+
+    /** The server's index opened by our engine in a fresh JVM, at the same ef and at as many threads as wrk had connections. */
+    void searchInProcess(DataSet data, int[] efs, int passes) throws IOException, InterruptedException {
+        String incarnation = collectionDir().getFileName().toString().substring(Report.CLUSTERED.length() + 1);
+        List<String> args = ForkMain.oursArgs(data, dataDir(), Report.CLUSTERED, Report.OURS_REST_INDEX, efs, passes);
+        args.addAll(List.of("--tenant", "default", "--incarnation", incarnation, "--thread-ef", Integer.toString(ef(efs)),
+                "--threads", Forks.csv(CONNECTIONS)));
+        Forks.java(args, results.collector(Report.CLUSTERED));
+    }
+}
