@@ -3,6 +3,7 @@ package dev.vectorizer.application.service;
 import dev.vectorizer.application.port.in.DeleteVectorsUseCase;
 import dev.vectorizer.application.port.in.GetVectorQuery;
 import dev.vectorizer.application.port.in.InsertTextUseCase;
+import dev.vectorizer.application.port.in.UpdatePayloadUseCase;
 import dev.vectorizer.application.port.in.UpsertVectorsUseCase;
 import dev.vectorizer.application.port.out.CollectionCatalogPort;
 import dev.vectorizer.application.port.out.EmbeddingPort;
@@ -30,12 +31,13 @@ import java.util.Optional;
 import java.util.Set;
 
 @ApplicationScoped
-public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, DeleteVectorsUseCase, InsertTextUseCase {
+public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, DeleteVectorsUseCase, InsertTextUseCase, UpdatePayloadUseCase {
 
     private final CollectionCatalogPort catalog;
     private final VectorIndexPort index;
     private final EmbeddingPort embedding;
     private final TextChunker chunker = TextChunker.DEFAULT;
+    private final CollectionWriteLocks locks = new CollectionWriteLocks();
 
     @Inject
     public VectorService(CollectionCatalogPort catalog, VectorIndexPort index, EmbeddingPort embedding) {
@@ -58,8 +60,10 @@ public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, Dele
             InvalidValueException.require(seen.add(vector.id()), "vector id '" + vector.id() + "' appears twice in the batch");
             collection.requireComparable(vector.values(), "vector '" + vector.id() + "'");
         }
-        index.upsert(collection, vectors);
-        return vectors.size();
+        return locks.shared(collection, () -> {
+            index.upsert(collection, vectors);
+            return vectors.size();
+        });
     }
 
     @Override
@@ -72,12 +76,24 @@ public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, Dele
     public long delete(Caller.OfTenant caller, CollectionName name, List<VectorId> ids) {
         Collection collection = CollectionLookup.require(catalog, caller.require(Operation.WRITE), name);
         requireBatch(ids.size(), "ids");
-        return index.delete(collection, List.copyOf(new HashSet<>(ids)));
+        return locks.shared(collection, () -> index.delete(collection, List.copyOf(new HashSet<>(ids))));
     }
 
     @Override
     public long deleteMatching(Caller.OfTenant caller, CollectionName name, Filter filter) {
-        return index.deleteMatching(CollectionLookup.require(catalog, caller.require(Operation.WRITE), name), filter);
+        Collection collection = CollectionLookup.require(catalog, caller.require(Operation.WRITE), name);
+        return locks.shared(collection, () -> index.deleteMatching(collection, filter));
+    }
+
+    @Override
+    public Vector updatePayload(Caller.OfTenant caller, CollectionName name, VectorId id, Payload payload) {
+        Collection collection = CollectionLookup.require(catalog, caller.require(Operation.WRITE), name);
+        return locks.exclusive(collection, () -> {
+            Vector stored = index.get(collection, id).orElseThrow(() -> NotFoundException.vector(name, id));
+            Vector updated = new Vector(id, stored.values(), payload, stored.text());
+            index.upsert(collection, List.of(updated));
+            return updated;
+        });
     }
 
     @Override
@@ -94,11 +110,13 @@ public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, Dele
             Payload payload = document.payload().with("text", chunk).with("document_id", document.id()).with("chunk", (long) n);
             vectors.add(new Vector(document.chunkId(n), embeddings.get(n), payload, Optional.of(chunk)));
         }
-        index.upsert(collection, vectors);
-        // A document inserted again with less text has fewer chunks: drop the ones left from before.
-        index.deleteMatching(collection, new Filter(List.of(new Match("document_id", document.id()),
-                new Range("chunk", null, (double) chunks.size(), null, null)), null, null));
-        return vectors.stream().map(Vector::id).toList();
+        return locks.shared(collection, () -> {
+            index.upsert(collection, vectors);
+            // A document inserted again with less text has fewer chunks: drop the ones left from before.
+            index.deleteMatching(collection, new Filter(List.of(new Match("document_id", document.id()),
+                    new Range("chunk", null, (double) chunks.size(), null, null)), null, null));
+            return vectors.stream().map(Vector::id).toList();
+        });
     }
 
     private static void requireBatch(int size, String what) {

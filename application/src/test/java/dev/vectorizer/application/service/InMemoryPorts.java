@@ -85,6 +85,8 @@ final class InMemoryPorts {
     static final class Index implements VectorIndexPort {
         final Map<String, Map<Incarnation, Map<VectorId, Vector>>> collections = new LinkedHashMap<>();
         int writes;
+        /** Runs after a read of one vector, before it returns: lets a test interleave another write there. */
+        volatile Runnable afterGet = () -> { };
 
         @Override
         public void create(Collection collection) {
@@ -135,7 +137,9 @@ final class InMemoryPorts {
 
         @Override
         public Optional<Vector> get(Collection collection, VectorId id) {
-            return Optional.ofNullable(of(collection).get(id));
+            Optional<Vector> vector = Optional.ofNullable(of(collection).get(id));
+            afterGet.run();
+            return vector;
         }
 
         @Override
