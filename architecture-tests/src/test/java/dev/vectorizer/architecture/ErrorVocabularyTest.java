@@ -8,15 +8,15 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * REST's {@code error_type} names are the domain's {@link ErrorCode}s, which GraphQL and MCP report
- * too: a client sees one vocabulary whichever interface it uses. (The REST adapter keeps its own enum
- * for each name's HTTP status and title.)
+ * REST's {@code error_type} names and statuses are the domain's {@link ErrorCode}s, which GraphQL
+ * and MCP report too: a client sees one vocabulary whichever interface it uses. (The REST adapter
+ * keeps its own enum, which adds each name's title and problem type.)
  */
 class ErrorVocabularyTest {
 
     @Test
     void everyInterfaceNamesFailuresAlike() {
-        assertThat(Arrays.stream(ErrorType.values()).map(Enum::name))
-                .containsExactlyInAnyOrderElementsOf(Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
+        assertThat(Arrays.stream(ErrorType.values()).map(type -> type.name() + " " + type.status()))
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(ErrorCode.values()).map(code -> code.name() + " " + code.httpStatus()).toList());
     }
 }

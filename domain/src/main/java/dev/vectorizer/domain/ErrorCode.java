@@ -10,26 +10,37 @@ import dev.vectorizer.domain.tenant.TooManyFailuresException;
  * {@code error_type}, GraphQL's {@code extensions.code}, MCP's tool errors. {@link #of} names the
  * outcome of a domain exception, so that every interface reports the same failure the same way;
  * the names that only a transport can produce (a wrong method or media type) are listed here too,
- * so that the vocabulary is written once.
+ * so that the vocabulary and each name's HTTP status are written once.
  */
 public enum ErrorCode {
-    VALIDATION_ERROR,
-    MALFORMED_JSON,
-    AUTH_MISSING_KEY,
-    AUTH_INVALID_KEY,
-    FORBIDDEN,
-    NOT_FOUND,
-    METHOD_NOT_ALLOWED,
-    NOT_ACCEPTABLE,
-    CONFLICT,
-    PAYLOAD_TOO_LARGE,
-    UNSUPPORTED_MEDIA_TYPE,
-    AUTH_BLOCKED,
-    QUOTA_EXCEEDED,
-    RATE_LIMIT_EXCEEDED,
-    INTERNAL_ERROR,
-    HUB_UNAVAILABLE,
-    UNAVAILABLE;
+    VALIDATION_ERROR(400),
+    MALFORMED_JSON(400),
+    AUTH_MISSING_KEY(401),
+    AUTH_INVALID_KEY(401),
+    FORBIDDEN(403),
+    NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    NOT_ACCEPTABLE(406),
+    CONFLICT(409),
+    PAYLOAD_TOO_LARGE(413),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    AUTH_BLOCKED(429),
+    QUOTA_EXCEEDED(429),
+    RATE_LIMIT_EXCEEDED(429),
+    INTERNAL_ERROR(500),
+    HUB_UNAVAILABLE(503),
+    UNAVAILABLE(503);
+
+    private final int httpStatus;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    /** The HTTP status an answer that fails only this way has (every interface speaks HTTP). */
+    public int httpStatus() {
+        return httpStatus;
+    }
 
     /** The code of a failure; anything the domain does not define is an {@link #INTERNAL_ERROR} (a bug). */
     public static ErrorCode of(Throwable failure) {

@@ -1,0 +1,88 @@
+package dev.vectorizer.adapter.graphql;
+
+import dev.vectorizer.domain.ErrorCode;
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandlerParameters;
+import graphql.execution.DataFetcherExceptionHandlerResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Gives every error of an answer its {@code extensions.code}, the REST API's {@code error_type}
+ * names ({@link ErrorCode}): a resolver's exception by the domain's mapping, with its message (an
+ * unexpected one is logged with an incident id, which is all the client sees), and graphql-java's
+ * own errors by their kind — a document that does not parse or validate, or that a limit refuses
+ * (also graphql-java's own bounds on introspection), is a {@code VALIDATION_ERROR}; introspection
+ * switched off is {@code FORBIDDEN}.
+ */
+final class ErrorCodes implements DataFetcherExceptionHandler {
+
+    static final String CODE = "code";
+    private static final Logger LOG = Logger.getLogger(ErrorCodes.class.getName());
+
+    @Override
+    public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters failure) {
+        Throwable exception = failure.getException() instanceof CompletionException wrapper && wrapper.getCause() != null
+                ? wrapper.getCause() : failure.getException();
+        ErrorCode code = ErrorCode.of(exception);
+        GraphQLError error = GraphqlErrorBuilder.newError().message(code == ErrorCode.INTERNAL_ERROR ? logged(exception) : exception.getMessage())
+                .path(failure.getPath()).location(failure.getSourceLocation()).extensions(Map.of(CODE, code.name())).build();
+        return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
+    }
+
+    /** The answer with a code on each error. */
+    static ExecutionResult coded(ExecutionResult result) {
+        if (result.getErrors().stream().allMatch(e -> code(e) != null)) {
+            return result;
+        }
+        return result.transform(answer -> answer.errors(result.getErrors().stream().map(ErrorCodes::coded).toList()));
+    }
+
+    /** The code an error carries, or null. */
+    static String code(GraphQLError error) {
+        return error.getExtensions() != null && error.getExtensions().get(CODE) instanceof String code ? code : null;
+    }
+
+    /** The text a client gets for a failure that is a bug. */
+    static String logged(Throwable exception) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, exception);
+        return "Unexpected error; incident " + incident + " is in the server log.";
+    }
+
+    private static GraphQLError coded(GraphQLError error) {
+        if (code(error) != null) {
+            return error;
+        }
+        Map<String, Object> extensions = error.getExtensions() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(error.getExtensions());
+        ErrorCode code = of(error.getErrorType());
+        extensions.put(CODE, code.name());
+        String message = code == ErrorCode.INTERNAL_ERROR ? logged(new IllegalStateException(error.getMessage())) : error.getMessage();
+        return GraphqlErrorBuilder.newError().message(message).locations(error.getLocations()).path(error.getPath())
+                .errorType(error.getErrorType()).extensions(extensions).build();
+    }
+
+    private static ErrorCode of(ErrorClassification kind) {
+        if (kind instanceof ErrorType type) {
+            return switch (type) {
+                case InvalidSyntax, ValidationError, OperationNotSupported, ExecutionAborted -> ErrorCode.VALIDATION_ERROR;
+                case DataFetchingException, NullValueInNonNullableField -> ErrorCode.INTERNAL_ERROR;
+            };
+        }
+        return switch (String.valueOf(kind)) {
+            case "BadFaithIntrospection" -> ErrorCode.VALIDATION_ERROR;
+            case "IntrospectionDisabled" -> ErrorCode.FORBIDDEN;
+            default -> ErrorCode.INTERNAL_ERROR;
+        };
+    }
+}
