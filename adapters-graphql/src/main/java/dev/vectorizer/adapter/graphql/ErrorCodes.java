@@ -1,15 +1,17 @@
 package dev.vectorizer.adapter.graphql;
 
 import dev.vectorizer.domain.ErrorCode;
+import dev.vectorizer.domain.json.Json;
 import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
+import graphql.language.SourceLocation;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -23,26 +25,71 @@ import java.util.logging.Logger;
  * unexpected one is logged with an incident id, which is all the client sees), and graphql-java's
  * own errors by their kind — a document that does not parse or validate, or that a limit refuses
  * (also graphql-java's own bounds on introspection), is a {@code VALIDATION_ERROR}; introspection
- * switched off is {@code FORBIDDEN}.
+ * switched off is {@code FORBIDDEN}. Clients get {@code message}, {@code locations}, {@code path}
+ * and {@code extensions}; graphql-java's classification stays inside.
  */
 final class ErrorCodes implements DataFetcherExceptionHandler {
 
     static final String CODE = "code";
     private static final Logger LOG = Logger.getLogger(ErrorCodes.class.getName());
 
+    /** An error as clients see it. */
+    private record CodedError(String message, List<SourceLocation> locations, List<Object> path, ErrorClassification kind,
+            Map<String, Object> extensions) implements GraphQLError {
+
+        @Override
+        public String getMessage() {
+            return message;
+        }
+
+        @Override
+        public List<SourceLocation> getLocations() {
+            return locations;
+        }
+
+        @Override
+        public List<Object> getPath() {
+            return path;
+        }
+
+        @Override
+        public ErrorClassification getErrorType() {
+            return kind;
+        }
+
+        @Override
+        public Map<String, Object> getExtensions() {
+            return extensions;
+        }
+
+        @Override
+        public Map<String, Object> toSpecification() {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("message", message);
+            if (locations != null && !locations.isEmpty()) {
+                error.put("locations", locations.stream().map(at -> Json.object("line", at.getLine(), "column", at.getColumn())).toList());
+            }
+            if (path != null) {
+                error.put("path", path);
+            }
+            error.put("extensions", extensions);
+            return error;
+        }
+    }
+
     @Override
     public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters failure) {
         Throwable exception = failure.getException() instanceof CompletionException wrapper && wrapper.getCause() != null
                 ? wrapper.getCause() : failure.getException();
         ErrorCode code = ErrorCode.of(exception);
-        GraphQLError error = GraphqlErrorBuilder.newError().message(code == ErrorCode.INTERNAL_ERROR ? logged(exception) : exception.getMessage())
-                .path(failure.getPath()).location(failure.getSourceLocation()).extensions(Map.of(CODE, code.name())).build();
+        GraphQLError error = new CodedError(code == ErrorCode.INTERNAL_ERROR ? logged(exception) : exception.getMessage(),
+                failure.getSourceLocation() == null ? List.of() : List.of(failure.getSourceLocation()), failure.getPath().toList(), ErrorType.DataFetchingException, Map.of(CODE, code.name()));
         return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
     }
 
     /** The answer with a code on each error. */
     static ExecutionResult coded(ExecutionResult result) {
-        if (result.getErrors().stream().allMatch(e -> code(e) != null)) {
+        if (result.getErrors().stream().allMatch(CodedError.class::isInstance)) {
             return result;
         }
         return result.transform(answer -> answer.errors(result.getErrors().stream().map(ErrorCodes::coded).toList()));
@@ -61,15 +108,14 @@ final class ErrorCodes implements DataFetcherExceptionHandler {
     }
 
     private static GraphQLError coded(GraphQLError error) {
-        if (code(error) != null) {
+        if (error instanceof CodedError) {
             return error;
         }
         Map<String, Object> extensions = error.getExtensions() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(error.getExtensions());
-        ErrorCode code = of(error.getErrorType());
+        ErrorCode code = code(error) != null ? ErrorCode.valueOf(code(error)) : of(error.getErrorType());
         extensions.put(CODE, code.name());
         String message = code == ErrorCode.INTERNAL_ERROR ? logged(new IllegalStateException(error.getMessage())) : error.getMessage();
-        return GraphqlErrorBuilder.newError().message(message).locations(error.getLocations()).path(error.getPath())
-                .errorType(error.getErrorType()).extensions(extensions).build();
+        return new CodedError(message, error.getLocations(), error.getPath(), error.getErrorType(), extensions);
     }
 
     private static ErrorCode of(ErrorClassification kind) {

@@ -32,7 +32,10 @@ import java.util.Map;
  *
  * <p>Cost: each field costs 1 plus what it selects; a field that returns a page of results
  * multiplies what it selects by its {@code limit} (by the use case's default when none is given),
- * so {@code search(limit: 100) { id score payload }} costs 301.
+ * so {@code search(limit: 100) { id score payload }} costs 301. graphql-java's walk for cost and
+ * depth visits a fragment once however often it is spread; that misses no work here, since only
+ * {@code Query}'s and {@code Mutation}'s fields call use cases, and one fragment spread twice there
+ * is merged into the same fields. Aliases are counted in the operation as it runs.
  */
 final class QueryLimits {
 

@@ -174,7 +174,7 @@ class GraphQLEngineTest {
         };
         assertThat(run("{ mine: collection(name: \"docs\") { name } theirs: collection(name: \"other\") { name } }"))
                 .isEqualTo("{\"errors\":[{\"message\":\"collection 'other' not found\",\"locations\":[{\"line\":1,\"column\":43}],"
-                        + "\"path\":[\"theirs\"],\"extensions\":{\"code\":\"NOT_FOUND\",\"classification\":\"DataFetchingException\"}}],\"data\":{\"mine\":{\"name\":\"docs\"},\"theirs\":null}}");
+                        + "\"path\":[\"theirs\"],\"extensions\":{\"code\":\"NOT_FOUND\"}}],\"data\":{\"mine\":{\"name\":\"docs\"},\"theirs\":null}}");
     }
 
     @Test
