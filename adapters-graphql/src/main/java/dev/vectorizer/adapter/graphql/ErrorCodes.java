@@ -112,9 +112,9 @@ final class ErrorCodes implements DataFetcherExceptionHandler {
             return error;
         }
         Map<String, Object> extensions = error.getExtensions() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(error.getExtensions());
-        ErrorCode code = code(error) != null ? ErrorCode.valueOf(code(error)) : of(error.getErrorType());
-        extensions.put(CODE, code.name());
-        String message = code == ErrorCode.INTERNAL_ERROR ? logged(new IllegalStateException(error.getMessage())) : error.getMessage();
+        extensions.putIfAbsent(CODE, of(error.getErrorType()).name());
+        String message = ErrorCode.INTERNAL_ERROR.name().equals(extensions.get(CODE)) ? logged(new IllegalStateException(error.getMessage()))
+                : error.getMessage();
         return new CodedError(message, error.getLocations(), error.getPath(), error.getErrorType(), extensions);
     }
 
