@@ -133,11 +133,11 @@ public final class AuthOverheadBench {
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
-    private static int intArg(String[] args, String name, int defaultValue) {
+    static int intArg(String[] args, String name, int defaultValue) {
         return Integer.parseInt(stringArg(args, name, String.valueOf(defaultValue)));
     }
 
-    private static String stringArg(String[] args, String name, String defaultValue) {
+    static String stringArg(String[] args, String name, String defaultValue) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];

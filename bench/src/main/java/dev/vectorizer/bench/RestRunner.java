@@ -79,6 +79,11 @@ final class RestRunner implements AutoCloseable {
         throw new IOException("the server was not ready within 5 minutes; see " + log);
     }
 
+    /** Where the server listens: {@code http://127.0.0.1:<port>}. */
+    URI base() {
+        return base;
+    }
+
     void createCollection(String name, int dimension, HnswSettings hnsw) throws IOException, InterruptedException {
         post("/api/collections", "{\"name\":\"" + name + "\",\"dimension\":" + dimension
                 + ",\"metric\":\"cosine\",\"hnsw\":{\"m\":" + hnsw.m() + ",\"ef_construction\":" + hnsw.efConstruction() + "}}");

@@ -4,6 +4,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,19 +29,31 @@ final class Http {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private final String key;
+    private final HttpClient client;
 
     Http(URI base) {
-        this(base, null);
+        this(base, null, CLIENT);
     }
 
-    private Http(URI base, String key) {
+    private Http(URI base, String key, HttpClient client) {
         this.base = base;
         this.key = key;
+        this.client = client;
     }
 
     /** The same client presenting {@code apiKey} as a bearer token. */
     Http withKey(String apiKey) {
-        return new Http(base, apiKey);
+        return new Http(base, apiKey, client);
+    }
+
+    /** The same client with its connections from {@code localAddress} (a loopback alias such as 127.0.0.2, which Linux routes). */
+    Http from(String localAddress) {
+        try {
+            return new Http(base, key, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .localAddress(InetAddress.getByName(localAddress)).connectTimeout(Duration.ofSeconds(5)).build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Answer delete(String path) {
@@ -69,7 +83,7 @@ final class Http {
             if (key != null) {
                 request.header("Authorization", "Bearer " + key);
             }
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException("request failed: " + e, e);

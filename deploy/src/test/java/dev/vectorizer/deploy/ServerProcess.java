@@ -43,10 +43,22 @@ final class ServerProcess implements AutoCloseable {
         return workDir.resolve("server-" + starts + ".log");
     }
 
-    /** Starts the server and waits until {@code /health/ready} answers 200. */
+    /**
+     * Starts the server and waits until {@code /health/ready} answers 200. A boot that hangs (seen
+     * once in CI: Payara Micro silent for minutes right after starting Hazelcast, before deploying
+     * anything of ours) gets a thread dump in its log and one more try; a second hang fails.
+     */
     ServerProcess start() throws IOException, InterruptedException {
         launch();
-        awaitReady();
+        try {
+            awaitReady();
+        } catch (BootHung hung) {
+            Path hungLog = log();
+            dumpThreadsAndKill();
+            System.err.println("[ServerProcess] boot hung; threads in " + hungLog + "; starting once more");
+            launch();
+            awaitReady();
+        }
         return this;
     }
 
@@ -125,7 +137,22 @@ final class ServerProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("server not ready after " + STARTUP + ":\n" + tail());
+        throw new BootHung("server not ready after " + STARTUP + ":\n" + tail());
+    }
+
+    /** SIGQUIT makes the JVM print every thread's stack to its output (our log); then SIGKILL. */
+    private void dumpThreadsAndKill() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-QUIT", String.valueOf(process.pid())).inheritIO().start().waitFor();
+        Thread.sleep(2_000);
+        kill();
+    }
+
+    private static final class BootHung extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        BootHung(String message) {
+            super(message);
+        }
     }
 
     private String tail() throws IOException {

@@ -12,7 +12,7 @@ import java.util.Locale;
  * possible, else whole words) so that a statement straddling a cut is still found. A sentence
  * longer than the maximum is cut between words, and a word longer than the maximum between
  * characters (never inside a surrogate pair or grapheme). Chunks are substrings of the text
- * without leading or trailing whitespace, never empty. Immutable and thread-safe.
+ * without leading or trailing blanks ({@link TextContent}), never empty. Immutable and thread-safe.
  */
 public record TextChunker(int maxChars, int overlapChars) {
 
@@ -39,12 +39,12 @@ public record TextChunker(int maxChars, int overlapChars) {
     /** Like {@link #chunk(String)}, with where each chunk is in the text (to point a hit back to its source). */
     public List<Chunk> chunks(String text) {
         InvalidValueException.require(text != null, "text must not be null");
-        int start = skipWhitespace(text, 0, text.length());
+        int start = skipBlanks(text, 0, text.length());
         if (start == text.length()) {
             return List.of();
         }
         int end = text.length();
-        while (Character.isWhitespace(text.charAt(end - 1))) {
+        while (TextContent.isBlank(text.charAt(end - 1))) {
             end--;
         }
         if (end - start <= maxChars) {
@@ -80,9 +80,9 @@ public record TextChunker(int maxChars, int overlapChars) {
     }
 
     private void addSentence(String text, int from, int to, BreakIterator characters, List<Span> units) {
-        int start = skipWhitespace(text, from, to);
+        int start = skipBlanks(text, from, to);
         int end = to;
-        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+        while (end > start && TextContent.isBlank(text.charAt(end - 1))) {
             end--;
         }
         if (start == end) {
@@ -100,7 +100,7 @@ public record TextChunker(int maxChars, int overlapChars) {
                 wordEnd++;
             }
             addWord(i, wordEnd, characters, units);
-            i = skipWhitespace(text, wordEnd, end);
+            i = skipBlanks(text, wordEnd, end);
         }
     }
 
@@ -167,9 +167,9 @@ public record TextChunker(int maxChars, int overlapChars) {
         return start;
     }
 
-    private static int skipWhitespace(String text, int from, int to) {
+    private static int skipBlanks(String text, int from, int to) {
         int i = from;
-        while (i < to && Character.isWhitespace(text.charAt(i))) {
+        while (i < to && TextContent.isBlank(text.charAt(i))) {
             i++;
         }
         return i;

@@ -13,7 +13,7 @@ public record TextDocument(String id, String text, Payload payload) {
     public TextDocument {
         new VectorId(id); // not empty, no control characters
         InvalidValueException.require(id.length() <= MAX_ID_LENGTH, "document id is longer than " + MAX_ID_LENGTH + " characters");
-        InvalidValueException.require(text != null && !text.isBlank(), "text must not be blank");
+        TextContent.require(text, "text must not be blank");
         InvalidValueException.require(text.length() <= MAX_TEXT_LENGTH, "text is longer than " + MAX_TEXT_LENGTH + " characters");
         payload = payload == null ? Payload.EMPTY : payload;
     }

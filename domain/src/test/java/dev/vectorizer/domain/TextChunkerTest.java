@@ -34,6 +34,18 @@ class TextChunkerTest {
     void blankTextHasNoChunks() {
         assertThat(SMALL.chunk("")).isEmpty();
         assertThat(SMALL.chunk(" \n\t ")).isEmpty();
+        assertThat(SMALL.chunk("\u0000\u0001 \u007f")).as("control characters carry no content").isEmpty();
+    }
+
+    @Test
+    void chunksNeverStartOrEndWithControlCharacters() {
+        String sentence = "Vectors are stored in segments. ";
+        String text = "\u0000" + sentence.repeat(20) + "\n\u0000\u0000\n" + sentence.repeat(20) + "\u0001";
+        List<String> chunks = SMALL.chunk(text);
+        assertThat(chunks).isNotEmpty().allSatisfy(chunk -> {
+            assertThat(TextContent.isBlank(chunk.charAt(0))).isFalse();
+            assertThat(TextContent.isBlank(chunk.charAt(chunk.length() - 1))).isFalse();
+        });
     }
 
     @Test

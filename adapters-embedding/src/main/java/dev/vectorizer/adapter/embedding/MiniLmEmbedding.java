@@ -5,6 +5,7 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.vectorizer.application.port.out.EmbeddingPort;
 import dev.vectorizer.domain.InvalidValueException;
+import dev.vectorizer.domain.TextContent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public class MiniLmEmbedding implements EmbeddingPort {
         InvalidValueException.require(texts != null, "texts must not be null");
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
-            InvalidValueException.require(text != null && !text.isBlank(), "text " + i + " must not be blank");
+            TextContent.require(text, "text " + i + " must not be blank");
         }
         if (texts.isEmpty()) {
             return List.of();

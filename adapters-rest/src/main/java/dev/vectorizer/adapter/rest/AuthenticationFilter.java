@@ -6,16 +6,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 
 /**
  * Authenticates every request to a non-public resource through the application's one
  * authenticator and records the caller for the resources. Every rule (which credential, which
- * client, which mode) is the authenticator's; this filter only hands it the request's credentials.
+ * client, which mode, whether a signed call is genuine) is the authenticator's; this filter only
+ * hands it the request: method, raw path and query exactly as sent, headers, the TCP peer, and —
+ * only when the application asks for it, for a signed service call — the exact body bytes, which
+ * it then hands on to JAX-RS unchanged. {@link BodySizeLimit} runs first, so reading them is
+ * bounded.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -37,7 +44,23 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (resource.getResourceClass() != null && resource.getResourceClass().isAnnotationPresent(PublicEndpoint.class)) {
             return;
         }
-        caller.set(authenticate.authenticate(
-                AuthenticateQuery.Credentials.fromHeaders(request::getHeaderString, servletRequest.getRemoteAddr())));
+        String query = servletRequest.getQueryString();
+        String pathAndQuery = servletRequest.getRequestURI() + (query == null ? "" : "?" + query);
+        caller.set(authenticate.authenticate(AuthenticateQuery.Credentials.fromRequest(request.getMethod(), pathAndQuery,
+                request::getHeaderString, servletRequest.getRemoteAddr(), () -> body(request))));
+    }
+
+    /** The body's bytes, put back for the resource to read. */
+    private static byte[] body(ContainerRequestContext request) {
+        if (!request.hasEntity()) {
+            return new byte[0];
+        }
+        try {
+            byte[] bytes = request.getEntityStream().readAllBytes();
+            request.setEntityStream(new ByteArrayInputStream(bytes));
+            return bytes;
+        } catch (IOException brokenOff) {
+            throw new ProcessingException("the request body broke off", brokenOff); // the client's doing: a 4xx, not a 500
+        }
     }
 }

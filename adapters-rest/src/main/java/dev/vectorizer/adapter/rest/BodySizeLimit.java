@@ -1,7 +1,9 @@
 package dev.vectorizer.adapter.rest;
 
-import dev.vectorizer.adapter.rest.problem.ErrorType;
 import dev.vectorizer.adapter.rest.problem.ProblemException;
+import dev.vectorizer.domain.json.ErrorType;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
@@ -12,8 +14,10 @@ import java.io.InputStream;
 /**
  * Refuses request bodies over 32 MiB with 413 — at once when the length is declared, and as soon
  * as the limit is crossed when the body is streamed without one — so no oversize body is buffered.
+ * It runs before authentication, which reads the body of a signed service call.
  */
 @Provider
+@Priority(Priorities.AUTHENTICATION - 100)
 public class BodySizeLimit implements ContainerRequestFilter {
 
     static final long MAX_BYTES = 32L * 1024 * 1024;

@@ -25,12 +25,13 @@ public class CurrentCaller {
         return caller;
     }
 
-    /** The tenant caller; the installation administrator owns no data and is refused here. */
+    /** The tenant caller; the installation administrator and HiveHub's own calls own no data and are refused here. */
     public Caller.OfTenant tenant() {
-        if (get() instanceof Caller.OfTenant tenant) {
-            return tenant;
-        }
-        throw new ForbiddenException("the installation administrator key cannot access tenant data; use a tenant key");
+        return switch (get()) {
+            case Caller.OfTenant tenant -> tenant;
+            case Caller.InstallationAdmin admin -> throw new ForbiddenException("the installation administrator key cannot access tenant data; use a tenant key");
+            case Caller.HiveHub hub -> throw new ForbiddenException("a service call acts on tenant data only for a user (x-hivehub-user-id)");
+        };
     }
 
     /** The installation administrator; a tenant's credential, whatever its permissions, is refused here. */
@@ -39,5 +40,21 @@ public class CurrentCaller {
             return admin;
         }
         throw new ForbiddenException("only the installation administrator may manage tenants and keys");
+    }
+
+    /** Whoever runs the tenants' lifecycle: the installation administrator, or HiveHub in a service call. */
+    public Caller.ControlPlane controlPlane() {
+        if (get() instanceof Caller.ControlPlane controlPlane) {
+            return controlPlane;
+        }
+        throw new ForbiddenException("only the installation administrator or HiveHub may do this");
+    }
+
+    /** HiveHub in a service call that names no user. */
+    public Caller.HiveHub hiveHub() {
+        if (get() instanceof Caller.HiveHub hub) {
+            return hub;
+        }
+        throw new ForbiddenException("only HiveHub may ask this, in a signed service call");
     }
 }

@@ -3,6 +3,7 @@ package dev.vectorizer.application.service;
 import dev.vectorizer.application.port.in.EmbedTextQuery;
 import dev.vectorizer.application.port.out.EmbeddingPort;
 import dev.vectorizer.domain.InvalidValueException;
+import dev.vectorizer.domain.TextContent;
 import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.Operation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,7 @@ public class EmbeddingService implements EmbedTextQuery {
         InvalidValueException.require(texts.size() <= MAX_TEXTS, "at most " + MAX_TEXTS + " texts per request");
         long characters = 0;
         for (String text : texts) {
-            InvalidValueException.require(text != null && !text.isBlank(), "texts must not be blank");
+            TextContent.require(text, "texts must not be blank");
             characters += text.length();
         }
         InvalidValueException.require(characters <= MAX_CHARACTERS,

@@ -3,6 +3,7 @@ package dev.vectorizer.application.service;
 import dev.vectorizer.application.port.in.ManageTenantsUseCase;
 import dev.vectorizer.application.port.out.AuditLogPort;
 import dev.vectorizer.application.port.out.CollectionCatalogPort;
+import dev.vectorizer.application.port.out.KeyValidationPort;
 import dev.vectorizer.application.port.out.TenantDirectoryPort;
 import dev.vectorizer.application.port.out.VectorIndexPort;
 import dev.vectorizer.domain.Collection;
@@ -10,6 +11,7 @@ import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.Caller;
+import dev.vectorizer.domain.tenant.IpAccessList;
 import dev.vectorizer.domain.tenant.Tenant;
 import dev.vectorizer.domain.tenant.TenantStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +25,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The tenants' lifecycle: create, suspend, resume, delete (finishing, at start, a deletion a crash interrupted). */
+/**
+ * The tenants' lifecycle: create, suspend, resume, delete (finishing, at start, a deletion a crash
+ * interrupted), and their IP access lists.
+ */
 @ApplicationScoped
 public class TenantService implements ManageTenantsUseCase {
 
@@ -31,24 +36,30 @@ public class TenantService implements ManageTenantsUseCase {
     private final CollectionCatalogPort catalog;
     private final VectorIndexPort index;
     private final AuditLogPort audit;
+    private final KeyValidationPort hubKeys;
+    private final TenantsOnFirstUse hubTenants;
     private final Clock clock;
 
     @Inject
-    public TenantService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, AuditLogPort audit) {
-        this(directory, catalog, index, audit, Clock.systemUTC());
+    public TenantService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, AuditLogPort audit,
+            KeyValidationPort hubKeys) {
+        this(directory, catalog, index, audit, hubKeys, Clock.systemUTC());
     }
 
-    TenantService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, AuditLogPort audit, Clock clock) {
+    TenantService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, AuditLogPort audit,
+            KeyValidationPort hubKeys, Clock clock) {
         this.directory = directory;
         this.catalog = catalog;
         this.index = index;
         this.audit = audit;
+        this.hubKeys = hubKeys;
+        this.hubTenants = new TenantsOnFirstUse(directory, audit, clock);
         this.clock = clock;
     }
 
     /** For the CDI client proxy only. */
     protected TenantService() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     @Override
@@ -81,13 +92,32 @@ public class TenantService implements ManageTenantsUseCase {
     }
 
     @Override
-    public void deleteTenant(Caller.InstallationAdmin admin, TenantId id) {
-        Tenant tenant = TenantLookup.require(directory, id);
-        if (tenant.status() != TenantStatus.DELETING) {
-            directory.updateTenant(tenant.withStatus(TenantStatus.DELETING));
+    public void deleteTenant(Caller.ControlPlane by, TenantId id) {
+        Optional<Tenant> tenant = by instanceof Caller.HiveHub ? directory.findTenant(id) : Optional.of(TenantLookup.require(directory, id));
+        if (tenant.isEmpty()) {
+            hubKeys.forgetTenant(id); // deleted already: HiveHub retried
+            return;
+        }
+        if (tenant.get().status() != TenantStatus.DELETING) {
+            directory.updateTenant(tenant.get().withStatus(TenantStatus.DELETING));
         }
         finishDeletion(id);
-        audit.record(AuditEvent.success(now(), admin, id, AuditEvent.Action.TENANT_DELETE, id.value()));
+        audit.record(AuditEvent.success(now(), by, id, AuditEvent.Action.TENANT_DELETE, id.value()));
+    }
+
+    @Override
+    public IpAccessList accessList(Caller.ControlPlane by, TenantId id) {
+        return TenantLookup.require(directory, id).accessList();
+    }
+
+    @Override
+    public Tenant setAccessList(Caller.ControlPlane by, TenantId id, IpAccessList accessList) {
+        Tenant tenant = by instanceof Caller.HiveHub ? hubTenants.ensure(requireUsable(id), id.value()) : TenantLookup.require(directory, id);
+        InvalidValueException.require(tenant.status() != TenantStatus.DELETING, "the tenant is being deleted");
+        Tenant changed = tenant.withAccessList(accessList);
+        directory.updateTenant(changed);
+        audit.record(AuditEvent.success(now(), by, id, AuditEvent.Action.TENANT_ACCESS_LIST, id.value()));
+        return changed;
     }
 
     /** Deletions a crash interrupted, finished when the application starts. */
@@ -95,14 +125,24 @@ public class TenantService implements ManageTenantsUseCase {
         directory.listTenants().stream().filter(t -> t.status() == TenantStatus.DELETING).forEach(t -> finishDeletion(t.id()));
     }
 
-    /** Removes what is left of a tenant marked DELETING; safe to repeat after an interruption. */
+    /**
+     * Removes what is left of a tenant marked DELETING; safe to repeat after an interruption. Every
+     * kind of tenant data is dropped here, before the tenant's record and keys go last.
+     */
     private void finishDeletion(TenantId id) {
         for (Collection collection : catalog.list(id)) {
             catalog.remove(collection);
             index.drop(collection);
         }
         index.dropTenant(id);
+        // Backups (issue E) and the final usage report to HiveHub (issue Q) belong here too.
+        hubKeys.forgetTenant(id);
         directory.removeTenant(id);
+    }
+
+    private static TenantId requireUsable(TenantId id) {
+        InvalidValueException.require(!id.isReserved(), "tenant id '" + id + "' is reserved");
+        return id;
     }
 
     private Tenant changeStatus(Caller.InstallationAdmin admin, TenantId id, TenantStatus status, AuditEvent.Action action) {

@@ -45,7 +45,7 @@ class AdministrationRulesTest {
     private final InMemoryPorts.Audit audit = new InMemoryPorts.Audit();
     private final InMemoryPorts.Catalog catalog = new InMemoryPorts.Catalog();
     private final InMemoryPorts.Index index = new InMemoryPorts.Index();
-    private final TenantService tenants = new TenantService(directory, catalog, index, audit, clock);
+    private final TenantService tenants = new TenantService(directory, catalog, index, audit, new InMemoryPorts.HubKeys(), clock);
     private final ApiKeyService keys = new ApiKeyService(directory, new ServerSettings(ServerMode.STANDALONE), audit, clock);
     private final AuditLogService auditLog = new AuditLogService(audit);
     private final SingleModeAdoptionService adoption = new SingleModeAdoptionService(directory, catalog, index, audit, clock);

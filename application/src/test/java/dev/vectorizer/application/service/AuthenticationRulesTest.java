@@ -14,7 +14,6 @@ import dev.vectorizer.domain.Metric;
 import dev.vectorizer.domain.Quantization;
 import dev.vectorizer.domain.ServerMode;
 import dev.vectorizer.domain.TenantId;
-import dev.vectorizer.domain.UnavailableException;
 import dev.vectorizer.domain.tenant.ApiKeyId;
 import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.AuthenticationException;
@@ -47,12 +46,14 @@ class AuthenticationRulesTest {
     private final ServerSettings settings = new ServerSettings(ServerMode.STANDALONE, false, Duration.ofDays(7),
             new BruteForcePolicy(3, Duration.ofSeconds(60), Duration.ofSeconds(300)), Duration.ofHours(24));
     private final InMemoryPorts.Audit audit = new InMemoryPorts.Audit();
+    private final InMemoryPorts.HubKeys hubKeys = new InMemoryPorts.HubKeys();
+    private final InMemoryPorts.Nonces nonces = new InMemoryPorts.Nonces();
     private final Map<String, TokenClaims> validTokens = new HashMap<>();
     private final TokenVerifierPort tokens = token -> Optional.ofNullable(validTokens.get(token));
-    private final AuthenticationService auth = new AuthenticationService(settings, directory, failures, audit, tokens, clock);
+    private final AuthenticationService auth = new AuthenticationService(settings, directory, failures, audit, tokens, hubKeys, nonces, clock);
     private final InMemoryPorts.Catalog catalog = new InMemoryPorts.Catalog();
     private final InMemoryPorts.Index index = new InMemoryPorts.Index();
-    private final TenantService tenants = new TenantService(directory, catalog, index, audit, clock);
+    private final TenantService tenants = new TenantService(directory, catalog, index, audit, hubKeys, clock);
     private final ApiKeyService keys = new ApiKeyService(directory, settings, audit, clock);
 
     @BeforeEach
@@ -209,7 +210,7 @@ class AuthenticationRulesTest {
 
     @Test
     void singleModeServesLoopbackClientsOnlyUnlessRemoteOnesAreAllowed() {
-        var single = new AuthenticationService(new ServerSettings(ServerMode.SINGLE), directory, failures, audit, tokens, clock);
+        var single = new AuthenticationService(new ServerSettings(ServerMode.SINGLE), directory, failures, audit, tokens, hubKeys, nonces, clock);
         for (String local : List.of("127.0.0.1", "127.0.1.1", "::1", "0:0:0:0:0:0:0:1")) {
             assertThat(single.authenticate(new Credentials(Optional.empty(), Optional.empty(), local))).as(local)
                     .isEqualTo(Caller.OfTenant.singleMode());
@@ -219,14 +220,7 @@ class AuthenticationRulesTest {
                     .isInstanceOf(ForbiddenException.class);
         }
         var open = new AuthenticationService(new ServerSettings(ServerMode.SINGLE, true, Duration.ofDays(7), BruteForcePolicy.DEFAULT,
-                Duration.ofHours(1)), directory, failures, audit, tokens, clock);
+                Duration.ofHours(1)), directory, failures, audit, tokens, hubKeys, nonces, clock);
         assertThat(open.authenticate(new Credentials(Optional.empty(), Optional.empty(), "10.0.0.1"))).isEqualTo(Caller.OfTenant.singleMode());
-    }
-
-    @Test
-    void hubModeFailsClosed() {
-        var hub = new AuthenticationService(new ServerSettings(ServerMode.HUB), directory, failures, audit, tokens, clock);
-        assertThatThrownBy(() -> hub.authenticate(new Credentials(Optional.of("hh_live_x"), Optional.empty(), "127.0.0.1")))
-                .isInstanceOf(UnavailableException.class);
     }
 }

@@ -32,4 +32,10 @@ class EmbeddingServiceTest {
                 .isInstanceOf(InvalidValueException.class);
         assertThat(model.calls).as("refused requests never reach the model").isEqualTo(1);
     }
+
+    @Test
+    void aTextOfControlCharactersIsBlank() {
+        assertThatThrownBy(() -> service.embed(READER, List.of("hello", "\u0000\u0001")))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("must not be blank");
+    }
 }

@@ -3,6 +3,8 @@ package dev.vectorizer.application.service;
 import dev.vectorizer.application.port.out.AuditLogPort;
 import dev.vectorizer.application.port.out.CollectionCatalogPort;
 import dev.vectorizer.application.port.out.EmbeddingPort;
+import dev.vectorizer.application.port.out.KeyValidationPort;
+import dev.vectorizer.application.port.out.NonceCachePort;
 import dev.vectorizer.application.port.out.VectorIndexPort;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionRef;
@@ -13,15 +15,21 @@ import dev.vectorizer.domain.NotFoundException;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.Vector;
 import dev.vectorizer.domain.VectorId;
+import dev.vectorizer.domain.hub.HubUnavailableException;
+import dev.vectorizer.domain.hub.KeyVerdict;
 import dev.vectorizer.domain.search.Filter;
 import dev.vectorizer.domain.search.ScoredPoint;
 import dev.vectorizer.domain.search.ScrollPage;
 import dev.vectorizer.domain.search.ScrollRequest;
 import dev.vectorizer.domain.search.TextQuery;
 import dev.vectorizer.domain.search.VectorQuery;
+import dev.vectorizer.domain.tenant.ApiKeySecret;
 import dev.vectorizer.domain.tenant.AuditEvent;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +50,38 @@ final class InMemoryPorts {
         @Override
         public List<AuditEvent> latest(Optional<TenantId> tenant, int limit) {
             return events.reversed().stream().filter(e -> tenant.isEmpty() || e.tenant().equals(tenant)).limit(limit).toList();
+        }
+    }
+
+    /** HiveHub's verdicts by key text; unknown keys are invalid; {@link #down} makes every ask fail as if HiveHub were down. */
+    static final class HubKeys implements KeyValidationPort {
+        final Map<String, KeyVerdict> verdicts = new HashMap<>();
+        final List<TenantId> forgotten = new ArrayList<>();
+        boolean down;
+        int asks;
+
+        @Override
+        public KeyVerdict validate(ApiKeySecret key) {
+            asks++;
+            if (down) {
+                throw new HubUnavailableException("HiveHub is down", Duration.ofSeconds(7));
+            }
+            return verdicts.getOrDefault(key.reveal(), new KeyVerdict.Invalid("unknown"));
+        }
+
+        @Override
+        public void forgetTenant(TenantId tenant) {
+            forgotten.add(tenant);
+        }
+    }
+
+    static final class Nonces implements NonceCachePort {
+        final Map<String, Instant> seen = new HashMap<>();
+
+        @Override
+        public boolean firstUse(String nonce, Instant now, Instant expiresAt) {
+            seen.values().removeIf(until -> !until.isAfter(now));
+            return seen.putIfAbsent(nonce, expiresAt) == null;
         }
     }
 

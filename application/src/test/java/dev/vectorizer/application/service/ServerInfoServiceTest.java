@@ -2,7 +2,6 @@ package dev.vectorizer.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vectorizer.application.ServerSettings;
 import dev.vectorizer.domain.Installation;
 import dev.vectorizer.domain.InstallationId;
 import dev.vectorizer.domain.ServerInfo;
@@ -16,7 +15,7 @@ class ServerInfoServiceTest {
 
     @Test
     void reportsProductModeAndInstallation() {
-        var service = new ServerInfoService(new ServerSettings(ServerMode.HUB), () -> installation);
+        var service = new ServerInfoService(HubAuthenticationRulesTest.HUB_SETTINGS, () -> installation);
 
         ServerInfo info = service.serverInfo();
 

@@ -16,6 +16,8 @@ import java.util.Map;
  * Collections in JSON. A new one: {@code {"name","dimension","metric","hnsw":{"m","ef_construction"},
  * "quantization","embedding_model"}} with defaults {@code cosine}, {@link HnswSettings#DEFAULT} and
  * {@code none}; shown as that plus {@code vector_count}, {@code size_bytes} and {@code created_at}.
+ * Its statistics alone, and a deletion, are shown as {@link #stats} and {@link #deleted} (MCP's
+ * answers; REST answers a deletion with 204).
  */
 public final class CollectionJson {
 
@@ -53,6 +55,17 @@ public final class CollectionJson {
         spec.embeddingModel().ifPresent(model -> json.put("embedding_model", model));
         json.put("created_at", info.collection().createdAt().toString());
         return json;
+    }
+
+    /** What a collection holds: {@code {"name","vector_count","size_bytes"}}. */
+    public static Map<String, Object> stats(CollectionInfo info) {
+        return Json.object("name", info.collection().ref().name().value(), "vector_count", info.stats().vectorCount(),
+                "size_bytes", info.stats().sizeBytes());
+    }
+
+    /** A collection just deleted: {@code {"name","deleted":true}}. */
+    public static Map<String, Object> deleted(CollectionName name) {
+        return Json.object("name", name.value(), "deleted", true);
     }
 
     /** {@code {"collections":[..]}}. */

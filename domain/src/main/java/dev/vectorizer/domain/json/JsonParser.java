@@ -14,6 +14,9 @@ import java.util.Map;
  * tree {@link Json} describes. Outside strings JSON is ASCII; inside them, runs of other bytes are
  * decoded strictly. One instance parses one document; recursion is bounded by
  * {@link Json#MAX_DEPTH}.
+ *
+ * <p>Longer than our other classes on purpose: the grammar's productions share one cursor over the
+ * bytes, and reading them top to bottom in one place is how a parser is checked.
  */
 final class JsonParser {
 

@@ -1,6 +1,7 @@
 package dev.vectorizer.domain.search;
 
 import dev.vectorizer.domain.InvalidValueException;
+import dev.vectorizer.domain.TextContent;
 import java.util.Optional;
 
 /** A BM25 keyword query over the text of text-inserted vectors. */
@@ -20,7 +21,7 @@ public record TextQuery(String text, int limit, Optional<Filter> filter, boolean
 
     /** Fails unless {@code text} is a query text: not blank, at most {@value #MAX_TEXT_LENGTH} characters. */
     static String requireText(String text) {
-        InvalidValueException.require(text != null && !text.isBlank(), "query text must not be blank");
+        TextContent.require(text, "query text must not be blank");
         InvalidValueException.require(text.length() <= MAX_TEXT_LENGTH, "query text is longer than " + MAX_TEXT_LENGTH + " characters");
         return text;
     }

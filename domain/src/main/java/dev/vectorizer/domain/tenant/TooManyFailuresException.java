@@ -1,9 +1,10 @@
 package dev.vectorizer.domain.tenant;
 
+import dev.vectorizer.domain.RetryLater;
 import java.time.Duration;
 
 /** Authentication is refused for a while after too many failures from the same address or for the same key. */
-public final class TooManyFailuresException extends RuntimeException {
+public final class TooManyFailuresException extends RuntimeException implements RetryLater {
 
     private static final long serialVersionUID = 1L;
 
@@ -14,6 +15,7 @@ public final class TooManyFailuresException extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
+    @Override
     public Duration retryAfter() {
         return retryAfter;
     }

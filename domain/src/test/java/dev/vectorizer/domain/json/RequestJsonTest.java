@@ -121,6 +121,9 @@ class RequestJsonTest {
         assertThat(Json.write(CollectionJson.info(new CollectionInfo(collection, new CollectionStats(7, 100))))).isEqualTo(
                 "{\"name\":\"docs\",\"dimension\":3,\"metric\":\"cosine\",\"vector_count\":7,\"size_bytes\":100,"
                         + "\"hnsw\":{\"m\":16,\"ef_construction\":200},\"quantization\":\"none\",\"created_at\":\"2026-01-02T03:04:05Z\"}");
+        assertThat(Json.write(CollectionJson.stats(new CollectionInfo(collection, new CollectionStats(7, 100)))))
+                .isEqualTo("{\"name\":\"docs\",\"vector_count\":7,\"size_bytes\":100}");
+        assertThat(Json.write(CollectionJson.deleted(new CollectionName("docs")))).isEqualTo("{\"name\":\"docs\",\"deleted\":true}");
         Vector vector = new Vector(new VectorId("a"), new float[] {0.5f, 1}, new Payload(Map.of("k", 1L)));
         assertThat(Json.write(VectorJson.write(vector))).isEqualTo("{\"id\":\"a\",\"vector\":[0.5,1.0],\"payload\":{\"k\":1}}");
         assertThat(Json.write(SearchJson.page(new ScrollPage(List.of(vector), Optional.of(new VectorId("b"))), SearchJson.scroll(body("{}")))))

@@ -34,6 +34,31 @@ class TenantValuesTest {
         assertThat(AuditEvent.actor(new Caller.OfTenant(TenantId.DEFAULT, new Principal.TokenSubject("admin:Abc123Abc123"),
                 Set.of(Permission.ADMIN), false))).as("a subject cannot pass for the administrator").isEqualTo("jwt:admin:Abc123Abc123");
         assertThat(AuditEvent.actor(Caller.OfTenant.singleMode())).isEqualTo("single-mode");
+        assertThat(AuditEvent.actor(new Caller.OfTenant(new TenantId("acme"), new Principal.HubKeyHolder("admin:Abc123Abc123"),
+                Set.of(Permission.ADMIN), false))).as("nor a HiveHub key id").isEqualTo("hub-key:admin:Abc123Abc123");
+        assertThat(AuditEvent.actor(new Caller.OfTenant(new TenantId("acme"), new Principal.HubService(), Set.of(Permission.ADMIN), false)))
+                .isEqualTo("hivehub");
+        assertThat(AuditEvent.actor(new Caller.HiveHub())).isEqualTo("hivehub");
+        assertThatThrownBy(() -> new Principal.HubKeyHolder("with space")).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new Principal.HubKeyHolder("k".repeat(65))).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void aTestKeyReadsAndWritesButNeverDestroys() {
+        Caller.OfTenant test = new Caller.OfTenant(new TenantId("acme"), new Principal.HubKeyHolder("k1"), Set.of(Permission.ADMIN), true);
+        assertThat(test.require(Operation.READ)).isEqualTo(new TenantId("acme"));
+        assertThat(test.require(Operation.WRITE)).isEqualTo(new TenantId("acme"));
+        assertThat(test.require(Operation.USE_MCP)).isEqualTo(new TenantId("acme"));
+        assertThatThrownBy(() -> test.require(Operation.DELETE_COLLECTION)).isInstanceOf(ForbiddenException.class).hasMessageContaining("live key");
+        Caller.OfTenant live = new Caller.OfTenant(new TenantId("acme"), new Principal.HubKeyHolder("k2"), Set.of(Permission.ADMIN), false);
+        assertThat(live.require(Operation.DELETE_COLLECTION)).isEqualTo(new TenantId("acme"));
+    }
+
+    @Test
+    void rateLimitsAreCountsOrNone() {
+        assertThat(new Caller.OfTenant(new TenantId("acme"), new Principal.HubService(), Set.of(), false).rateLimits()).isEqualTo(RateLimits.NONE);
+        assertThatThrownBy(() -> new RateLimits(java.util.OptionalLong.of(-1), java.util.OptionalLong.empty(), java.util.OptionalLong.empty()))
+                .isInstanceOf(InvalidValueException.class);
     }
 
     @Test

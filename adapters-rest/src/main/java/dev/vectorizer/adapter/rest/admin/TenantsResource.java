@@ -1,6 +1,7 @@
 package dev.vectorizer.adapter.rest.admin;
 
 import dev.vectorizer.adapter.rest.CurrentCaller;
+import dev.vectorizer.domain.json.AccessListJson;
 import dev.vectorizer.domain.json.JsonFields;
 import dev.vectorizer.application.port.in.AdoptSingleModeDataUseCase;
 import dev.vectorizer.application.port.in.ManageTenantsUseCase;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,8 +23,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-/** The installation administrator's tenants: {@code /api/admin/tenants[/{tenant}]}. */
+/**
+ * The installation administrator's tenants: {@code /api/admin/tenants[/{tenant}]}. Deleting a
+ * tenant and its IP access list ({@code .../{tenant}/access-list}) are HiveHub's too, in hub mode.
+ */
 @Path("api/admin/tenants")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -78,11 +84,26 @@ public class TenantsResource {
         return TenantView.of(tenants.resumeTenant(caller.admin(), new TenantId(tenant)));
     }
 
+    /** The installation administrator, or HiveHub in a service call (idempotent: an absent tenant is deleted already). */
     @DELETE
     @Path("{tenant}")
     public Response delete(@PathParam("tenant") String tenant) {
-        tenants.deleteTenant(caller.admin(), new TenantId(tenant));
+        tenants.deleteTenant(caller.controlPlane(), new TenantId(tenant));
         return Response.noContent().build();
+    }
+
+    /** {@code {"allow":[cidr...],"deny":[cidr...]}} (docs/SECURITY.md). */
+    @GET
+    @Path("{tenant}/access-list")
+    public Map<String, Object> accessList(@PathParam("tenant") String tenant) {
+        return AccessListJson.write(tenants.accessList(caller.controlPlane(), new TenantId(tenant)));
+    }
+
+    @PUT
+    @Path("{tenant}/access-list")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> setAccessList(@PathParam("tenant") String tenant, JsonFields body) {
+        return AccessListJson.write(tenants.setAccessList(caller.controlPlane(), new TenantId(tenant), AccessListJson.read(body)).accessList());
     }
 
     /** Moves the collections single mode kept under {@code default} to this tenant (docs/MIGRATION.md). */

@@ -3,11 +3,13 @@ package dev.vectorizer.adapter.rest.problem;
 import dev.vectorizer.domain.ConflictException;
 import dev.vectorizer.domain.NotFoundException;
 import dev.vectorizer.domain.UnavailableException;
+import dev.vectorizer.domain.hub.HubUnavailableException;
+import dev.vectorizer.domain.json.ErrorType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** The domain's "not found", "conflict" and "unavailable" outcomes as problems. */
+/** The domain's "not found", "conflict" and "unavailable" (HiveHub's too) outcomes as problems. */
 public final class DomainExceptionMappers {
 
     private DomainExceptionMappers() {
@@ -33,8 +35,21 @@ public final class DomainExceptionMappers {
     public static class Unavailable implements ExceptionMapper<UnavailableException> {
         @Override
         public Response toResponse(UnavailableException exception) {
-            return Response.fromResponse(Problem.of(ErrorType.UNAVAILABLE, exception.getMessage()).toResponse())
-                    .header("Retry-After", "30").build();
+            return unavailable(ErrorType.UNAVAILABLE, exception);
         }
+    }
+
+    /** HiveHub must decide and cannot: 503 {@code HUB_UNAVAILABLE}, with when to retry. */
+    @Provider
+    public static class HubUnavailable implements ExceptionMapper<HubUnavailableException> {
+        @Override
+        public Response toResponse(HubUnavailableException exception) {
+            return unavailable(ErrorType.HUB_UNAVAILABLE, exception);
+        }
+    }
+
+    private static Response unavailable(ErrorType type, UnavailableException exception) {
+        return Response.fromResponse(Problem.of(type, exception.getMessage()).toResponse())
+                .header("Retry-After", String.valueOf(exception.retryAfterSeconds())).build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.vectorizer.adapter.rest.problem;
 
 import dev.vectorizer.domain.InvalidValueException;
+import dev.vectorizer.domain.json.ErrorType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

@@ -1,5 +1,6 @@
 package dev.vectorizer.adapter.rest.problem;
 
+import dev.vectorizer.domain.json.ErrorType;
 import dev.vectorizer.domain.json.MalformedJsonException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -1,5 +1,6 @@
 package dev.vectorizer.adapter.rest.problem;
 
+import dev.vectorizer.domain.json.ErrorType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 

@@ -1,5 +1,6 @@
 package dev.vectorizer.adapter.rest.problem;
 
+import dev.vectorizer.domain.json.ErrorType;
 import jakarta.ws.rs.WebApplicationException;
 
 /** Ends a request with a problem answer of the given type. */

@@ -1,5 +1,6 @@
 package dev.vectorizer.adapter.rest.problem;
 
+import dev.vectorizer.domain.json.ErrorType;
 import dev.vectorizer.domain.tenant.AuthenticationException;
 import dev.vectorizer.domain.tenant.ForbiddenException;
 import dev.vectorizer.domain.tenant.TooManyFailuresException;
@@ -39,9 +40,8 @@ public final class SecurityExceptionMappers {
     public static class Blocked implements ExceptionMapper<TooManyFailuresException> {
         @Override
         public Response toResponse(TooManyFailuresException exception) {
-            long seconds = Math.max(1, (exception.retryAfter().toMillis() + 999) / 1000);
             return Response.fromResponse(Problem.of(ErrorType.AUTH_BLOCKED, exception.getMessage()).toResponse())
-                    .header("Retry-After", String.valueOf(seconds)).build();
+                    .header("Retry-After", String.valueOf(exception.retryAfterSeconds())).build();
         }
     }
 }

@@ -1,6 +1,10 @@
 package dev.vectorizer.adapter.storage.metadata;
 
 import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.json.AccessListJson;
+import dev.vectorizer.domain.json.Json;
+import dev.vectorizer.domain.json.JsonFields;
+import dev.vectorizer.domain.tenant.IpAccessList;
 import dev.vectorizer.domain.tenant.Tenant;
 import dev.vectorizer.domain.tenant.TenantStatus;
 import jakarta.persistence.Column;
@@ -30,6 +34,10 @@ public class TenantEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The IP access list as its JSON ({@link AccessListJson}); null for none, which is what rows from before it hold. */
+    @Column(name = "access_list", length = 32768)
+    private String accessList;
+
     protected TenantEntity() {
     }
 
@@ -42,9 +50,11 @@ public class TenantEntity {
     void update(Tenant tenant) {
         this.name = tenant.name();
         this.status = tenant.status().name();
+        this.accessList = tenant.accessList().isEmpty() ? null : Json.write(AccessListJson.write(tenant.accessList()));
     }
 
     Tenant toDomain() {
-        return new Tenant(new TenantId(id), name, TenantStatus.valueOf(status), createdAt);
+        IpAccessList list = accessList == null ? IpAccessList.NONE : AccessListJson.read(JsonFields.body(Json.parse(accessList)));
+        return new Tenant(new TenantId(id), name, TenantStatus.valueOf(status), createdAt, list);
     }
 }

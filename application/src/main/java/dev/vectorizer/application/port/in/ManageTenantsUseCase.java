@@ -2,11 +2,15 @@ package dev.vectorizer.application.port.in;
 
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.tenant.Caller;
+import dev.vectorizer.domain.tenant.IpAccessList;
 import dev.vectorizer.domain.tenant.Tenant;
 import java.util.List;
 import java.util.Optional;
 
-/** The installation administrator's management of tenants. */
+/**
+ * The management of tenants: the installation administrator's in standalone mode; a tenant's end
+ * and its IP access list also HiveHub's in hub mode (a {@link Caller.ControlPlane}).
+ */
 public interface ManageTenantsUseCase {
 
     /** Creates an active tenant; the id is generated unless given, and a reserved id is refused. */
@@ -22,7 +26,18 @@ public interface ManageTenantsUseCase {
 
     /**
      * Deletes the tenant with every collection, vector, file and key of it. The tenant is first
-     * marked DELETING, so an interrupted deletion is finished on the next start.
+     * marked DELETING, so an interrupted deletion is finished on the next start. Idempotent for
+     * HiveHub (a tenant that is not here is deleted already); the administrator gets a 404 for an
+     * unknown id, which is more likely a typo.
      */
-    void deleteTenant(Caller.InstallationAdmin admin, TenantId id);
+    void deleteTenant(Caller.ControlPlane by, TenantId id);
+
+    /** The client addresses that may use the tenant's credentials. */
+    IpAccessList accessList(Caller.ControlPlane by, TenantId id);
+
+    /**
+     * Replaces the tenant's IP access list; it applies to the next request. HiveHub may set the list
+     * of a tenant that has not been seen here yet (it is recorded, as on first use).
+     */
+    Tenant setAccessList(Caller.ControlPlane by, TenantId id, IpAccessList accessList);
 }

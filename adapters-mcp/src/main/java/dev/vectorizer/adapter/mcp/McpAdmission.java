@@ -1,0 +1,134 @@
+package dev.vectorizer.adapter.mcp;
+
+import dev.vectorizer.application.port.in.AuthenticateQuery;
+import dev.vectorizer.domain.RetryLater;
+import dev.vectorizer.domain.json.DefensiveHeaders;
+import dev.vectorizer.domain.json.ErrorType;
+import dev.vectorizer.domain.tenant.Caller;
+import dev.vectorizer.domain.tenant.ForbiddenException;
+import dev.vectorizer.domain.tenant.Operation;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.server.transport.HeaderAccessor;
+import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
+import io.modelcontextprotocol.spec.HttpHeaders;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Admits every HTTP request to the MCP endpoint before the SDK's transport sees it: no GET stream
+ * (the server sends nothing unasked, so none is offered, and no request outlives its answer), the Origin
+ * check the MCP specification asks of Streamable HTTP servers, the application's one authenticator
+ * (the credentials REST reads, on every request, as MCP's HTTP authorization asks), the MCP
+ * permission ({@link Operation#USE_MCP}; each tool then needs its own operation as well), and the
+ * session's owner ({@link SessionBindings}). Admitted requests carry their caller to the tools
+ * through the transport context ({@link #caller}).
+ *
+ * <p>A refusal is answered as REST answers it: the status and problem document of its
+ * {@link ErrorType}, with {@code WWW-Authenticate} on a 401 and {@code Retry-After} whenever the refusal says when to retry.
+ * Every answer carries the {@link DefensiveHeaders}.
+ */
+final class McpAdmission extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final String CALLER = McpAdmission.class.getName() + ".caller";
+
+    private final transient AuthenticateQuery authenticate;
+    private final transient ServerHttpHeaderValidator origins;
+    private final transient SessionBindings sessions;
+
+    McpAdmission(AuthenticateQuery authenticate, ServerHttpHeaderValidator origins, SessionBindings sessions) {
+        this.authenticate = authenticate;
+        this.origins = origins;
+        this.sessions = sessions;
+    }
+
+    /** The transport context of an admitted request: its caller, for the tools. */
+    static McpTransportContext context(HttpServletRequest request) {
+        return McpTransportContext.create(Map.of(CALLER, request.getAttribute(CALLER)));
+    }
+
+    /** The caller a tool call acts for, as this filter admitted it. */
+    static Caller.OfTenant caller(McpTransportContext context) {
+        if (context.get(CALLER) instanceof Caller.OfTenant caller) {
+            return caller;
+        }
+        throw new IllegalStateException("MCP request was not admitted");
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        DefensiveHeaders.VALUES.forEach(response::setHeader);
+        if ("GET".equals(request.getMethod())) {
+            // No server-initiated messages (no notifications, no requests to the client), so no stream
+            // to hold open: Streamable HTTP lets a server answer 405 here.
+            McpAnswer.problem(response, ErrorType.METHOD_NOT_ALLOWED, "this server sends no messages of its own, so it offers no GET stream");
+            return;
+        }
+        try {
+            origins.validate(headers(request));
+        } catch (ServerTransportSecurityException e) {
+            McpAnswer.problem(response, ErrorType.FORBIDDEN, "requests from this Origin may not use the MCP endpoint");
+            return;
+        }
+        Caller.OfTenant caller;
+        String session = request.getHeader(HttpHeaders.MCP_SESSION_ID);
+        try {
+            caller = tenant(authenticate(request));
+            caller.require(Operation.USE_MCP);
+            if (session != null) {
+                sessions.requireOwner(session, SessionBindings.Owner.of(caller));
+            }
+        } catch (RuntimeException e) {
+            refuse(response, e);
+            return;
+        }
+        request.setAttribute(CALLER, caller);
+        chain.doFilter(request, new McpAnswer(response, session == null ? sessions : null, SessionBindings.Owner.of(caller)));
+        if (session != null && "DELETE".equals(request.getMethod()) && response.getStatus() < 300) {
+            sessions.end(session);
+        }
+    }
+
+    /** Who the request acts for; the one place MCP asks (rate-limited admission will take its place). */
+    private Caller authenticate(HttpServletRequest request) {
+        return authenticate.authenticate(AuthenticateQuery.Credentials.fromHeaders(request::getHeader, request.getRemoteAddr()));
+    }
+
+    private static Caller.OfTenant tenant(Caller caller) {
+        if (caller instanceof Caller.OfTenant tenant) {
+            return tenant;
+        }
+        throw new ForbiddenException("the installation administrator key cannot access tenant data; use a tenant key");
+    }
+
+    private static void refuse(HttpServletResponse response, RuntimeException exception) throws IOException {
+        ErrorType type = ErrorType.of(exception);
+        if (exception instanceof RetryLater later) {
+            response.setHeader("Retry-After", String.valueOf(later.retryAfterSeconds()));
+        }
+        McpAnswer.problem(response, type, ToolCalls.detail(type, exception, "MCP admission"));
+    }
+
+    private static HeaderAccessor headers(HttpServletRequest request) {
+        return new HeaderAccessor() {
+            @Override
+            public List<String> getHeader(String name) {
+                return Collections.list(request.getHeaders(name));
+            }
+
+            @Override
+            public List<String> getHeaderNames() {
+                return Collections.list(request.getHeaderNames());
+            }
+        };
+    }
+
+}

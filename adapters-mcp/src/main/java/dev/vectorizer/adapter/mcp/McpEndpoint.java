@@ -1,0 +1,110 @@
+package dev.vectorizer.adapter.mcp;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.vectorizer.application.port.in.AuthenticateQuery;
+import dev.vectorizer.application.port.in.GetServerInfoQuery;
+import dev.vectorizer.domain.ServerInfo;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.annotation.WebListener;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.Config;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Serves MCP (Streamable HTTP) at {@value #PATH} in the application's own web context: the SDK's
+ * servlet transport, an exact mapping (so JAX-RS's {@code /*} does not take it), behind
+ * {@link McpAdmission}, with the tools of {@link CollectionTools}, {@link VectorTools} and
+ * {@link SearchTools}. Settings: {@code vectorizer.mcp.allowed-origins} (browser origins that may
+ * call, none by default) and {@code vectorizer.mcp.session-idle-timeout}.
+ */
+@WebListener
+public class McpEndpoint implements ServletContextListener {
+
+    static final String PATH = "/mcp";
+    /** The largest request the transport reads: the REST API's bound on a body. */
+    private static final int MAX_REQUEST_BYTES = 32 * 1024 * 1024;
+
+    @Inject
+    AuthenticateQuery authenticate;
+    @Inject
+    GetServerInfoQuery serverInfo;
+    @Inject
+    CollectionTools collections;
+    @Inject
+    VectorTools vectors;
+    @Inject
+    SearchTools searches;
+    @Inject
+    Config config;
+
+    private McpSyncServer server;
+
+    /** The SDK answers some malformed requests with its exception as JSON: its message, never its stack. */
+    @JsonIgnoreProperties({"stackTrace", "cause", "suppressed", "localizedMessage"})
+    private abstract static class WithoutStack {
+    }
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        Duration sessionIdleTimeout = config.getValue("vectorizer.mcp.session-idle-timeout", Duration.class);
+        if (!sessionIdleTimeout.isPositive()) {
+            throw new IllegalArgumentException("vectorizer.mcp.session-idle-timeout must be positive, not " + sessionIdleTimeout);
+        }
+        List<String> allowedOrigins = config.getOptionalValues("vectorizer.mcp.allowed-origins", String.class).orElse(List.of());
+        // Duplicate keys are refused, as every JSON body of the API refuses them.
+        JsonMapper jackson = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .addMixIn(Throwable.class, WithoutStack.class).build();
+        McpJsonMapper json = new JacksonMcpJsonMapper(jackson);
+        // The SDK closes a session idle for one to two sweep intervals, before its binding lapses.
+        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
+                .jsonMapper(json).mcpEndpoint(PATH).contextExtractor(McpAdmission::context)
+                .sessionSweepInterval(sessionIdleTimeout.dividedBy(2)).maxRequestSize(MAX_REQUEST_BYTES).build();
+        ServerInfo info = serverInfo.serverInfo();
+        server = McpServer.sync(transport).serverInfo(info.name(), info.version()).jsonMapper(json)
+                .jsonSchemaValidator(new DefaultJsonSchemaValidator(jackson))
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                // The tools' readers judge the arguments, so a bad one is refused as REST refuses it.
+                .validateToolInputs(false)
+                // Tools run on the request's thread, where the container's contexts are active.
+                .immediateExecution(true)
+                .tools(Stream.of(collections.tools(), vectors.tools(), searches.tools()).flatMap(List::stream).map(ToolCalls::specification).toList())
+                .build();
+
+        ServletContext context = event.getServletContext();
+        ServletRegistration.Dynamic servlet = context.addServlet("mcp", transport);
+        servlet.setAsyncSupported(true);
+        servlet.addMapping(PATH);
+        McpAdmission admission = new McpAdmission(authenticate,
+                DefaultServerTransportSecurityValidator.builder().allowedOrigins(allowedOrigins).build(),
+                new SessionBindings(sessionIdleTimeout, Instant::now));
+        FilterRegistration.Dynamic filter = context.addFilter("mcp-admission", admission);
+        filter.setAsyncSupported(true);
+        filter.addMappingForServletNames(EnumSet.of(DispatcherType.REQUEST), false, "mcp");
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        if (server != null) {
+            server.closeGracefully();
+        }
+    }
+}

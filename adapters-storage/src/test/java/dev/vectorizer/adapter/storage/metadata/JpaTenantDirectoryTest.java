@@ -1,0 +1,45 @@
+package dev.vectorizer.adapter.storage.metadata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vectorizer.adapter.storage.DataDirectory;
+import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.net.IpRange;
+import dev.vectorizer.domain.tenant.IpAccessList;
+import dev.vectorizer.domain.tenant.Tenant;
+import dev.vectorizer.domain.tenant.TenantStatus;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JpaTenantDirectoryTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTenantsAccessListIsKeptWithItAcrossARestartAndChangesAtOnce() {
+        TenantId acme = new TenantId("acme");
+        IpAccessList list = new IpAccessList(List.of(IpRange.parse("192.0.2.0/24"), IpRange.parse("2001:db8::/32")),
+                List.of(IpRange.parse("192.0.2.66")));
+        MetadataStore store = new MetadataStore(new DataDirectory(dir).ensureExists());
+        store.open();
+        JpaTenantDirectory directory = new JpaTenantDirectory(store);
+        Tenant tenant = new Tenant(acme, "Acme", TenantStatus.ACTIVE, Instant.parse("2026-11-29T00:00:00Z"));
+        directory.addTenant(tenant);
+        assertThat(directory.findTenant(acme).orElseThrow().accessList()).isEqualTo(IpAccessList.NONE);
+        directory.updateTenant(tenant.withAccessList(list));
+        assertThat(directory.findTenant(acme).orElseThrow().accessList()).as("not a stale cached record").isEqualTo(list);
+        store.close();
+
+        MetadataStore reopened = new MetadataStore(new DataDirectory(dir).ensureExists());
+        reopened.open();
+        try {
+            assertThat(new JpaTenantDirectory(reopened).findTenant(acme).orElseThrow().accessList()).isEqualTo(list);
+        } finally {
+            reopened.close();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.vectorizer.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vectorizer.bench.fuzz.FuzzReport;
+import dev.vectorizer.bench.fuzz.Fuzzer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bad-input fuzzer (bench/run-fuzz.sh, docs/RELIABILITY.md) in its short form, against the
+ * uber-jar in standalone mode: no 5xx, every error of the API a problem document with the security
+ * headers, the server ready throughout, and nothing logged at SEVERE.
+ */
+class FuzzSmokeIT {
+
+    private static final long SEED = 20261129L;
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void aShortFuzzingRunFindsNothing() throws Exception {
+        // failed authentications are part of the run: they must not block the fuzzer's own address
+        try (ServerProcess server = new ServerProcess(workDir, "-Dvectorizer.auth.brute-force.max-failures=1000000000").start()) {
+            String adminKey = Files.readString(workDir.resolve("data/admin.key")).strip();
+
+            FuzzReport report = new Fuzzer(server.base(), adminKey).run(SEED, Fuzzer.SMOKE_COUNT, Duration.ofSeconds(55));
+
+            System.out.println(report.markdown(100));
+            assertThat(report.sent()).isPositive();
+            assertThat(report.findings()).as(report.markdown(100)).isEmpty();
+            assertThat(server.output().lines().filter(line -> line.contains("SEVERE"))).as("SEVERE lines in the server log").isEmpty();
+        }
+    }
+}
