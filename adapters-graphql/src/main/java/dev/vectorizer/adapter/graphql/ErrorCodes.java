@@ -1,9 +1,8 @@
 package dev.vectorizer.adapter.graphql;
 
-import dev.vectorizer.domain.ErrorCode;
+import dev.vectorizer.domain.json.ErrorType;
 import dev.vectorizer.domain.json.Json;
 import graphql.ErrorClassification;
-import graphql.ErrorType;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.execution.DataFetcherExceptionHandler;
@@ -21,7 +20,7 @@ import java.util.logging.Logger;
 
 /**
  * Gives every error of an answer its {@code extensions.code}, the REST API's {@code error_type}
- * names ({@link ErrorCode}): a resolver's exception by the domain's mapping, with its message (an
+ * names ({@link ErrorType}): a resolver's exception by the domain's mapping, with its message (an
  * unexpected one is logged with an incident id, which is all the client sees), and graphql-java's
  * own errors by their kind — a document that does not parse or validate, or that a limit refuses
  * (also graphql-java's own bounds on introspection), is a {@code VALIDATION_ERROR}; introspection
@@ -81,9 +80,9 @@ final class ErrorCodes implements DataFetcherExceptionHandler {
     public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters failure) {
         Throwable exception = failure.getException() instanceof CompletionException wrapper && wrapper.getCause() != null
                 ? wrapper.getCause() : failure.getException();
-        ErrorCode code = ErrorCode.of(exception);
-        GraphQLError error = new CodedError(code == ErrorCode.INTERNAL_ERROR ? logged(exception) : exception.getMessage(),
-                failure.getSourceLocation() == null ? List.of() : List.of(failure.getSourceLocation()), failure.getPath().toList(), ErrorType.DataFetchingException, Map.of(CODE, code.name()));
+        ErrorType code = ErrorType.of(exception);
+        GraphQLError error = new CodedError(code == ErrorType.INTERNAL_ERROR ? logged(exception) : exception.getMessage(),
+                failure.getSourceLocation() == null ? List.of() : List.of(failure.getSourceLocation()), failure.getPath().toList(), graphql.ErrorType.DataFetchingException, Map.of(CODE, code.name()));
         return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
     }
 
@@ -113,22 +112,22 @@ final class ErrorCodes implements DataFetcherExceptionHandler {
         }
         Map<String, Object> extensions = error.getExtensions() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(error.getExtensions());
         extensions.putIfAbsent(CODE, of(error.getErrorType()).name());
-        String message = ErrorCode.INTERNAL_ERROR.name().equals(extensions.get(CODE)) ? logged(new IllegalStateException(error.getMessage()))
+        String message = ErrorType.INTERNAL_ERROR.name().equals(extensions.get(CODE)) ? logged(new IllegalStateException(error.getMessage()))
                 : error.getMessage();
         return new CodedError(message, error.getLocations(), error.getPath(), error.getErrorType(), extensions);
     }
 
-    private static ErrorCode of(ErrorClassification kind) {
-        if (kind instanceof ErrorType type) {
+    private static ErrorType of(ErrorClassification kind) {
+        if (kind instanceof graphql.ErrorType type) {
             return switch (type) {
-                case InvalidSyntax, ValidationError, OperationNotSupported, ExecutionAborted -> ErrorCode.VALIDATION_ERROR;
-                case DataFetchingException, NullValueInNonNullableField -> ErrorCode.INTERNAL_ERROR;
+                case InvalidSyntax, ValidationError, OperationNotSupported, ExecutionAborted -> ErrorType.VALIDATION_ERROR;
+                case DataFetchingException, NullValueInNonNullableField -> ErrorType.INTERNAL_ERROR;
             };
         }
         return switch (String.valueOf(kind)) {
-            case "BadFaithIntrospection" -> ErrorCode.VALIDATION_ERROR;
-            case "IntrospectionDisabled" -> ErrorCode.FORBIDDEN;
-            default -> ErrorCode.INTERNAL_ERROR;
+            case "BadFaithIntrospection" -> ErrorType.VALIDATION_ERROR;
+            case "IntrospectionDisabled" -> ErrorType.FORBIDDEN;
+            default -> ErrorType.INTERNAL_ERROR;
         };
     }
 }

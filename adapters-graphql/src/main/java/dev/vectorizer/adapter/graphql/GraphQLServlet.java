@@ -1,14 +1,14 @@
 package dev.vectorizer.adapter.graphql;
 
 import dev.vectorizer.application.port.in.AuthenticateQuery;
-import dev.vectorizer.domain.ErrorCode;
 import dev.vectorizer.domain.InvalidValueException;
+import dev.vectorizer.domain.RetryLater;
 import dev.vectorizer.domain.TooLargeException;
-import dev.vectorizer.domain.UnavailableException;
+import dev.vectorizer.domain.json.DefensiveHeaders;
+import dev.vectorizer.domain.json.ErrorType;
 import dev.vectorizer.domain.json.Json;
 import dev.vectorizer.domain.tenant.AuthenticationException;
 import dev.vectorizer.domain.tenant.Caller;
-import dev.vectorizer.domain.tenant.TooManyFailuresException;
 import graphql.ExecutionResult;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ import java.util.Optional;
  *
  * <p>Before any GraphQL is read the request is authenticated like every REST request (401, 403,
  * 429 with a GraphQL error body); permissions and tenancy are the use cases' and come back as
- * field errors. Every answer carries the REST API's security headers and is counted in
+ * field errors. Every answer carries the {@link DefensiveHeaders} and is counted in
  * {@code vectorizer_requests} ({@link RequestMetric}). The exact mapping wins over JAX-RS's
  * {@code /*} in the servlet container, so JAX-RS never sees this path.
  */
@@ -44,13 +43,6 @@ public class GraphQLServlet extends HttpServlet {
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
     private static final long serialVersionUID = 1L;
-    private static final Map<String, String> SECURITY_HEADERS = Map.of(
-            "X-Content-Type-Options", "nosniff",
-            "X-Frame-Options", "DENY",
-            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'",
-            "Referrer-Policy", "no-referrer",
-            "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-            "Cache-Control", "no-store");
 
     @Inject
     transient GraphQLEngine engine;
@@ -62,9 +54,9 @@ public class GraphQLServlet extends HttpServlet {
     /** An answer before it is written: status, headers and the GraphQL response body. */
     private record Answer(int status, MediaTypes type, Map<String, String> headers, Map<String, Object> body) {
 
-        static Answer refused(ErrorCode code, MediaTypes type, String message) {
+        static Answer refused(ErrorType code, MediaTypes type, String message) {
             Map<String, Object> error = Json.object("message", message, "extensions", Map.of(ErrorCodes.CODE, code.name()));
-            return new Answer(code.httpStatus(), type, Map.of(), Map.of("errors", List.of(error)));
+            return new Answer(code.status(), type, Map.of(), Map.of("errors", List.of(error)));
         }
 
         Answer with(String header, String value) {
@@ -79,7 +71,7 @@ public class GraphQLServlet extends HttpServlet {
         long started = System.nanoTime();
         Answer answer = answer(request);
         response.setStatus(answer.status());
-        SECURITY_HEADERS.forEach(response::setHeader);
+        DefensiveHeaders.VALUES.forEach(response::setHeader);
         answer.headers().forEach(response::setHeader);
         response.setContentType(answer.type().contentType());
         response.getOutputStream().write(Json.writeUtf8(answer.body()));
@@ -89,19 +81,19 @@ public class GraphQLServlet extends HttpServlet {
     private Answer answer(HttpServletRequest request) {
         boolean get = "GET".equals(request.getMethod());
         if (!get && !"POST".equals(request.getMethod())) {
-            return Answer.refused(ErrorCode.METHOD_NOT_ALLOWED, MediaTypes.JSON, request.getMethod() + " is not allowed here; allowed: GET, POST")
+            return Answer.refused(ErrorType.METHOD_NOT_ALLOWED, MediaTypes.JSON, request.getMethod() + " is not allowed here; allowed: GET, POST")
                     .with("Allow", "GET, POST");
         }
         Optional<MediaTypes> negotiated = MediaTypes.negotiate(request.getHeader("Accept"));
         if (negotiated.isEmpty()) {
-            return Answer.refused(ErrorCode.NOT_ACCEPTABLE, MediaTypes.JSON,
+            return Answer.refused(ErrorType.NOT_ACCEPTABLE, MediaTypes.JSON,
                     "answers are " + MediaTypes.GRAPHQL_RESPONSE.contentType() + " or " + MediaTypes.JSON.contentType());
         }
         MediaTypes type = negotiated.get();
         try {
             Caller caller = admit(request);
             if (!get && !MediaTypes.isJson(request.getContentType())) {
-                return Answer.refused(ErrorCode.UNSUPPORTED_MEDIA_TYPE, type, "a GraphQL POST is application/json (UTF-8)");
+                return Answer.refused(ErrorType.UNSUPPORTED_MEDIA_TYPE, type, "a GraphQL POST is application/json (UTF-8)");
             }
             GraphQLRequest graphQLRequest = get ? GraphQLRequest.fromParameters(request::getParameter) : GraphQLRequest.fromBody(body(request));
             return executed(engine.execute(graphQLRequest, caller, get), type);
@@ -110,7 +102,10 @@ public class GraphQLServlet extends HttpServlet {
         }
     }
 
-    /** Who the request acts for: the one admission every interface shares. */
+    /**
+     * Who the request acts for: the one authenticator every interface shares, the one place GraphQL
+     * asks (rate-limited admission will take its place). GraphQL takes no signed HiveHub calls.
+     */
     private Caller admit(HttpServletRequest request) {
         return authenticate.authenticate(AuthenticateQuery.Credentials.fromHeaders(request::getHeader, request.getRemoteAddr()));
     }
@@ -136,7 +131,7 @@ public class GraphQLServlet extends HttpServlet {
 
     /** 200 when the operation ran; otherwise 405 for a mutation over GET, else 400 or 200 as the media type says. */
     private static Answer executed(ExecutionResult result, MediaTypes type) {
-        boolean mutationOverGet = result.getErrors().stream().anyMatch(e -> ErrorCode.METHOD_NOT_ALLOWED.name().equals(ErrorCodes.code(e)));
+        boolean mutationOverGet = result.getErrors().stream().anyMatch(e -> ErrorType.METHOD_NOT_ALLOWED.name().equals(ErrorCodes.code(e)));
         int status = mutationOverGet ? 405 : !result.isDataPresent() && type == MediaTypes.GRAPHQL_RESPONSE ? 400 : 200;
         Answer answer = new Answer(status, type, Map.of(), result.toSpecification());
         return mutationOverGet ? answer.with("Allow", "POST") : answer;
@@ -144,17 +139,12 @@ public class GraphQLServlet extends HttpServlet {
 
     /** A request refused before execution: by authentication, or because it is not a GraphQL request. */
     private static Answer refused(RuntimeException refused, MediaTypes type) {
-        ErrorCode code = ErrorCode.of(refused);
-        Answer answer = Answer.refused(code, type, code == ErrorCode.INTERNAL_ERROR ? ErrorCodes.logged(refused) : refused.getMessage());
+        ErrorType code = ErrorType.of(refused);
+        Answer answer = Answer.refused(code, type, code == ErrorType.INTERNAL_ERROR ? ErrorCodes.logged(refused) : refused.getMessage());
         return switch (refused) {
             case AuthenticationException e -> answer.with("WWW-Authenticate", "Bearer");
-            case TooManyFailuresException e -> answer.with("Retry-After", seconds(e.retryAfter()));
-            case UnavailableException e -> answer.with("Retry-After", "30");
+            case RetryLater later -> answer.with("Retry-After", String.valueOf(later.retryAfterSeconds()));
             default -> answer;
         };
-    }
-
-    private static String seconds(Duration duration) {
-        return String.valueOf(Math.max(1, (duration.toMillis() + 999) / 1000));
     }
 }

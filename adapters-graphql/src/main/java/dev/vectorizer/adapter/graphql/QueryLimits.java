@@ -1,6 +1,6 @@
 package dev.vectorizer.adapter.graphql;
 
-import dev.vectorizer.domain.ErrorCode;
+import dev.vectorizer.domain.json.ErrorType;
 import dev.vectorizer.domain.search.ScrollRequest;
 import dev.vectorizer.domain.search.VectorQuery;
 import graphql.ExecutionResult;
@@ -73,13 +73,13 @@ final class QueryLimits {
                 new MaxQueryDepthInstrumentation(MAX_DEPTH) {
                     @Override
                     protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
-                        return new Refusal(ErrorCode.VALIDATION_ERROR, "the query is " + depth + " fields deep; at most " + maxDepth + " are allowed");
+                        return new Refusal(ErrorType.VALIDATION_ERROR, "the query is " + depth + " fields deep; at most " + maxDepth + " are allowed");
                     }
                 },
                 new MaxQueryComplexityInstrumentation(MAX_COMPLEXITY, COST) {
                     @Override
                     protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
-                        return new Refusal(ErrorCode.VALIDATION_ERROR, "the query costs " + complexity + "; at most " + maxComplexity
+                        return new Refusal(ErrorType.VALIDATION_ERROR, "the query costs " + complexity + "; at most " + maxComplexity
                                 + " is allowed (a field's limit multiplies the cost of what it selects)");
                     }
                 },
@@ -94,7 +94,7 @@ final class QueryLimits {
             ExecutionContext execution = parameters.getExecutionContext();
             if (execution.getGraphQLContext().getBoolean(QUERIES_ONLY, false)
                     && execution.getOperationDefinition().getOperation() != OperationDefinition.Operation.QUERY) {
-                throw new Refusal(ErrorCode.METHOD_NOT_ALLOWED, "a " + execution.getOperationDefinition().getOperation().name().toLowerCase(Locale.ROOT)
+                throw new Refusal(ErrorType.METHOD_NOT_ALLOWED, "a " + execution.getOperationDefinition().getOperation().name().toLowerCase(Locale.ROOT)
                         + " must be sent with POST");
             }
             return SimpleInstrumentationContext.noOp();
@@ -111,7 +111,7 @@ final class QueryLimits {
                 InstrumentationState state) {
             int aliases = aliases(parameters.getExecutionContext().getNormalizedQueryTree().get().getTopLevelFields());
             if (aliases > MAX_ALIASES) {
-                throw new Refusal(ErrorCode.VALIDATION_ERROR, "the query has " + aliases + " aliases; at most " + MAX_ALIASES + " are allowed");
+                throw new Refusal(ErrorType.VALIDATION_ERROR, "the query has " + aliases + " aliases; at most " + MAX_ALIASES + " are allowed");
             }
             return SimpleInstrumentationContext.noOp();
         }

@@ -1,20 +1,20 @@
 package dev.vectorizer.adapter.graphql;
 
-import dev.vectorizer.domain.ErrorCode;
+import dev.vectorizer.domain.json.ErrorType;
 import graphql.execution.AbortExecutionException;
 import java.util.Map;
 
 /** A request refused before any field runs (too deep, too costly, a mutation over GET), with its code. */
 final class Refusal extends AbortExecutionException {
 
-    private final ErrorCode code;
+    private final ErrorType code;
 
-    Refusal(ErrorCode code, String message) {
+    Refusal(ErrorType code, String message) {
         super(message);
         this.code = code;
     }
 
-    ErrorCode code() {
+    ErrorType code() {
         return code;
     }
 
