@@ -3,6 +3,7 @@ package dev.vectorizer.application.service;
 import dev.vectorizer.application.port.in.DeleteVectorsUseCase;
 import dev.vectorizer.application.port.in.GetVectorQuery;
 import dev.vectorizer.application.port.in.InsertTextUseCase;
+import dev.vectorizer.application.port.in.UpdatePayloadUseCase;
 import dev.vectorizer.application.port.in.UpsertVectorsUseCase;
 import dev.vectorizer.application.port.out.CollectionCatalogPort;
 import dev.vectorizer.application.port.out.EmbeddingPort;
@@ -33,7 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 
 @ApplicationScoped
-public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, DeleteVectorsUseCase, InsertTextUseCase {
+public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, DeleteVectorsUseCase, InsertTextUseCase, UpdatePayloadUseCase {
 
     private final CollectionCatalogPort catalog;
     private final VectorIndexPort index;
@@ -41,6 +42,7 @@ public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, Dele
     private final QuotaLedger ledger;
     private final OperationLog operations;
     private final TextChunker chunker = TextChunker.DEFAULT;
+    private final CollectionWriteLocks locks = new CollectionWriteLocks();
 
     @Inject
     public VectorService(CollectionCatalogPort catalog, VectorIndexPort index, EmbeddingPort embedding, QuotaLedger ledger, OperationLog operations) {
@@ -65,8 +67,10 @@ public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, Dele
             InvalidValueException.require(seen.add(vector.id()), "vector id '" + vector.id() + "' appears twice in the batch");
             collection.requireComparable(vector.values(), "vector '" + vector.id() + "'");
         }
-        operations.logged(collection.ref().tenant(), OperationLogEntry.Kind.INSERT_VECTORS, name, () -> ledger.upsert(collection, vectors));
-        return vectors.size();
+        return locks.shared(collection, () -> {
+            operations.logged(collection.ref().tenant(), OperationLogEntry.Kind.INSERT_VECTORS, name, () -> ledger.upsert(collection, vectors));
+            return vectors.size();
+        });
     }
 
     @Override
@@ -79,15 +83,27 @@ public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, Dele
     public long delete(Caller.OfTenant caller, CollectionName name, List<VectorId> ids) {
         Collection collection = CollectionLookup.require(catalog, caller.require(Operation.WRITE), name);
         requireBatch(ids.size(), "ids");
-        return -operations.logged(collection.ref().tenant(), OperationLogEntry.Kind.DELETE_VECTORS, name,
-                () -> ledger.delete(collection, List.copyOf(new HashSet<>(ids)))).vectors();
+        return locks.shared(collection, () -> -operations.logged(collection.ref().tenant(), OperationLogEntry.Kind.DELETE_VECTORS, name,
+                () -> ledger.delete(collection, List.copyOf(new HashSet<>(ids)))).vectors());
     }
 
     @Override
     public long deleteMatching(Caller.OfTenant caller, CollectionName name, Filter filter) {
         Collection collection = CollectionLookup.require(catalog, caller.require(Operation.WRITE), name);
-        return -operations.logged(collection.ref().tenant(), OperationLogEntry.Kind.DELETE_VECTORS, name,
-                () -> ledger.deleteMatching(collection, filter)).vectors();
+        return locks.shared(collection, () -> -operations.logged(collection.ref().tenant(), OperationLogEntry.Kind.DELETE_VECTORS, name,
+                () -> ledger.deleteMatching(collection, filter)).vectors());
+    }
+
+    @Override
+    public Vector updatePayload(Caller.OfTenant caller, CollectionName name, VectorId id, Payload payload) {
+        Collection collection = CollectionLookup.require(catalog, caller.require(Operation.WRITE), name);
+        return locks.exclusive(collection, () -> {
+            Vector stored = index.get(collection, id).orElseThrow(() -> NotFoundException.vector(name, id));
+            Vector updated = new Vector(id, stored.values(), payload, stored.text());
+            // Through the ledger: a bigger payload counts against max_storage_bytes like any other write.
+            operations.logged(collection.ref().tenant(), OperationLogEntry.Kind.INSERT_VECTORS, name, () -> ledger.upsert(collection, List.of(updated)));
+            return updated;
+        });
     }
 
     @Override
@@ -104,13 +120,15 @@ public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, Dele
             Payload payload = document.payload().with("text", chunk).with("document_id", document.id()).with("chunk", (long) n);
             vectors.add(new Vector(document.chunkId(n), embeddings.get(n), payload, Optional.of(chunk)));
         }
-        operations.logged(collection.ref().tenant(), OperationLogEntry.Kind.INSERT_TEXT, name, () -> {
-            ledger.upsert(collection, vectors);
-            // A document inserted again with less text has fewer chunks: drop the ones left from before.
-            ledger.deleteMatching(collection, new Filter(List.of(new Match("document_id", document.id()),
-                    new Range("chunk", null, (double) chunks.size(), null, null)), null, null));
+        return locks.shared(collection, () -> {
+            operations.logged(collection.ref().tenant(), OperationLogEntry.Kind.INSERT_TEXT, name, () -> {
+                ledger.upsert(collection, vectors);
+                // A document inserted again with less text has fewer chunks: drop the ones left from before.
+                ledger.deleteMatching(collection, new Filter(List.of(new Match("document_id", document.id()),
+                        new Range("chunk", null, (double) chunks.size(), null, null)), null, null));
+            });
+            return vectors.stream().map(Vector::id).toList();
         });
-        return vectors.stream().map(Vector::id).toList();
     }
 
     private static void requireBatch(int size, String what) {

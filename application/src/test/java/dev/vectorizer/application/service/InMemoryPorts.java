@@ -228,6 +228,8 @@ final class InMemoryPorts {
         int statsReads;
         /** Incarnations whose files cannot be deleted (a failing disk). */
         final Set<Incarnation> undroppable = new HashSet<>();
+        /** Runs after a read of one vector, before it returns: lets a test interleave another write there. */
+        volatile Runnable afterGet = () -> { };
 
         @Override
         public synchronized void create(Collection collection) {
@@ -293,8 +295,13 @@ final class InMemoryPorts {
         }
 
         @Override
-        public synchronized Optional<Vector> get(Collection collection, VectorId id) {
-            return Optional.ofNullable(of(collection).get(id));
+        public Optional<Vector> get(Collection collection, VectorId id) {
+            Optional<Vector> vector;
+            synchronized (this) {
+                vector = Optional.ofNullable(of(collection).get(id));
+            }
+            afterGet.run(); // outside the monitor: the interleaved write must be able to run
+            return vector;
         }
 
         @Override

@@ -65,7 +65,7 @@ final class StoredSizes {
                 }
                 count++;
                 bytes += sizes != null && sizes.advanceExact(doc) ? sizes.longValue()
-                        : VectorDocuments.fromDocument(reader.storedFields().document(doc)).storedBytes();
+                        : VectorDocuments.fromDocument(reader.storedFields().document(doc), IndexedVectors.of(reader, doc)).storedBytes();
                 if (withIds && idValues.advanceExact(doc)) {
                     ids.add(new VectorId(idValues.lookupOrd(idValues.ordValue()).utf8ToString()));
                 }

@@ -1,0 +1,133 @@
+package dev.vectorizer.adapter.graphql;
+
+import dev.vectorizer.domain.json.ErrorType;
+import dev.vectorizer.domain.json.Json;
+import graphql.ErrorClassification;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandlerParameters;
+import graphql.execution.DataFetcherExceptionHandlerResult;
+import graphql.language.SourceLocation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Gives every error of an answer its {@code extensions.code}, the REST API's {@code error_type}
+ * names ({@link ErrorType}): a resolver's exception by the domain's mapping, with its message (an
+ * unexpected one is logged with an incident id, which is all the client sees), and graphql-java's
+ * own errors by their kind — a document that does not parse or validate, or that a limit refuses
+ * (also graphql-java's own bounds on introspection), is a {@code VALIDATION_ERROR}; introspection
+ * switched off is {@code FORBIDDEN}. Clients get {@code message}, {@code locations}, {@code path}
+ * and {@code extensions}; graphql-java's classification stays inside.
+ */
+final class ErrorCodes implements DataFetcherExceptionHandler {
+
+    static final String CODE = "code";
+    private static final Logger LOG = Logger.getLogger(ErrorCodes.class.getName());
+
+    /** An error as clients see it. */
+    private record CodedError(String message, List<SourceLocation> locations, List<Object> path, ErrorClassification kind,
+            Map<String, Object> extensions) implements GraphQLError {
+
+        @Override
+        public String getMessage() {
+            return message;
+        }
+
+        @Override
+        public List<SourceLocation> getLocations() {
+            return locations;
+        }
+
+        @Override
+        public List<Object> getPath() {
+            return path;
+        }
+
+        @Override
+        public ErrorClassification getErrorType() {
+            return kind;
+        }
+
+        @Override
+        public Map<String, Object> getExtensions() {
+            return extensions;
+        }
+
+        @Override
+        public Map<String, Object> toSpecification() {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("message", message);
+            if (locations != null && !locations.isEmpty()) {
+                error.put("locations", locations.stream().map(at -> Json.object("line", at.getLine(), "column", at.getColumn())).toList());
+            }
+            if (path != null) {
+                error.put("path", path);
+            }
+            error.put("extensions", extensions);
+            return error;
+        }
+    }
+
+    @Override
+    public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters failure) {
+        Throwable exception = failure.getException() instanceof CompletionException wrapper && wrapper.getCause() != null
+                ? wrapper.getCause() : failure.getException();
+        ErrorType code = ErrorType.of(exception);
+        GraphQLError error = new CodedError(code == ErrorType.INTERNAL_ERROR ? logged(exception) : exception.getMessage(),
+                failure.getSourceLocation() == null ? List.of() : List.of(failure.getSourceLocation()), failure.getPath().toList(), graphql.ErrorType.DataFetchingException, Map.of(CODE, code.name()));
+        return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
+    }
+
+    /** The answer with a code on each error. */
+    static ExecutionResult coded(ExecutionResult result) {
+        if (result.getErrors().stream().allMatch(CodedError.class::isInstance)) {
+            return result;
+        }
+        return result.transform(answer -> answer.errors(result.getErrors().stream().map(ErrorCodes::coded).toList()));
+    }
+
+    /** The code an error carries, or null. */
+    static String code(GraphQLError error) {
+        return error.getExtensions() != null && error.getExtensions().get(CODE) instanceof String code ? code : null;
+    }
+
+    /** The text a client gets for a failure that is a bug. */
+    static String logged(Throwable exception) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, exception);
+        return "Unexpected error; incident " + incident + " is in the server log.";
+    }
+
+    private static GraphQLError coded(GraphQLError error) {
+        if (error instanceof CodedError) {
+            return error;
+        }
+        Map<String, Object> extensions = error.getExtensions() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(error.getExtensions());
+        extensions.putIfAbsent(CODE, of(error.getErrorType()).name());
+        String message = ErrorType.INTERNAL_ERROR.name().equals(extensions.get(CODE)) ? logged(new IllegalStateException(error.getMessage()))
+                : error.getMessage();
+        return new CodedError(message, error.getLocations(), error.getPath(), error.getErrorType(), extensions);
+    }
+
+    private static ErrorType of(ErrorClassification kind) {
+        if (kind instanceof graphql.ErrorType type) {
+            return switch (type) {
+                case InvalidSyntax, ValidationError, OperationNotSupported, ExecutionAborted -> ErrorType.VALIDATION_ERROR;
+                case DataFetchingException, NullValueInNonNullableField -> ErrorType.INTERNAL_ERROR;
+            };
+        }
+        return switch (String.valueOf(kind)) {
+            case "BadFaithIntrospection" -> ErrorType.VALIDATION_ERROR;
+            case "IntrospectionDisabled" -> ErrorType.FORBIDDEN;
+            default -> ErrorType.INTERNAL_ERROR;
+        };
+    }
+}

@@ -1,0 +1,101 @@
+package dev.vectorizer.adapter.graphql;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The media types of GraphQL over HTTP: which one an answer uses ({@link #negotiate}, from the
+ * request's {@code Accept}) and whether a POST's body is JSON ({@link #isJson}).
+ */
+enum MediaTypes {
+    /** The GraphQL response type: a request error is then a 4xx, not a 200. */
+    GRAPHQL_RESPONSE("application/graphql-response+json"),
+    JSON("application/json");
+
+    private final String name;
+
+    MediaTypes(String name) {
+        this.name = name;
+    }
+
+    /** The {@code Content-Type} of an answer in this type. */
+    String contentType() {
+        return name + "; charset=utf-8";
+    }
+
+    /**
+     * The type an answer should use: the acceptable one of higher quality, the more specific range
+     * deciding between equals, and {@code application/json} when still equal or when no
+     * {@code Accept} is given (GraphQL over HTTP: legacy clients expect it); empty if neither is
+     * acceptable (406).
+     */
+    static Optional<MediaTypes> negotiate(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return Optional.of(JSON);
+        }
+        double[] graphql = preference(accept, GRAPHQL_RESPONSE);
+        double[] json = preference(accept, JSON);
+        if (graphql[0] <= 0 && json[0] <= 0) {
+            return Optional.empty();
+        }
+        boolean graphqlBetter = graphql[0] > json[0] || (graphql[0] == json[0] && graphql[1] > json[1]);
+        return Optional.of(graphqlBetter ? GRAPHQL_RESPONSE : JSON);
+    }
+
+    /** Whether a request's {@code Content-Type} is JSON in UTF-8 (the default; another charset is not). */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String[] parts = contentType.split(";");
+        if (!parts[0].strip().equalsIgnoreCase(JSON.name)) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter[0].strip().equalsIgnoreCase("charset")
+                    && (parameter.length < 2 || !unquoted(parameter[1]).equalsIgnoreCase("utf-8"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The quality {@code accept} gives this type and how specifically ({@code 0} for {@code *}/{@code *},
+     * {@code 1} for {@code application/*}, {@code 2} for the type itself): the most specific range that
+     * matches decides (RFC 9110, 12.5.1).
+     */
+    private static double[] preference(String accept, MediaTypes type) {
+        double[] best = {0, -1};
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String name = parts[0].strip().toLowerCase(Locale.ROOT);
+            int specificity = name.equals(type.name) ? 2 : name.equals("application/*") ? 1 : name.equals("*/*") ? 0 : -1;
+            if (specificity > best[1]) {
+                best[0] = quality(parts);
+                best[1] = specificity;
+            }
+        }
+        return best;
+    }
+
+    private static double quality(String[] parts) {
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter.length == 2 && parameter[0].strip().equalsIgnoreCase("q")) {
+                try {
+                    return Double.parseDouble(parameter[1].strip());
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
+    }
+
+    private static String unquoted(String value) {
+        String v = value.strip();
+        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
+    }
+}
