@@ -1,5 +1,6 @@
 package dev.vectorizer.deploy;
 
+import static dev.vectorizer.deploy.QuotaIT.assertRefusal;
 import static dev.vectorizer.deploy.ServerOnPayaraMicroIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -285,10 +286,10 @@ class HubModeIT {
         hub.quota("metered", "{\"max_collections\":1,\"max_vectors\":null,\"max_storage_bytes\":null,\"rpm\":null,\"rph\":null,\"rpd\":null}");
         Http metered = anonymous.withKey(hub.addKey("metered", "Metered"));
         assertThat(metered.postJson("api/collections", "{\"name\":\"only\",\"dimension\":3}").status()).isEqualTo(201);
-        assertQuotaRefusal(metered.postJson("api/collections", "{\"name\":\"second\",\"dimension\":3}"), "max_collections", 1, 1, 1);
+        assertRefusal(metered.postJson("api/collections", "{\"name\":\"second\",\"dimension\":3}"), "max_collections", 1, 1, 1);
 
         hub.denyNextQuotaCheck();
-        assertQuotaRefusal(metered.postJson("api/collections/only/vectors", "{\"vectors\":[{\"id\":\"a\",\"vector\":[1,0,0]}]}"),
+        assertRefusal(metered.postJson("api/collections/only/vectors", "{\"vectors\":[{\"id\":\"a\",\"vector\":[1,0,0]}]}"),
                 "max_vectors", 100, 100, 1); // the stand-in's "no": limit 100, 0 remaining
         assertThat(metered.postJson("api/collections/only/vectors", "{\"vectors\":[{\"id\":\"a\",\"vector\":[1,0,0]}]}").status())
                 .as("HiveHub's next answer is yes").isEqualTo(200);
@@ -300,14 +301,6 @@ class HubModeIT {
         }
         assertThat(String.join("", hub.logBatches())).contains("\"tenant_id\":\"metered\"", "\"operation\":\"insert_vectors\"",
                 "\"collection\":\"only\"");
-    }
-
-    private static void assertQuotaRefusal(Http.Answer answer, String quota, long limit, long used, long requested) {
-        assertProblem(answer, 429, "QUOTA_EXCEEDED");
-        JsonObject body = answer.json();
-        assertThat(body.getString("quota")).isEqualTo(quota);
-        assertThat(List.of(body.getJsonNumber("limit").longValue(), body.getJsonNumber("used").longValue(),
-                body.getJsonNumber("requested").longValue())).containsExactly(limit, used, requested);
     }
 
     private static void assertHubUnavailable(Http.Answer answer) {
