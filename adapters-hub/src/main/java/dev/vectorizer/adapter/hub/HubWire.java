@@ -85,7 +85,7 @@ final class HubWire {
         return Json.object("tenant_id", check.tenant().value(), "operation", check.operation().wireName(), "estimated_size", check.estimatedSize());
     }
 
-    /** {@code {"allowed","remaining","limit","reason"}}; the reason is HiveHub's to log, the figures are what a refusal reports. */
+    /** {@code {"allowed","remaining","limit","reason"}}; a refusal reports HiveHub's figures, its reason is not kept. */
     static QuotaDecision decision(byte[] body) {
         Object tree = Json.parse(body);
         JsonFields answer = JsonFields.body(tree);
