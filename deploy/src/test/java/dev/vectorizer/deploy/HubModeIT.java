@@ -1,5 +1,6 @@
 package dev.vectorizer.deploy;
 
+import static dev.vectorizer.deploy.QuotaIT.assertRefusal;
 import static dev.vectorizer.deploy.ServerOnPayaraMicroIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,10 +28,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Hub mode end to end: the uber-jar with {@code vectorizer.mode=hub} against a HiveHub stand-in
  * (a real HTTP server in this JVM). HiveHub's keys and tenants, its signed service calls (signed
- * by the stand-in's own signer), IP access lists behind a trusted proxy, tenant deletion, and
- * HiveHub's outages. Times to live are seconds here, so revocation and grace are seen for real.
- * Clients at other addresses are loopback aliases (127.0.0.2 is the trusted proxy, 127.0.0.3 a
- * stranger), which Linux routes to the server.
+ * by the stand-in's own signer), IP access lists behind a trusted proxy, tenant deletion,
+ * HiveHub's outages, and HiveHub's quotas, quota checks, usage reports and operation log. Times
+ * to live are seconds here, so revocation and grace are seen for real. Clients at other addresses
+ * are loopback aliases (127.0.0.2 is the trusted proxy, 127.0.0.3 a stranger), which Linux routes
+ * to the server.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -276,6 +278,29 @@ class HubModeIT {
         awaitStatus(() -> anonymous.get("health/ready"), 200);
         assertThat(cached.get("api/collections").status()).isEqualTo(200);
         assertThat(anonymous.get("api/hub/status").json().getString("status")).isEqualTo("up");
+    }
+
+    @Test
+    @Order(7)
+    void hiveHubsQuotaAndItsNoRefuseWritesAndUsageAndTheOperationLogReachIt() throws Exception {
+        hub.quota("metered", "{\"max_collections\":1,\"max_vectors\":null,\"max_storage_bytes\":null,\"rpm\":null,\"rph\":null,\"rpd\":null}");
+        Http metered = anonymous.withKey(hub.addKey("metered", "Metered"));
+        assertThat(metered.postJson("api/collections", "{\"name\":\"only\",\"dimension\":3}").status()).isEqualTo(201);
+        assertRefusal(metered.postJson("api/collections", "{\"name\":\"second\",\"dimension\":3}"), "max_collections", 1, 1, 1);
+
+        hub.denyNextQuotaCheck();
+        assertRefusal(metered.postJson("api/collections/only/vectors", "{\"vectors\":[{\"id\":\"a\",\"vector\":[1,0,0]}]}"),
+                "max_vectors", 100, 100, 1); // the stand-in's "no": limit 100, 0 remaining
+        assertThat(metered.postJson("api/collections/only/vectors", "{\"vectors\":[{\"id\":\"a\",\"vector\":[1,0,0]}]}").status())
+                .as("HiveHub's next answer is yes").isEqualTo(200);
+
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (hub.usageReportIds().isEmpty() || hub.logBatches().stream().noneMatch(b -> b.contains("\"outcome\":\"quota_exceeded\""))) {
+            assertThat(Instant.now()).as("the final usage report of the deleted tenant and the operation log reach HiveHub").isBefore(deadline);
+            Thread.sleep(250);
+        }
+        assertThat(String.join("", hub.logBatches())).contains("\"tenant_id\":\"metered\"", "\"operation\":\"insert_vectors\"",
+                "\"collection\":\"only\"");
     }
 
     private static void assertHubUnavailable(Http.Answer answer) {

@@ -69,7 +69,8 @@ class QuotaIT {
                 .collect(Collectors.joining(",")) + "]}";
     }
 
-    private static void assertRefusal(Http.Answer answer, String quota, long limit, long used, long requested) {
+    /** A 429 QUOTA_EXCEEDED with its figures and no Retry-After (also HubModeIT's, for HiveHub's refusals). */
+    static void assertRefusal(Http.Answer answer, String quota, long limit, long used, long requested) {
         assertProblem(answer, 429, "QUOTA_EXCEEDED");
         JsonObject body = answer.json();
         assertThat(body.getString("quota")).isEqualTo(quota);

@@ -4,7 +4,13 @@ import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.hub.HubCall;
 import dev.vectorizer.domain.hub.HubStatus;
 import dev.vectorizer.domain.hub.KeyVerdict;
+import dev.vectorizer.domain.json.UsageJson;
+import dev.vectorizer.domain.quota.Quota;
+import dev.vectorizer.domain.quota.QuotaCheck;
+import dev.vectorizer.domain.quota.QuotaDecision;
 import dev.vectorizer.domain.tenant.ApiKeySecret;
+import dev.vectorizer.domain.usage.OperationLogEntry;
+import dev.vectorizer.domain.usage.UsageReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
@@ -33,7 +39,7 @@ public class HubClient {
     private static final Set<Integer> REPORT_TAKEN = Set.of(200, 202, 204, 409);
 
     private final HubHttp http;
-    private final AnswerCache<TenantId, TenantQuota> quotas;
+    private final AnswerCache<TenantId, Quota> quotas;
 
     @Inject
     public HubClient(HubClientSettings settings) {
@@ -57,7 +63,7 @@ public class HubClient {
     }
 
     /** The tenant's limits ({@code GET /api/v1/tenants/{id}/quota}), cached. */
-    public TenantQuota tenantQuota(TenantId tenant) {
+    public Quota tenantQuota(TenantId tenant) {
         return quotas.get(tenant, () -> http.call(HubCall.TENANT_QUOTA, "GET",
                 "api/v1/tenants/" + URLEncoder.encode(tenant.value(), StandardCharsets.UTF_8) + "/quota", Optional.empty(), true, OK,
                 HubWire::quota)).value();
@@ -70,12 +76,15 @@ public class HubClient {
 
     /** Delivers one usage report ({@code POST /api/v1/usage}); safe to repeat, HiveHub counts a {@code report_id} once. */
     public void reportUsage(UsageReport report) {
-        http.call(HubCall.USAGE_REPORT, "POST", "api/v1/usage", Optional.of(HubWire.usage(report)), true, REPORT_TAKEN, body -> Boolean.TRUE);
+        http.call(HubCall.USAGE_REPORT, "POST", "api/v1/usage", Optional.of(UsageJson.report(report)), true, REPORT_TAKEN, body -> Boolean.TRUE);
     }
 
-    /** Delivers a batch of the operation log ({@code POST /api/v1/vectorizer/logs}); not retried here. */
+    /**
+     * Delivers a batch of the operation log ({@code POST /api/v1/vectorizer/logs}); not retried here
+     * (the outbox that holds the entries sends a failed batch again later).
+     */
     public void sendLogs(List<OperationLogEntry> entries) {
-        http.call(HubCall.OPERATION_LOG, "POST", "api/v1/vectorizer/logs", Optional.of(HubWire.logs(entries)), false, ACCEPTED,
+        http.call(HubCall.OPERATION_LOG, "POST", "api/v1/vectorizer/logs", Optional.of(UsageJson.operations(entries)), false, ACCEPTED,
                 body -> Boolean.TRUE);
     }
 

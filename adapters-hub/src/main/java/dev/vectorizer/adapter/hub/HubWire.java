@@ -6,10 +6,15 @@ import dev.vectorizer.domain.hub.HubKey;
 import dev.vectorizer.domain.hub.KeyVerdict;
 import dev.vectorizer.domain.json.Json;
 import dev.vectorizer.domain.json.JsonFields;
+import dev.vectorizer.domain.quota.Limit;
+import dev.vectorizer.domain.quota.Quota;
+import dev.vectorizer.domain.quota.QuotaCheck;
+import dev.vectorizer.domain.quota.QuotaDecision;
 import dev.vectorizer.domain.tenant.ApiKeySecret;
 import dev.vectorizer.domain.tenant.Permission;
 import dev.vectorizer.domain.tenant.RateLimits;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +29,10 @@ import java.util.Set;
  * permission this server does not know grants nothing.
  */
 final class HubWire {
+
+    /** The limits HiveHub's quota answer carries, each under its wire name. */
+    private static final List<Limit> QUOTA_LIMITS = List.of(Limit.MAX_COLLECTIONS, Limit.MAX_VECTORS, Limit.MAX_STORAGE_BYTES, Limit.RPM, Limit.RPH,
+            Limit.RPD);
 
     private HubWire() {
     }
@@ -52,46 +61,37 @@ final class HubWire {
         JsonFields limits = answer.object("rate_limits");
         requireFields((Map<?, ?>) answer.required("rate_limits"), "rpm", "rph", "rpd");
         return new KeyVerdict.Valid(new HubKey(answer.string("api_key_id"), new TenantId(answer.string("tenant_id")), answer.string("tenant_name"),
-                permissions, new RateLimits(count(limits, "rpm"), count(limits, "rph"), count(limits, "rpd")), bool(answer, "is_test"),
+                permissions, new RateLimits(rate(limits, "rpm"), rate(limits, "rph"), rate(limits, "rpd")), bool(answer, "is_test"),
                 answer.optionalString("expires_at").map(Instant::parse)));
     }
 
-    /** {@code {"max_collections","max_vectors","max_storage_bytes","rpm","rph","rpd"}}. */
-    static TenantQuota quota(byte[] body) {
+    /**
+     * {@code {"max_collections","max_vectors","max_storage_bytes","rpm","rph","rpd"}} as the tenant's plan: a
+     * {@code null} limit is one HiveHub does not set (the installation's default applies). A rate
+     * must allow at least one request ({@link Quota}); HiveHub says "no limit" with {@code null}.
+     */
+    static Quota quota(byte[] body) {
         Object tree = Json.parse(body);
         JsonFields answer = JsonFields.body(tree);
-        requireFields((Map<?, ?>) tree, "max_collections", "max_vectors", "max_storage_bytes", "rpm", "rph", "rpd");
-        return new TenantQuota(count(answer, "max_collections"), count(answer, "max_vectors"), count(answer, "max_storage_bytes"),
-                count(answer, "rpm"), count(answer, "rph"), count(answer, "rpd"));
+        Map<Limit, Long> limits = new EnumMap<>(Limit.class);
+        for (Limit limit : QUOTA_LIMITS) {
+            requireFields((Map<?, ?>) tree, limit.wireName());
+            count(answer, limit.wireName()).ifPresent(value -> limits.put(limit, value));
+        }
+        return new Quota(limits);
     }
 
     static Map<String, Object> check(QuotaCheck check) {
         return Json.object("tenant_id", check.tenant().value(), "operation", check.operation().wireName(), "estimated_size", check.estimatedSize());
     }
 
-    /** {@code {"allowed","remaining","limit","reason"}}. */
+    /** {@code {"allowed","remaining","limit","reason"}}; a refusal reports HiveHub's figures, its reason is not kept. */
     static QuotaDecision decision(byte[] body) {
         Object tree = Json.parse(body);
         JsonFields answer = JsonFields.body(tree);
         requireFields((Map<?, ?>) tree, "remaining", "limit");
-        return new QuotaDecision(bool(answer, "allowed"), count(answer, "remaining"), count(answer, "limit"), answer.optionalString("reason"));
-    }
-
-    static Map<String, Object> usage(UsageReport report) {
-        return Json.object("report_id", report.reportId(), "tenant_id", report.tenant().value(), "period_start", report.periodStart().toString(),
-                "period_end", report.periodEnd().toString(),
-                "collections", report.collections().stream().map(c -> Json.object("name", c.name(), "vector_count", c.vectorCount(),
-                        "storage_bytes", c.storageBytes())).toList(),
-                "requests", report.requests());
-    }
-
-    static Map<String, Object> logs(List<OperationLogEntry> entries) {
-        return Json.object("entries", entries.stream().map(e -> {
-            Map<String, Object> entry = Json.object("at", e.at().toString(), "tenant_id", e.tenant().value(), "operation", e.operation());
-            entry.put("collection", e.collection().orElse(null));
-            entry.put("outcome", e.outcome());
-            return entry;
-        }).toList());
+        answer.optionalString("reason"); // read for its type only: a strict reader refuses a reason that is not a string
+        return new QuotaDecision(bool(answer, "allowed"), count(answer, "limit"), count(answer, "remaining"));
     }
 
     private static boolean bool(JsonFields object, String field) {
@@ -108,6 +108,13 @@ final class HubWire {
         }
         InvalidValueException.require(value.get() instanceof Long n && n >= 0, "'" + object.path(field) + "' must be a count");
         return OptionalLong.of((Long) value.get());
+    }
+
+    /** A request rate: a count of at least 1 (a rate must allow a request; HiveHub says "no limit" with {@code null}). */
+    private static OptionalLong rate(JsonFields object, String field) {
+        OptionalLong rate = count(object, field);
+        InvalidValueException.require(rate.orElse(1) >= 1, "'" + object.path(field) + "' must be at least 1 or null");
+        return rate;
     }
 
     /** Fields a count may be {@code null} in must still be there: an answer without them is of another shape, not "no limit". */

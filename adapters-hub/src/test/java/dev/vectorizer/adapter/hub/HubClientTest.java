@@ -3,18 +3,27 @@ package dev.vectorizer.adapter.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.hub.HubCall;
 import dev.vectorizer.domain.hub.HubKey;
 import dev.vectorizer.domain.hub.HubStatus;
 import dev.vectorizer.domain.hub.HubUnavailableException;
 import dev.vectorizer.domain.hub.KeyVerdict;
+import dev.vectorizer.domain.quota.Limit;
+import dev.vectorizer.domain.quota.Quota;
+import dev.vectorizer.domain.quota.QuotaCheck;
+import dev.vectorizer.domain.quota.QuotaDecision;
 import dev.vectorizer.domain.tenant.ApiKeySecret;
 import dev.vectorizer.domain.tenant.Permission;
+import dev.vectorizer.domain.usage.CollectionUsage;
+import dev.vectorizer.domain.usage.OperationLogEntry;
+import dev.vectorizer.domain.usage.UsageReport;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
@@ -104,8 +113,7 @@ class HubClientTest {
         hub.behave(HiveHubStandIn.Behaviour.ERROR_500);
 
         assertThatThrownBy(() -> client.validateKey(secret(hub.addKey("acme", "Acme")))).isInstanceOf(HubUnavailableException.class);
-        assertThatThrownBy(() -> client.sendLogs(List.of(new OperationLogEntry(clock.instant(), new TenantId("acme"), "create_collection",
-                Optional.of("docs"), "success")))).isInstanceOf(HubUnavailableException.class);
+        assertThatThrownBy(() -> client.sendLogs(List.of(logEntry(new TenantId("acme"))))).isInstanceOf(HubUnavailableException.class);
 
         assertThat(hub.validations()).as("1 + 2 retries").isEqualTo(3);
         assertThat(hub.calls("/api/v1/vectorizer/logs")).isEqualTo(1);
@@ -153,17 +161,22 @@ class HubClientTest {
         assertThat(client.status(0).breaker()).isEqualTo(HubStatus.Breaker.OPEN);
     }
 
+    private OperationLogEntry logEntry(TenantId tenant) {
+        return new OperationLogEntry("e-1", clock.instant(), tenant, OperationLogEntry.Kind.CREATE_COLLECTION, Optional.of(new CollectionName("docs")),
+                OperationLogEntry.Outcome.SUCCESS);
+    }
+
     @Test
     void quotasAreReadStrictlyAndCachedAndChecksUsageAndLogsDelivered() throws Exception {
         HubClient client = client();
         TenantId acme = new TenantId("acme");
         hub.quota("acme", "{\"max_collections\":10,\"max_vectors\":1000000,\"max_storage_bytes\":null,\"rpm\":600,\"rph\":null,\"rpd\":null}");
 
-        TenantQuota quota = client.tenantQuota(acme);
+        Quota quota = client.tenantQuota(acme);
         client.tenantQuota(acme);
 
-        assertThat(quota).isEqualTo(new TenantQuota(OptionalLong.of(10), OptionalLong.of(1_000_000), OptionalLong.empty(), OptionalLong.of(600),
-                OptionalLong.empty(), OptionalLong.empty()));
+        assertThat(quota).as("null: HiveHub sets no limit").isEqualTo(new Quota(Map.of(Limit.MAX_COLLECTIONS, 10L, Limit.MAX_VECTORS, 1_000_000L,
+                Limit.RPM, 600L)));
         assertThat(hub.calls("/api/v1/tenants/acme/quota")).as("cached").isEqualTo(1);
         clock.advance(Duration.ofSeconds(61));
         client.tenantQuota(acme);
@@ -171,18 +184,22 @@ class HubClientTest {
         hub.quota("globex", "{\"max_collections\":10}");
         assertThatThrownBy(() -> client.tenantQuota(new TenantId("globex"))).as("fields missing: another shape, not 'no limit'")
                 .isInstanceOf(HubUnavailableException.class);
+        hub.quota("initech", "{\"max_collections\":null,\"max_vectors\":null,\"max_storage_bytes\":null,\"rpm\":0,\"rph\":null,\"rpd\":null}");
+        assertThatThrownBy(() -> client.tenantQuota(new TenantId("initech"))).as("a rate of 0 is no rate this server can apply")
+                .isInstanceOf(HubUnavailableException.class);
 
         assertThat(client.checkQuota(new QuotaCheck(acme, QuotaCheck.Operation.INSERT_VECTORS, 100)).allowed()).isTrue();
         hub.denyNextQuotaCheck();
         QuotaDecision denied = client.checkQuota(new QuotaCheck(acme, QuotaCheck.Operation.CREATE_COLLECTION, 1));
-        assertThat(denied).isEqualTo(new QuotaDecision(false, OptionalLong.of(0), OptionalLong.of(100), Optional.of("over quota")));
+        assertThat(denied).isEqualTo(new QuotaDecision(false, OptionalLong.of(100), OptionalLong.of(0)));
 
         UsageReport report = new UsageReport("r-1", acme, clock.instant().minusSeconds(300), clock.instant(),
-                List.of(new UsageReport.CollectionUsage("docs", 10, 4096)), 42);
+                List.of(new CollectionUsage(new CollectionName("docs"), 10, 4096)), 42, false);
         client.reportUsage(report);
         client.reportUsage(report);
         assertThat(hub.usageReportIds()).containsExactly("r-1", "r-1");
-        client.sendLogs(List.of(new OperationLogEntry(clock.instant(), acme, "create_collection", Optional.of("docs"), "success")));
-        assertThat(hub.logBatches()).singleElement().asString().contains("\"operation\":\"create_collection\"", "\"tenant_id\":\"acme\"");
+        client.sendLogs(List.of(logEntry(acme)));
+        assertThat(hub.logBatches()).singleElement().asString().contains("\"operation\":\"create_collection\"", "\"tenant_id\":\"acme\"",
+                "\"entry_id\":\"e-1\"");
     }
 }

@@ -19,8 +19,9 @@ import java.util.Optional;
 
 /**
  * The one door of every request: authentication ({@link AuthenticateQuery}, which owns every rule
- * of who may act), then, for a tenant's caller, its rate limits and its request count. Refused
- * authentications are counted by reason; the answers the interfaces give are counted by operation.
+ * of who may act), then, for a tenant's caller, its rate limits (its tenant's and its credential's
+ * own) and its request count. Refused authentications are counted by reason; the answers the
+ * interfaces give are counted by operation.
  */
 @ApplicationScoped
 public class AdmissionService implements AdmitRequestQuery, RecordAnswerUseCase {
@@ -47,7 +48,7 @@ public class AdmissionService implements AdmitRequestQuery, RecordAnswerUseCase 
     public Admission admit(AuthenticateQuery.Credentials credentials) {
         Caller caller = authenticated(credentials);
         if (caller instanceof Caller.OfTenant tenant) {
-            Optional<RateLimitStatus> status = rateLimiter.admit(tenant.tenant());
+            Optional<RateLimitStatus> status = rateLimiter.admit(tenant);
             requests.count(tenant.tenant());
             return new Admission(caller, status);
         }

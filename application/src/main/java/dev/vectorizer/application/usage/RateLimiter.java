@@ -8,6 +8,9 @@ import dev.vectorizer.domain.quota.Quota;
 import dev.vectorizer.domain.quota.RateLimitExceededException;
 import dev.vectorizer.domain.quota.RateLimitStatus;
 import dev.vectorizer.domain.quota.RateWindow;
+import dev.vectorizer.domain.tenant.AuditEvent;
+import dev.vectorizer.domain.tenant.Caller;
+import dev.vectorizer.domain.tenant.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -22,8 +25,10 @@ import java.util.OptionalLong;
 /**
  * Requests per minute, hour and day of each tenant ({@code rpm}, {@code rph}, {@code rpd} of its
  * limits), counted in fixed windows aligned to the UTC clock ({@link RateWindow}) behind
- * {@link RateCountersPort}. A request is admitted only if every window of its tenant has room, and
- * then counts in all of them; a refused request counts in none. Every window is counted, limited or
+ * {@link RateCountersPort}; a credential with rate limits of its own (a HiveHub key's
+ * {@code rate_limits}) is held to those too, in windows of that credential alone. A request is
+ * admitted only if every window of its tenant and of its credential has room, and then counts in
+ * all of them; a refused request counts in none. Every window of the tenant is counted, limited or
  * not, so a tenant's standing shows its real rates.
  *
  * <p>Fixed windows are exact and cheap, and say plainly when they reset; a client may spend one
@@ -62,21 +67,43 @@ public class RateLimiter {
         Quota quota = limits.of(tenant);
         List<Bound> bounds = new ArrayList<>();
         for (RateWindow window : RateWindow.values()) {
-            OptionalLong limit = quota.limit(window.limit());
-            bounds.add(new Bound(window, new RateCountersPort.Window("tenant:" + tenant.value() + ":" + window.name(), window.start(now),
-                    window.end(now), limit.orElse(Long.MAX_VALUE)), limit.isPresent()));
+            bounds.add(bound(window, "tenant:" + tenant.value(), quota.limit(window.limit()), now));
         }
         return bounds;
     }
 
+    /** The tenant's windows, then the limited windows of the caller's own rate limits (counted per credential). */
+    private List<Bound> bounds(Caller.OfTenant caller, Instant now) {
+        List<Bound> bounds = bounds(caller.tenant(), now);
+        RateLimits own = caller.rateLimits();
+        String credential = "credential:" + caller.tenant().value() + ":" + AuditEvent.actor(caller);
+        for (RateWindow window : RateWindow.values()) {
+            OptionalLong limit = switch (window) {
+                case MINUTE -> own.perMinute();
+                case HOUR -> own.perHour();
+                case DAY -> own.perDay();
+            };
+            if (limit.isPresent()) {
+                bounds.add(bound(window, credential, limit, now));
+            }
+        }
+        return bounds;
+    }
+
+    private static Bound bound(RateWindow window, String counted, OptionalLong limit, Instant now) {
+        return new Bound(window, new RateCountersPort.Window(counted + ":" + window.name(), window.start(now), window.end(now),
+                limit.orElse(Long.MAX_VALUE)), limit.isPresent());
+    }
+
     /**
-     * Counts one request of the tenant. Returns where it stands against the limited window closest
-     * to exhaustion (fewest requests left; of equals, the one resetting last), empty if no window is
-     * limited; throws {@link RateLimitExceededException} if a window is full.
+     * Counts one request of the caller's tenant (and of its credential, if that has rate limits of
+     * its own). Returns where it stands against the limited window closest to exhaustion (fewest
+     * requests left; of equals, the one resetting last), empty if no window is limited; throws
+     * {@link RateLimitExceededException} if a window is full.
      */
-    public Optional<RateLimitStatus> admit(TenantId tenant) {
+    public Optional<RateLimitStatus> admit(Caller.OfTenant caller) {
         Instant now = clock.instant();
-        List<Bound> bounds = bounds(tenant, now);
+        List<Bound> bounds = bounds(caller, now);
         RateCountersPort.Acquisition acquisition = counters.tryAcquire(bounds.stream().map(Bound::counter).toList());
         List<Long> counts = acquisition.counts();
         List<RateLimitStatus> statuses = new ArrayList<>();

@@ -20,6 +20,8 @@ import dev.vectorizer.domain.tenant.ApiKeySecret;
 import dev.vectorizer.domain.tenant.AuthenticationException;
 import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.Permission;
+import dev.vectorizer.domain.tenant.Principal;
+import dev.vectorizer.domain.tenant.RateLimits;
 import dev.vectorizer.domain.tenant.Tenant;
 import java.time.Duration;
 import java.util.Map;
@@ -107,6 +109,26 @@ class RateLimitRulesTest {
         }
         tenants.setQuota(ROOT, ACME, new Quota(Map.of(Limit.RPM, 11L)));
         assertThat(admit().rateLimit()).contains(new RateLimitStatus(11, 0, Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void aKeyWithRateLimitsOfItsOwnIsHeldToThemAndToItsTenantsPlan() {
+        Caller.OfTenant limitedKey = new Caller.OfTenant(ACME, new Principal.HubKeyHolder("key-a"), Set.of(Permission.READ_WRITE), false,
+                new RateLimits(OptionalLong.of(2), OptionalLong.empty(), OptionalLong.empty()));
+        Caller.OfTenant otherKey = new Caller.OfTenant(ACME, new Principal.HubKeyHolder("key-b"), Set.of(Permission.READ_WRITE), false);
+
+        assertThat(usage.limiter.admit(limitedKey)).as("the key's own minute is closest to exhaustion")
+                .contains(new RateLimitStatus(2, 1, Duration.ofSeconds(30)));
+        usage.limiter.admit(limitedKey);
+        assertThatThrownBy(() -> usage.limiter.admit(limitedKey)).as("the key's own limit, though its tenant has room")
+                .isInstanceOfSatisfying(RateLimitExceededException.class, refused -> assertThat(refused.status().limit()).isEqualTo(2));
+        assertThat(usage.limiter.admit(otherKey)).as("the refusal counted nowhere: the tenant's third request of the minute")
+                .contains(new RateLimitStatus(3, 0, Duration.ofSeconds(30)));
+        assertThatThrownBy(() -> usage.limiter.admit(otherKey)).as("the tenant's plan binds every key")
+                .isInstanceOfSatisfying(RateLimitExceededException.class, refused -> assertThat(refused.status().limit()).isEqualTo(3));
+
+        clock.advance(Duration.ofSeconds(30)); // the next minute: the key's minute is fresh, the tenant's hour has 1 left of 5
+        assertThat(usage.limiter.admit(limitedKey)).contains(new RateLimitStatus(5, 1, Duration.ofMinutes(59)));
     }
 
     @Test
