@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class UberJarProcess implements ServerControl, AutoCloseable {
 
-    private static final long STARTUP_MINUTES = 5;
+    private static final long STARTUP_MINUTES = 10;
 
     private final Path jar;
     private final Path dataDir;

@@ -6,8 +6,8 @@ import java.util.Random;
 
 /**
  * The installation administrator managing the race tenant's keys while the clients use them: every
- * 20–120 ms it rotates an active key (201; the old key keeps working, DEPRECATED), revokes a key (204;
- * refused from then on) as long as two others remain unrevoked, or issues a new one (201). It is the
+ * 20–120 ms it rotates an active key (201; the old key keeps working, DEPRECATED), revokes a key (200
+ * with the key, now REVOKED; refused from then on) as long as two others remain unrevoked, or issues a new one (201). It is the
  * only one changing keys, so any other answer is a finding.
  */
 final class KeyKeeper {
@@ -69,8 +69,8 @@ final class KeyKeeper {
 
     private void revoke(KeyRing.Key key) {
         key.revokeSent = System.nanoTime();
-        JsonClient.Reply reply = admin("revoke key", "DELETE", "/api/admin/tenants/" + tenant + "/keys/" + key.id, null, 204);
-        if (reply.status() == 204) {
+        JsonClient.Reply reply = admin("revoke key", "DELETE", "/api/admin/tenants/" + tenant + "/keys/" + key.id, null, 200);
+        if (reply.status() == 200) {
             key.revokeAcked = reply.answeredNanos();
             revocations++;
         }
