@@ -67,7 +67,15 @@ public final class CrashHarness {
             long restart = System.nanoTime();
             server.start();
             double restartSeconds = (System.nanoTime() - restart) / 1e9;
-            report.add(check(new JsonClient(server.base()), key, ledgers, new CrashReport.Round(round, killAfter, restartSeconds, writers)));
+            CrashReport.Round checked = new CrashReport.Round(round, killAfter, restartSeconds, writers);
+            try {
+                check(new JsonClient(server.base()), key, ledgers, checked);
+            } catch (IllegalStateException unreadable) { // a collection could not be read back: nothing more to judge
+                checked.unhealthy(unreadable.getMessage());
+                report.add(checked);
+                break;
+            }
+            report.add(checked);
         }
         report.finish(server.log());
         return report;
@@ -98,7 +106,7 @@ public final class CrashHarness {
         return writers;
     }
 
-    private CrashReport.Round check(JsonClient client, String key, List<WriterLedger> ledgers, CrashReport.Round round) {
+    private void check(JsonClient client, String key, List<WriterLedger> ledgers, CrashReport.Round round) {
         for (String name : COLLECTIONS.keySet()) {
             Map<String, JsonObject> stored = Point.readAll(client, key, name);
             round.stored += stored.size();
@@ -108,7 +116,6 @@ public final class CrashHarness {
             mine.forEach(ledger -> round.add(ledger.verify(stored)));
             answers(client, key, name, stored.size(), round);
         }
-        return round;
     }
 
     /** The collection's count is what it holds, and a search answers with as many hits as it can. */

@@ -45,7 +45,8 @@ public final class JsonClient {
         }
     }
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Long: on a loaded machine a freshly started server's first answers take tens of seconds (JIT, lazy index opening). */
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private final URI base;
     private final HttpClient http;
