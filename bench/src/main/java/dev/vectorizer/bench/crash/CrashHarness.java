@@ -24,7 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CrashHarness {
 
-    /** How long and how hard. The kill comes {@code minKillMillis..maxKillMillis} after the round's first acknowledged write. */
+    /**
+     * How long and how hard: no round starts after {@code budget}, counted from the end of the set-up. The
+     * kill comes {@code minKillMillis..maxKillMillis} after the round's first acknowledged write.
+     */
     public record Settings(int rounds, int writers, int minKillMillis, int maxKillMillis, Duration budget) {
 
         /** The run CI makes (CrashSmokeIT). */
@@ -51,9 +54,9 @@ public final class CrashHarness {
 
     /** Starts the server on a fresh data directory, sets the tenant up, then runs the rounds. */
     public CrashReport run() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + settings.budget.toNanos();
         server.start();
         String key = setUp(new JsonClient(server.base()), server.adminKey());
+        long deadline = System.nanoTime() + settings.budget.toNanos(); // for the rounds: the first start is slow on a loaded machine
         List<String> names = List.copyOf(COLLECTIONS.keySet());
         List<WriterLedger> ledgers = new ArrayList<>();
         for (int w = 0; w < settings.writers; w++) {
