@@ -123,7 +123,7 @@ public final class CrashReport {
     private String summary() {
         return String.format(Locale.ROOT, "Crash durability: seed %d, %d of %d rounds, %d writers, kill after %d..%d ms, %.0f s — %s:"
                         + " %d upserts (%d vectors) and %d deletes acknowledged; lost %d, wrong %d, undeleted %d, phantom %d,"
-                        + " torn batches %d; in-flight upserts applied %d, not applied %d; %d SEVERE log lines",
+                        + " torn batches %d; requests under way at the kill applied %d, not applied %d; %d SEVERE log lines",
                 seed, rounds.size(), settings.rounds(), settings.writers(), settings.minKillMillis(), settings.maxKillMillis(),
                 elapsed.toMillis() / 1e3, passed() ? "PASS" : "FAIL",
                 sum(r -> r.ackedUpserts), ackedVectors(), sum(r -> r.ackedDeletes), sum(r -> r.lost), sum(r -> r.wrong),
