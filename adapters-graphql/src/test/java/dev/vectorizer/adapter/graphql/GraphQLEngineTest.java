@@ -57,7 +57,7 @@ class GraphQLEngineTest {
         Collection collection = new Collection(new CollectionRef(ACME.tenant(), DOCS),
                 new CollectionSpec(3, Metric.DOT_PRODUCT, new HnswSettings(8, 64), Quantization.INT8, Optional.empty()),
                 Instant.parse("2026-01-02T03:04:05Z"), new Incarnation(7));
-        return new CollectionInfo(collection, new CollectionStats(5_000_000_000L, 12_345_678_901L));
+        return new CollectionInfo(collection, new CollectionStats(5_000_000_000L, 12_345_678_901L, 0));
     }
 
     private String run(String query) {

@@ -36,8 +36,10 @@ class PayloadUpdateTest {
     private final InMemoryPorts.Catalog catalog = new InMemoryPorts.Catalog();
     private final InMemoryPorts.Index index = new InMemoryPorts.Index();
     private final InMemoryPorts.LetterCounts embedding = new InMemoryPorts.LetterCounts();
-    private final CollectionService collections = new CollectionService(catalog, index, embedding, new InMemoryPorts.Audit());
-    private final VectorService vectors = new VectorService(catalog, index, embedding);
+    private final InMemoryUsage usage = new InMemoryUsage(catalog, index);
+    private final CollectionService collections = new CollectionService(catalog, index, embedding, new InMemoryPorts.Audit(), usage.ledger,
+            usage.operations);
+    private final VectorService vectors = new VectorService(catalog, index, embedding, usage.ledger, usage.operations);
 
     @BeforeEach
     void createDocs() {
