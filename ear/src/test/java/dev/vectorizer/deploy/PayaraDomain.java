@@ -124,10 +124,10 @@ final class PayaraDomain implements AutoCloseable {
         return text;
     }
 
-    /** A port base whose hundred ports are all free now (random, so parallel builds rarely collide). */
+    /** A port base below the ephemeral range whose hundred ports are all free now (random, so parallel builds rarely collide). */
     private static int freePortBase() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(200, 600) * 100;
+            int base = ThreadLocalRandom.current().nextInt(200, 320) * 100;
             if (allFree(base)) {
                 return base;
             }
