@@ -1,0 +1,148 @@
+package dev.vectorizer.deploy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Payara Server domain of the full distribution ({@code payara.home}), driven only with
+ * {@code asadmin} as an operator would (docs/DEPLOYMENT.md): created on a free port base in its own
+ * directory, run on the test JVM's JDK ({@code AS_JAVA}), stopped on {@link #close()} whatever happened.
+ */
+final class PayaraDomain implements AutoCloseable {
+
+    private static final String NAME = "vectorizer";
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+    /** create-domain --portbase: admin is base + 48, HTTP base + 80; the domain uses ports up to base + 86. */
+    private static final int ADMIN_OFFSET = 48;
+    private static final int HTTP_OFFSET = 80;
+    private static final int PORTS_USED = 100;
+
+    private final Path asadmin = Path.of(System.getProperty("payara.home"), "bin", "asadmin");
+    private final Path domains;
+    private final int portBase = freePortBase();
+    private boolean started;
+
+    private PayaraDomain(Path workDir) {
+        this.domains = workDir.resolve("domains");
+    }
+
+    /** Creates the domain (not started). */
+    static PayaraDomain create(Path workDir) throws IOException, InterruptedException {
+        PayaraDomain domain = new PayaraDomain(workDir);
+        domain.local("create-domain", "--nopassword=true", "--portbase", String.valueOf(domain.portBase),
+                "--domaindir", domain.domains.toString(), NAME);
+        return domain;
+    }
+
+    URI http() {
+        return URI.create("http://127.0.0.1:" + (portBase + HTTP_OFFSET) + "/");
+    }
+
+    Path log() {
+        return domains.resolve(NAME).resolve("logs/server.log");
+    }
+
+    void start() throws IOException, InterruptedException {
+        started = true;
+        local("start-domain", "--domaindir", domains.toString(), NAME);
+    }
+
+    void stop() throws IOException, InterruptedException {
+        local("stop-domain", "--domaindir", domains.toString(), NAME);
+        started = false;
+    }
+
+    /** A command against the running domain's admin port. */
+    String remote(String... command) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("--port", String.valueOf(portBase + ADMIN_OFFSET)));
+        args.addAll(List.of(command));
+        return local(args.toArray(String[]::new));
+    }
+
+    /** Polls {@code /health/ready} until it answers 200. */
+    void awaitReady() throws IOException, InterruptedException {
+        Http http = new Http(http());
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (http.get("health/ready").status() == 200) {
+                    return;
+                }
+            } catch (IllegalStateException notListeningYet) {
+                // keep polling
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("not ready after " + READY_TIMEOUT + "; log: " + log());
+    }
+
+    /** Stops the domain if it runs; {@code --kill} if a graceful stop fails. */
+    @Override
+    public void close() throws IOException {
+        if (!started) {
+            return;
+        }
+        try {
+            try {
+                stop();
+            } catch (IllegalStateException stopFailed) {
+                local("stop-domain", "--kill=true", "--domaindir", domains.toString(), NAME);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping the domain in " + domains, e);
+        }
+    }
+
+    private String local(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(asadmin.toString(), "--interactive=false"));
+        line.addAll(List.of(command));
+        Files.createDirectories(domains);
+        Path output = Files.createTempFile(domains, "asadmin-", ".out");
+        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("AS_JAVA", System.getProperty("java.home"));
+        Process process = builder.start();
+        if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("asadmin " + String.join(" ", command) + " timed out: " + Files.readString(output));
+        }
+        String text = Files.readString(output);
+        Files.delete(output);
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("asadmin " + String.join(" ", command) + " failed: " + text);
+        }
+        return text;
+    }
+
+    /** A port base below the ephemeral range whose hundred ports are all free now (random, so parallel builds rarely collide). */
+    private static int freePortBase() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(200, 320) * 100;
+            if (allFree(base)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free block of " + PORTS_USED + " ports");
+    }
+
+    private static boolean allFree(int base) {
+        for (int port = base; port < base + PORTS_USED; port++) {
+            try (ServerSocket socket = new ServerSocket(port)) {
+                socket.setReuseAddress(true);
+            } catch (IOException taken) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
