@@ -15,5 +15,5 @@ source bench/common.sh
 bench_setup "$0" "$@"
 bench_build
 
-exec java -cp "bench/target/classes:bench/target/lib/*" dev.vectorizer.bench.FuzzMain \
+bench_java -cp "bench/target/classes:bench/target/lib/*" dev.vectorizer.bench.FuzzMain \
     --jar deploy/target/vectorizer.jar --seed "$seed" --count "$count" ${args[@]+"${args[@]}"}
