@@ -69,7 +69,7 @@ final class RestRunner implements AutoCloseable {
         command.addAll(List.of(jvmFlags.trim().split("\\s+")));
         command.addAll(jvmArgs);
         command.addAll(jarArgs);
-        command.addAll(List.of("--port", Integer.toString(port), "--nocluster"));
+        command.addAll(List.of("--port", Integer.toString(port), "--nocluster", "--mcport", Integer.toString(port)));
         Log.info("REST: starting " + String.join(" ", jarArgs) + " on port " + port + " (log: " + log + ")");
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -69,7 +69,9 @@ final class ServerProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(System.getProperty("vectorizer.jvm.flags").split("\\s+")));
         command.addAll(extraArgs.stream().filter(ServerProcess::isJvmOption).toList());
-        command.addAll(List.of("-jar", System.getProperty("vectorizer.uber-jar"), "--port", String.valueOf(port)));
+        // Payara Micro's Hazelcast still discovers others by multicast despite --nocluster; test servers
+        // on one machine formed grids of up to 4 and once hung a boot. A multicast port of its own keeps each alone.
+        command.addAll(List.of("-jar", System.getProperty("vectorizer.uber-jar"), "--port", String.valueOf(port), "--mcport", String.valueOf(port)));
         command.addAll(extraArgs.stream().filter(a -> !isJvmOption(a)).toList());
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log().toFile());

@@ -53,7 +53,7 @@ public final class UberJarProcess implements ServerControl, AutoCloseable {
         command.addAll(List.of(jvmFlags.trim().split("\\s+")));
         command.addAll(List.of("-Dvectorizer.mode=standalone", "-Dvectorizer.data-dir=" + dataDir.toAbsolutePath()));
         command.addAll(extraJvmArgs);
-        command.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(port), "--nocluster"));
+        command.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(port), "--nocluster", "--mcport", Integer.toString(port)));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
         Process started = process;
