@@ -1,6 +1,7 @@
 package dev.vectorizer.deploy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -9,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The built uber-jar ({@code deploy/target/vectorizer.jar}) running as its own process, the way an
@@ -68,6 +71,9 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(System.getProperty("vectorizer.jvm.flags").split("\\s+")));
+        // Payara Micro unpacks itself and the WAR (~0.7 GB) under java.io.tmpdir and leaves it there when
+        // killed: keep it in the work directory, which the test deletes.
+        command.add("-Djava.io.tmpdir=" + Files.createDirectories(workDir.resolve("tmp")));
         command.addAll(extraArgs.stream().filter(ServerProcess::isJvmOption).toList());
         // Payara Micro's Hazelcast still discovers others by multicast despite --nocluster; test servers
         // on one machine formed grids of up to 4 and once hung a boot. A multicast port of its own keeps each alone.
@@ -117,14 +123,26 @@ final class ServerProcess implements AutoCloseable {
         return Files.readString(log());
     }
 
-    /** Graceful stop; if interrupted while waiting for it, kills the server and keeps the interrupt. */
+    /**
+     * Graceful stop, then the server's temporary files go; if interrupted while waiting for it, kills
+     * the server and keeps the interrupt.
+     */
     @Override
     public void close() {
         try {
             stop();
+            deleteTree(workDir.resolve("tmp"));
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("[ServerProcess] could not delete " + root + ": " + e);
         }
     }
 

@@ -52,6 +52,8 @@ public final class UberJarProcess implements ServerControl, AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(jvmFlags.trim().split("\\s+")));
         command.addAll(List.of("-Dvectorizer.mode=standalone", "-Dvectorizer.data-dir=" + dataDir.toAbsolutePath()));
+        // Payara Micro's runtime and exploded WAR (~0.7 GB per start) stay behind after a kill -9: keep them in the work dir.
+        command.add("-Djava.io.tmpdir=" + Files.createDirectories(dataDir.toAbsolutePath().resolveSibling("tmp")));
         command.addAll(extraJvmArgs);
         command.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(port), "--nocluster", "--mcport", Integer.toString(port)));
         process = new ProcessBuilder(command).redirectErrorStream(true)
