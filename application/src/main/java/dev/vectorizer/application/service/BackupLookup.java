@@ -1,13 +1,14 @@
 package dev.vectorizer.application.service;
 
 import dev.vectorizer.application.port.out.BackupCatalogPort;
+import dev.vectorizer.application.usage.Reservation;
 import dev.vectorizer.domain.ConflictException;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.backup.Backup;
 import dev.vectorizer.domain.backup.BackupId;
 import dev.vectorizer.domain.backup.BackupNotFound;
 
-/** Resolves a tenant's backup by id; another tenant's backup is not found, exactly like a missing one. */
+/** Resolves a tenant's backup by id (another tenant's backup is not found, exactly like a missing one), and adds new ones within quota. */
 final class BackupLookup {
 
     private BackupLookup() {
@@ -26,8 +27,20 @@ final class BackupLookup {
         return backup;
     }
 
-    /** The bytes the tenant's backups take. */
-    static long bytesOf(BackupCatalogPort catalog, TenantId tenant) {
-        return catalog.list(tenant).stream().mapToLong(Backup::sizeBytes).sum();
+    /**
+     * Adds a new backup of about {@code bytes} to the catalog within its owner's {@code max_backups}:
+     * retention runs first (expired backups free room), then one backup is reserved in the quota
+     * ledger (counting those in the catalog under the reservation's lock, so concurrent additions
+     * never take the tenant over its limit) until the record is in the catalog.
+     */
+    static void addWithinQuota(BackupPorts ports, BackupRetention retention, Backup backup, long bytes) {
+        TenantId tenant = backup.owner();
+        retention.prune(tenant);
+        Reservation reservation = ports.quota.reserveBackup(tenant, bytes, () -> ports.catalog.list(tenant).size());
+        try {
+            ports.catalog.add(backup);
+        } finally {
+            ports.quota.release(reservation);
+        }
     }
 }
