@@ -384,6 +384,9 @@ class BackupIT {
         assertThat(refused.json().getString("quota")).isEqualTo("max_backups");
         assertThat(refused.json().getJsonNumber("limit").longValue()).isEqualTo(2);
         assertThat(rw.get(BACKUPS).body()).doesNotContain("over quota");
+        JsonObject backupQuota = rw.get("api/hub/usage/quota").json().getJsonObject("quotas").getJsonObject("max_backups");
+        assertThat(backupQuota.getInt("limit")).isEqualTo(2);
+        assertThat(backupQuota.getInt("used")).isEqualTo(refused.json().getInt("used"));
 
         // deleting backups gives the room back
         Http owner = as("acme", "ADMIN");

@@ -1,7 +1,6 @@
 package dev.vectorizer.application.service;
 
 import dev.vectorizer.application.port.out.BackupCatalogPort;
-import dev.vectorizer.application.usage.Reservation;
 import dev.vectorizer.domain.ConflictException;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.backup.Backup;
@@ -28,19 +27,13 @@ final class BackupLookup {
     }
 
     /**
-     * Adds a new backup of about {@code bytes} to the catalog within its owner's {@code max_backups}:
-     * retention runs first (expired backups free room), then one backup is reserved in the quota
-     * ledger (counting those in the catalog under the reservation's lock, so concurrent additions
-     * never take the tenant over its limit) until the record is in the catalog.
+     * Adds a new backup of about {@code bytes} to the catalog within its owner's {@code max_backups}
+     * ({@link dev.vectorizer.application.usage.QuotaLedger#addBackup}); retention runs first, so
+     * expired backups make room.
      */
     static void addWithinQuota(BackupPorts ports, BackupRetention retention, Backup backup, long bytes) {
         TenantId tenant = backup.owner();
         retention.prune(tenant);
-        Reservation reservation = ports.quota.reserveBackup(tenant, bytes, () -> ports.catalog.list(tenant).size());
-        try {
-            ports.catalog.add(backup);
-        } finally {
-            ports.quota.release(reservation);
-        }
+        ports.quota.addBackup(tenant, bytes, () -> ports.catalog.list(tenant).size(), () -> ports.catalog.add(backup));
     }
 }

@@ -33,7 +33,10 @@ import java.util.function.LongSupplier;
  * vectors, stored bytes, backups), exactly under concurrency: a write <em>reserves</em> what it may
  * add, then is applied, then <em>commits</em> what it did add (or releases the reservation if it
  * failed). A reservation is granted only if what the tenant holds plus every reservation in progress
- * plus this one fits the limit, so racing writes never admit one vector over it.
+ * plus this one fits the limit, so racing writes never admit one vector over it. A restore reserves
+ * like that, the collections it replaces not counted as used (it drops them). A backup is not
+ * reserved: the backup catalog counts a tenant's backups, and counting them and adding one happen
+ * under the tenant's lock, a short step.
  *
  * <p>An upsert counts only its new ids. It first reserves its worst case (every id new, no bytes
  * freed) and, when that fits, is applied as usual; the index then says how many ids were new, and
@@ -201,6 +204,11 @@ public class QuotaLedger {
         return account(tenant).capacities(limits.of(tenant));
     }
 
+    /** The tenant's {@code max_backups} with what is used of it: {@code existingBackups}, the backup catalog's count. */
+    public LimitUse backupCapacity(TenantId tenant, LongSupplier existingBackups) {
+        return new LimitUse(Limit.MAX_BACKUPS, limits.of(tenant).limit(Limit.MAX_BACKUPS), existingBackups.getAsLong());
+    }
+
     /** What each tenant whose usage is loaded holds (the tenants this node served writes or usage queries for since it started). */
     public Map<TenantId, Totals> loadedTotals() {
         Map<TenantId, Totals> totals = new HashMap<>();
@@ -234,18 +242,18 @@ public class QuotaLedger {
     }
 
     /**
-     * Reserves one backup (of about {@code bytes}, what the control plane is asked to approve) within
-     * {@code max_backups}; {@code existingBackups} (the backup catalog's count for the tenant) is read
-     * inside the reservation, so concurrent creations cannot both take the last one. Release the
-     * reservation once the backup is in the catalog (or was not added).
+     * Adds one backup (of about {@code bytes}, what the control plane is asked to approve) within
+     * {@code max_backups}: {@code add} puts it in the backup catalog, whose count for the tenant is
+     * {@code existingBackups}; both run under the tenant's account lock, so concurrent additions
+     * never take the tenant over its limit, nor refuse one that fits.
      */
-    public Reservation reserveBackup(TenantId tenant, long bytes, LongSupplier existingBackups) {
-        TenantAccount account = unloaded(tenant); // a backup draws on no usage of the indexes: idle collections stay closed
+    public void addBackup(TenantId tenant, long bytes, LongSupplier existingBackups, Runnable add) {
         QuotaDecision decision = approvals.check(new QuotaCheck(tenant, QuotaCheck.Operation.CREATE_BACKUP, bytes));
         if (!decision.allowed()) {
             throw decision.refusal(new QuotaCheck(tenant, QuotaCheck.Operation.CREATE_BACKUP, 1)); // one backup was requested
         }
-        return account.reserveBackup(limits.of(tenant).limit(Limit.MAX_BACKUPS), existingBackups);
+        // a backup draws on no usage of the indexes: idle collections stay closed
+        unloaded(tenant).addBackup(limits.of(tenant).limit(Limit.MAX_BACKUPS), existingBackups, add);
     }
 
     /** Gives back a reservation whose write failed, or whose result is counted elsewhere. */

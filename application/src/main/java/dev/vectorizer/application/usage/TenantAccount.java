@@ -48,7 +48,6 @@ final class TenantAccount {
     private long reservedCollections;
     private long reservedVectors;
     private long reservedBytes;
-    private long reservedBackups;
 
     TenantAccount(MetricsPort metrics) {
         this.metrics = metrics;
@@ -113,7 +112,7 @@ final class TenantAccount {
         for (int i = 0; i < limits.length; i++) {
             passed(quota.limit(limits[i]), limits[i], requested[i]);
         }
-        Reservation reservation = new Reservation(this, addCollections, Math.max(0, add.vectors()), Math.max(0, add.bytes()), 0);
+        Reservation reservation = new Reservation(this, addCollections, Math.max(0, add.vectors()), Math.max(0, add.bytes()));
         reservedCollections += reservation.collections;
         reservedVectors += reservation.vectors;
         reservedBytes += reservation.bytes;
@@ -121,15 +120,15 @@ final class TenantAccount {
     }
 
     /**
-     * Reserves one backup within {@code max}; {@code existing} (the tenant's backups in the catalog)
-     * is counted under this account's monitor, so concurrent creations cannot both take the last one.
+     * Adds one backup within {@code max}: counting the tenant's backups ({@code existing}, the backup
+     * catalog's count) and {@code add} (which puts the new one in the catalog) run under this
+     * account's monitor, so concurrent additions neither take the last place twice nor see one
+     * another half done.
      */
-    synchronized Reservation reserveBackup(OptionalLong max, LongSupplier existing) {
-        long used = max.isPresent() ? existing.getAsLong() + reservedBackups : 0;
-        fits(max, Limit.MAX_BACKUPS, used, 1, true);
+    synchronized void addBackup(OptionalLong max, LongSupplier existing, Runnable add) {
+        fits(max, Limit.MAX_BACKUPS, max.isPresent() ? existing.getAsLong() : 0, 1, true);
         passed(max, Limit.MAX_BACKUPS, 1);
-        reservedBackups++;
-        return new Reservation(this, 0, 0, 0, 1);
+        add.run();
     }
 
     /** True if {@code requested} more fits; else false, or with {@code refuse} the refusal. */
@@ -154,7 +153,6 @@ final class TenantAccount {
         reservedCollections -= reservation.collections;
         reservedVectors -= reservation.vectors;
         reservedBytes -= reservation.bytes;
-        reservedBackups -= reservation.backups;
     }
 
     /** Releases the reservation of a collection's creation and holds the new, empty collection. */

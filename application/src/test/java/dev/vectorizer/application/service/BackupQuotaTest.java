@@ -16,6 +16,7 @@ import dev.vectorizer.domain.backup.Backup;
 import dev.vectorizer.domain.backup.BackupId;
 import dev.vectorizer.domain.backup.RestoreRequest;
 import dev.vectorizer.domain.quota.Limit;
+import dev.vectorizer.domain.quota.LimitUse;
 import dev.vectorizer.domain.quota.QuotaCheck;
 import dev.vectorizer.domain.quota.QuotaDecision;
 import dev.vectorizer.domain.quota.QuotaExceededException;
@@ -75,6 +76,8 @@ class BackupQuotaTest {
         assertThat(figures(refused)).containsExactly(Limit.MAX_BACKUPS, 2L, 2L, 1L);
         assertThat(fixture.backups.list(ACME)).hasSize(2).noneMatch(b -> b.name().equals("third"));
         assertThat(fixture.metrics.count("quota_refused:max_backups")).isEqualTo(1);
+        assertThat(fixture.ledger.backupCapacity(ACME, () -> fixture.backups.list(ACME).size()))
+                .isEqualTo(new LimitUse(Limit.MAX_BACKUPS, OptionalLong.of(2), 2));
 
         new BackupService(fixture.ports).delete(caller(Permission.ADMIN), oldest);
         create(fixture, "third");
