@@ -4,6 +4,7 @@ import static dev.vectorizer.application.service.BackupFixture.ACME;
 import static dev.vectorizer.application.service.BackupFixture.BYTES_PER_VECTOR;
 import static dev.vectorizer.application.service.BackupFixture.caller;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.vectorizer.application.BackupSettings;
 import dev.vectorizer.application.port.in.UploadBackupUseCase.Upload;
@@ -45,12 +46,7 @@ class BackupQuotaTest {
     private final BackupFixture fixture = new BackupFixture();
 
     private static QuotaExceededException refusal(Runnable write) {
-        try {
-            write.run();
-        } catch (QuotaExceededException refused) {
-            return refused;
-        }
-        throw new AssertionError("the write was not refused");
+        return assertThatExceptionOfType(QuotaExceededException.class).isThrownBy(write::run).actual();
     }
 
     private static List<Object> figures(QuotaExceededException refused) {
@@ -168,21 +164,29 @@ class BackupQuotaTest {
         assertThat(fixture.backups.list(ACME)).isEmpty();
     }
 
+    /** The refusal of restoring the backup's collection as a new one. */
+    private QuotaExceededException refusedCopy(BackupId id) {
+        return refusal(() -> new BackupRestoreService(fixture.ports).restore(caller(Permission.ADMIN),
+                new RestoreRequest(id, Optional.empty(), Map.of(DOCS, COPY), false)));
+    }
+
+    /** Restores the backup of {@code vectors} vectors over its collection (listed anew: an archive read once is spent). */
+    private void restoreReplacing(BackupId id, long vectors) {
+        fixture.manifestOf("docs", vectors);
+        new BackupRestoreService(fixture.ports).restore(caller(Permission.ADMIN), new RestoreRequest(id, Optional.empty(), Map.of(), true));
+    }
+
     @Test
     void aRestoreIntoANewCollectionCountsAgainstMaxCollectionsAndAReplacingOneDoesNot() {
         Collection docs = fixture.collection("docs");
         fixture.plan(Limit.MAX_COLLECTIONS, 1);
         BackupId id = fixture.readyBackupOf("docs", 0);
-        BackupRestoreService restores = new BackupRestoreService(fixture.ports);
 
-        QuotaExceededException refused = refusal(() -> restores.restore(caller(Permission.ADMIN),
-                new RestoreRequest(id, Optional.empty(), Map.of(DOCS, COPY), false)));
-        assertThat(figures(refused)).containsExactly(Limit.MAX_COLLECTIONS, 1L, 1L, 1L);
+        assertThat(figures(refusedCopy(id))).containsExactly(Limit.MAX_COLLECTIONS, 1L, 1L, 1L);
         assertThat(fixture.collections.list(ACME)).containsExactly(docs);
         assertThat(fixture.index.collections).containsOnlyKeys(docs.ref().storageKey());
 
-        fixture.manifestOf("docs", 0);
-        restores.restore(caller(Permission.ADMIN), new RestoreRequest(id, Optional.empty(), Map.of(), true));
+        restoreReplacing(id, 0);
         assertThat(used(Limit.MAX_COLLECTIONS)).isEqualTo(1);
     }
 
@@ -193,16 +197,12 @@ class BackupQuotaTest {
                 .toList());
         fixture.plan(Limit.MAX_VECTORS, 10);
         BackupId id = fixture.readyBackupOf("docs", 8);
-        BackupRestoreService restores = new BackupRestoreService(fixture.ports);
 
-        QuotaExceededException refused = refusal(() -> restores.restore(caller(Permission.ADMIN),
-                new RestoreRequest(id, Optional.empty(), Map.of(DOCS, COPY), false)));
-        assertThat(figures(refused)).containsExactly(Limit.MAX_VECTORS, 10L, 9L, 8L);
+        assertThat(figures(refusedCopy(id))).containsExactly(Limit.MAX_VECTORS, 10L, 9L, 8L);
         assertThat(fixture.collections.list(ACME)).containsExactly(docs);
 
         fixture.asked.clear();
-        fixture.manifestOf("docs", 8);
-        restores.restore(caller(Permission.ADMIN), new RestoreRequest(id, Optional.empty(), Map.of(), true));
+        restoreReplacing(id, 8);
         assertThat(fixture.ledger.usage(ACME)).containsExactly(new CollectionUsage(DOCS, 8, 8 * BYTES_PER_VECTOR));
         assertThat(fixture.asked).as("a replacing restore adds no collection")
                 .containsExactly(new QuotaCheck(ACME, QuotaCheck.Operation.INSERT_VECTORS, 8));
@@ -213,10 +213,7 @@ class BackupQuotaTest {
         fixture.plan(Limit.MAX_STORAGE_BYTES, 5 * BYTES_PER_VECTOR);
         BackupId id = fixture.readyBackupOf("docs", 6);
 
-        QuotaExceededException refused = refusal(() -> new BackupRestoreService(fixture.ports).restore(caller(Permission.ADMIN),
-                new RestoreRequest(id, Optional.empty(), Map.of(), false)));
-
-        assertThat(figures(refused)).containsExactly(Limit.MAX_STORAGE_BYTES, 5 * BYTES_PER_VECTOR, 0L, 6 * BYTES_PER_VECTOR);
+        assertThat(figures(refusedCopy(id))).containsExactly(Limit.MAX_STORAGE_BYTES, 5 * BYTES_PER_VECTOR, 0L, 6 * BYTES_PER_VECTOR);
         assertThat(fixture.collections.list(ACME)).isEmpty();
         assertThat(used(Limit.MAX_STORAGE_BYTES)).as("nothing stays reserved").isZero();
     }
