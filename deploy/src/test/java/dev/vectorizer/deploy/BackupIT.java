@@ -350,9 +350,9 @@ class BackupIT {
         assertThat(rw.get(BACKUPS + "/" + interrupted).json().getString("status")).as("still running when killed").isEqualTo("running");
         server.kill();
 
-        // the same data on a server with a small heap and a backup quota the tenant is already over
+        // the same data on a server with a small heap and a default max_backups the tenant is at or over
         server = new ServerProcess(Files.createDirectories(workDir.resolve("restarted")), serverArgs(SMALL_HEAP,
-                "-Dvectorizer.data-dir=" + workDir.resolve("data"), "-Dvectorizer.backup.quota.max-bytes=" + (100L << 20)).toArray(String[]::new))
+                "-Dvectorizer.data-dir=" + workDir.resolve("data"), "-Dvectorizer.quota.default.max-backups=2").toArray(String[]::new))
                 .start();
         connect();
         rw = as("acme", "READ_WRITE");
@@ -381,7 +381,22 @@ class BackupIT {
 
         Http.Answer refused = rw.postJson(BACKUPS, "{\"name\":\"over quota\",\"collections\":[\"docs\"]}");
         assertProblem(refused, 429, "QUOTA_EXCEEDED");
+        assertThat(refused.json().getString("quota")).isEqualTo("max_backups");
+        assertThat(refused.json().getJsonNumber("limit").longValue()).isEqualTo(2);
         assertThat(rw.get(BACKUPS).body()).doesNotContain("over quota");
+        JsonObject backupQuota = rw.get("api/hub/usage/quota").json().getJsonObject("quotas").getJsonObject("max_backups");
+        assertThat(backupQuota.getInt("limit")).isEqualTo(2);
+        assertThat(backupQuota.getInt("used")).isEqualTo(refused.json().getInt("used"));
+
+        // deleting backups gives the room back
+        Http owner = as("acme", "ADMIN");
+        for (JsonValue listed : rw.get(BACKUPS).json().getJsonArray("backups")) {
+            String id = listed.asJsonObject().getString("id");
+            if (!id.equals(big)) {
+                assertThat(owner.delete(BACKUPS + "/" + id).status()).isEqualTo(204);
+            }
+        }
+        assertThat(rw.postJson(BACKUPS, "{\"name\":\"room again\",\"collections\":[\"docs\"]}").status()).isEqualTo(202);
     }
 
     private static void createCollection(Http http, String name, String spec, int vectors) {

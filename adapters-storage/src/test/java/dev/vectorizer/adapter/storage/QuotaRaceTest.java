@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vectorizer.adapter.storage.index.LuceneVectorIndex;
 import dev.vectorizer.adapter.storage.metadata.JpaAuditLog;
+import dev.vectorizer.adapter.storage.metadata.JpaBackupCatalog;
 import dev.vectorizer.adapter.storage.metadata.JpaCollectionCatalog;
 import dev.vectorizer.adapter.storage.metadata.JpaTenantDirectory;
 import dev.vectorizer.adapter.storage.metadata.MetadataStore;
@@ -95,7 +96,8 @@ class QuotaRaceTest {
         OperationLog operations = Wiring.operations(store);
         collections = new CollectionService(catalog, lucene, Wiring.NO_MODEL, new JpaAuditLog(store), ledger, operations);
         vectors = new VectorService(catalog, lucene, Wiring.NO_MODEL, ledger, operations);
-        usage = new UsageService(ledger, new RateLimiter(new NoCounters(), limits, Wiring.NO_METRICS), new RequestCounter(new JpaUsageOutbox(store)));
+        usage = new UsageService(ledger, new RateLimiter(new NoCounters(), limits, Wiring.NO_METRICS), new RequestCounter(new JpaUsageOutbox(store)),
+                new JpaBackupCatalog(store));
     }
 
     @AfterEach

@@ -7,7 +7,7 @@ import dev.vectorizer.domain.backup.Backup;
 import dev.vectorizer.domain.backup.BackupId;
 import dev.vectorizer.domain.backup.BackupNotFound;
 
-/** Resolves a tenant's backup by id; another tenant's backup is not found, exactly like a missing one. */
+/** Resolves a tenant's backup by id (another tenant's backup is not found, exactly like a missing one), and adds new ones within quota. */
 final class BackupLookup {
 
     private BackupLookup() {
@@ -26,8 +26,14 @@ final class BackupLookup {
         return backup;
     }
 
-    /** The bytes the tenant's backups take. */
-    static long bytesOf(BackupCatalogPort catalog, TenantId tenant) {
-        return catalog.list(tenant).stream().mapToLong(Backup::sizeBytes).sum();
+    /**
+     * Adds a new backup of about {@code bytes} to the catalog within its owner's {@code max_backups}
+     * ({@link dev.vectorizer.application.usage.QuotaLedger#addBackup}); retention runs first, so
+     * expired backups make room.
+     */
+    static void addWithinQuota(BackupPorts ports, BackupRetention retention, Backup backup, long bytes) {
+        TenantId tenant = backup.owner();
+        retention.prune(tenant);
+        ports.quota.addBackup(tenant, bytes, () -> ports.catalog.list(tenant).size(), () -> ports.catalog.add(backup));
     }
 }

@@ -5,6 +5,7 @@ import dev.vectorizer.application.port.in.UploadBackupUseCase;
 import dev.vectorizer.application.port.out.ArchiveCodecPort.ArchiveReader;
 import dev.vectorizer.application.port.out.BackupStorePort;
 import dev.vectorizer.application.port.out.IndexSnapshotPort.RestoringIndex;
+import dev.vectorizer.application.usage.Reservation;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.CollectionRef;
@@ -22,6 +23,7 @@ import dev.vectorizer.domain.backup.RestoredCollection;
 import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.Operation;
+import dev.vectorizer.domain.usage.UsageChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -83,8 +85,6 @@ public class BackupRestoreService implements RestoreBackupUseCase, UploadBackupU
                 }
                 existing.put(target.name(), current);
             }
-            ports.quota.checkRestore(tenant, (int) existing.values().stream().filter(Optional::isEmpty).count(),
-                    targets.stream().mapToLong(t -> t.source().vectorCount()).sum(), targets.stream().mapToLong(t -> t.source().bytes()).sum());
             List<RestoredCollection> restored = rebuild(tenant, reader, manifest, targets, existing);
             ports.audit.record(AuditEvent.success(clock.instant(), caller, tenant, AuditEvent.Action.BACKUP_RESTORE, backup.id().value()));
             return restored;
@@ -104,16 +104,29 @@ public class BackupRestoreService implements RestoreBackupUseCase, UploadBackupU
                 restoring.put(target.source().name(), ports.snapshots.restoring(collection));
             }
             ArchiveUnpacker.unpack(reader, manifest, restoring);
+            Map<CollectionName, UsageChange> holds = new LinkedHashMap<>();
             for (RestoreRequest.Target target : targets) {
-                restoring.get(target.source().name()).verify(target.source().spec(), target.source().vectorCount());
+                long storedBytes = restoring.get(target.source().name()).verify(target.source().spec(), target.source().vectorCount());
+                holds.put(target.source().name(), new UsageChange(target.source().vectorCount(), storedBytes));
             }
+            List<Collection> replacing = existing.values().stream().flatMap(Optional::stream).toList();
+            Reservation reservation = ports.quota.reserveRestore(tenant, targets.size() - replacing.size(),
+                    holds.values().stream().mapToLong(UsageChange::vectors).sum(), holds.values().stream().mapToLong(UsageChange::bytes).sum(), replacing);
+            Map<Collection, UsageChange> live = new LinkedHashMap<>();
+            List<Collection> replaced = new ArrayList<>();
             List<RestoredCollection> restored = new ArrayList<>();
-            for (RestoreRequest.Target target : targets) {
-                restoring.get(target.source().name()).install();
-                Collection collection = fresh.get(target.source().name());
-                Optional<Collection> replaced = existing.get(target.name());
-                publish(collection, replaced);
-                restored.add(new RestoredCollection(target.source().name(), target.name(), target.source().vectorCount(), replaced.isPresent()));
+            try {
+                for (RestoreRequest.Target target : targets) {
+                    restoring.get(target.source().name()).install();
+                    Collection collection = fresh.get(target.source().name());
+                    Optional<Collection> old = existing.get(target.name());
+                    publish(collection, old);
+                    live.put(collection, holds.get(target.source().name()));
+                    old.ifPresent(replaced::add);
+                    restored.add(new RestoredCollection(target.source().name(), target.name(), target.source().vectorCount(), old.isPresent()));
+                }
+            } finally {
+                ports.quota.restored(reservation, live, replaced); // what became live is held, even when a later one failed
             }
             return restored;
         } finally {
@@ -162,17 +175,17 @@ public class BackupRestoreService implements RestoreBackupUseCase, UploadBackupU
             archive.drain();
             expectedSha256.ifPresent(expected -> InvalidValueException.require(expected.equals(archive.sha256()),
                     "the archive's SHA-256 is " + archive.sha256() + ", not " + expected));
-            ports.quota.checkBackup(tenant, BackupLookup.bytesOf(ports.catalog, tenant), archive.count());
             Backup backup = new Backup(id, tenant, name.orElse("upload of " + manifest.createdAt()), BackupStatus.READY, 1,
                     manifest.names(), manifest.vectorCount(), archive.count(), Optional.of(archive.sha256()), manifest.formatVersion(), now());
+            BackupRetention retention = new BackupRetention(ports.catalog, ports.store, ports.settings, clock);
             pending.commit();
             try {
-                ports.catalog.add(backup);
+                BackupLookup.addWithinQuota(ports, retention, backup, archive.count());
             } catch (RuntimeException e) {
                 ports.store.delete(tenant, id);
                 throw e;
             }
-            new BackupRetention(ports.catalog, ports.store, ports.settings, clock).prune(tenant);
+            retention.prune(tenant);
             return backup;
         } catch (IOException e) {
             throw new InvalidValueException("the upload could not be read to its end: " + e.getMessage());

@@ -87,8 +87,7 @@ public class BackupService implements CreateBackupUseCase, ListBackupsQuery, Get
         Backup backup = Backup.started(BackupId.random(), tenant, name, chosen.stream().map(c -> c.ref().name()).toList(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         long estimate = chosen.stream().mapToLong(ports.snapshots::estimateBytes).sum(); // stats would open idle collections
-        ports.quota.checkBackup(tenant, BackupLookup.bytesOf(ports.catalog, tenant), estimate);
-        ports.catalog.add(backup);
+        BackupLookup.addWithinQuota(ports, retention, backup, estimate);
         workers.execute(new BackupRun(backup, chosen, ports, retention));
         return backup;
     }

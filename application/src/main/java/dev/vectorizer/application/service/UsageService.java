@@ -1,6 +1,7 @@
 package dev.vectorizer.application.service;
 
 import dev.vectorizer.application.port.in.GetUsageQuery;
+import dev.vectorizer.application.port.out.BackupCatalogPort;
 import dev.vectorizer.application.usage.QuotaLedger;
 import dev.vectorizer.application.usage.RateLimiter;
 import dev.vectorizer.application.usage.RequestCounter;
@@ -21,17 +22,19 @@ public class UsageService implements GetUsageQuery {
     private final QuotaLedger ledger;
     private final RateLimiter rateLimiter;
     private final RequestCounter requests;
+    private final BackupCatalogPort backups;
 
     @Inject
-    public UsageService(QuotaLedger ledger, RateLimiter rateLimiter, RequestCounter requests) {
+    public UsageService(QuotaLedger ledger, RateLimiter rateLimiter, RequestCounter requests, BackupCatalogPort backups) {
         this.ledger = ledger;
         this.rateLimiter = rateLimiter;
         this.requests = requests;
+        this.backups = backups;
     }
 
     /** For the CDI client proxy only. */
     protected UsageService() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     @Override
@@ -45,6 +48,7 @@ public class UsageService implements GetUsageQuery {
     public List<LimitUse> quota(Caller.OfTenant caller) {
         TenantId tenant = caller.require(Operation.READ);
         List<LimitUse> uses = new ArrayList<>(ledger.capacities(tenant));
+        uses.add(ledger.backupCapacity(tenant, () -> backups.list(tenant).size()));
         uses.addAll(rateLimiter.standing(tenant));
         return uses;
     }

@@ -10,6 +10,7 @@ import dev.vectorizer.domain.NotFoundException;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.Vector;
 import dev.vectorizer.domain.VectorId;
+import dev.vectorizer.domain.quota.Limit;
 import dev.vectorizer.domain.quota.LimitUse;
 import dev.vectorizer.domain.quota.Quota;
 import dev.vectorizer.domain.quota.QuotaCheck;
@@ -20,7 +21,6 @@ import dev.vectorizer.domain.usage.UsageChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +33,10 @@ import java.util.function.LongSupplier;
  * vectors, stored bytes, backups), exactly under concurrency: a write <em>reserves</em> what it may
  * add, then is applied, then <em>commits</em> what it did add (or releases the reservation if it
  * failed). A reservation is granted only if what the tenant holds plus every reservation in progress
- * plus this one fits the limit, so racing writes never admit one vector over it.
+ * plus this one fits the limit, so racing writes never admit one vector over it. A restore reserves
+ * like that, the collections it replaces not counted as used (it drops them). A backup is not
+ * reserved: the backup catalog counts a tenant's backups, and counting them and adding one happen
+ * under the tenant's lock, a short step.
  *
  * <p>An upsert counts only its new ids. It first reserves its worst case (every id new, no bytes
  * freed) and, when that fits, is applied as usual; the index then says how many ids were new, and
@@ -58,8 +61,6 @@ public class QuotaLedger {
     public record Totals(long collections, long vectors, long bytes) {
     }
 
-    private static final LongSupplier NO_BACKUPS = () -> 0;
-
     private final CollectionCatalogPort catalog;
     private final VectorIndexPort index;
     private final TenantLimits limits;
@@ -83,9 +84,14 @@ public class QuotaLedger {
 
     /** The tenant's account, its usage loaded. */
     private TenantAccount account(TenantId tenant) {
-        TenantAccount account = accounts.computeIfAbsent(tenant, t -> new TenantAccount(metrics));
+        TenantAccount account = unloaded(tenant);
         account.loadOnce(() -> catalog.list(tenant), this::statsIfPresent);
         return account;
+    }
+
+    /** The tenant's account, its usage perhaps not loaded yet. */
+    private TenantAccount unloaded(TenantId tenant) {
+        return accounts.computeIfAbsent(tenant, t -> new TenantAccount(metrics));
     }
 
     private Optional<CollectionStats> statsIfPresent(Collection collection) {
@@ -108,7 +114,7 @@ public class QuotaLedger {
         TenantId tenant = collection.ref().tenant();
         TenantAccount account = account(tenant);
         approve(new QuotaCheck(tenant, QuotaCheck.Operation.CREATE_COLLECTION, 1));
-        Reservation reservation = account.reserve(limits.of(tenant), 1, UsageChange.NONE, 0, NO_BACKUPS, true);
+        Reservation reservation = account.reserve(limits.of(tenant), 1, UsageChange.NONE, true);
         try {
             create.run();
         } catch (RuntimeException e) {
@@ -127,7 +133,7 @@ public class QuotaLedger {
         long approved = decision.allowed() ? Long.MAX_VALUE : decision.remaining().orElse(0);
         Quota quota = limits.of(tenant);
         UsageChange worstCase = new UsageChange(vectors.size(), vectors.stream().mapToLong(Vector::storedBytes).sum());
-        Reservation reservation = worstCase.vectors() <= approved ? account.reserve(quota, 0, worstCase, 0, NO_BACKUPS, false) : null;
+        Reservation reservation = worstCase.vectors() <= approved ? account.reserve(quota, 0, worstCase, false) : null;
         if (reservation != null) {
             UsageChange change;
             try {
@@ -147,7 +153,7 @@ public class QuotaLedger {
                 if (growth.vectors() > approved) {
                     throw decision.refusal(new QuotaCheck(tenant, QuotaCheck.Operation.INSERT_VECTORS, growth.vectors()));
                 }
-                exact[0] = account.reserve(quota, 0, growth, 0, NO_BACKUPS, true);
+                exact[0] = account.reserve(quota, 0, growth, true);
             });
         } catch (RuntimeException e) {
             if (exact[0] != null) {
@@ -198,6 +204,11 @@ public class QuotaLedger {
         return account(tenant).capacities(limits.of(tenant));
     }
 
+    /** The tenant's {@code max_backups} with what is used of it: {@code existingBackups}, the backup catalog's count. */
+    public LimitUse backupCapacity(TenantId tenant, LongSupplier existingBackups) {
+        return new LimitUse(Limit.MAX_BACKUPS, limits.of(tenant).limit(Limit.MAX_BACKUPS), existingBackups.getAsLong());
+    }
+
     /** What each tenant whose usage is loaded holds (the tenants this node served writes or usage queries for since it started). */
     public Map<TenantId, Totals> loadedTotals() {
         Map<TenantId, Totals> totals = new HashMap<>();
@@ -205,30 +216,44 @@ public class QuotaLedger {
         return totals;
     }
 
-    /** Reserves room for restoring collections holding this much; commit with {@link #restored} or {@link #release}. */
-    public Reservation reserveRestore(TenantId tenant, long collections, long vectors, long bytes) {
+    /**
+     * Reserves room for a restore of {@code vectors} vectors holding {@code bytes} stored bytes into
+     * {@code fresh} new collections, replacing the {@code replaced} ones (which add no collection,
+     * and whose vectors and bytes the restore gives back when it drops them). Commit with
+     * {@link #restored}, which also takes what became live if the restore failed half way.
+     */
+    public Reservation reserveRestore(TenantId tenant, long fresh, long vectors, long bytes, List<Collection> replaced) {
         TenantAccount account = account(tenant);
-        approve(new QuotaCheck(tenant, QuotaCheck.Operation.CREATE_COLLECTION, collections));
-        approve(new QuotaCheck(tenant, QuotaCheck.Operation.INSERT_VECTORS, vectors));
-        return account.reserve(limits.of(tenant), collections, new UsageChange(vectors, bytes), 0, NO_BACKUPS, true);
-    }
-
-    /** Commits a restore: the restored collections are held with what their indexes say they hold. */
-    public void restored(Reservation reservation, List<Collection> collections) {
-        Map<Collection, CollectionStats> stats = new LinkedHashMap<>();
-        collections.forEach(c -> statsIfPresent(c).ifPresent(s -> stats.put(c, s)));
-        reservation.account.restored(reservation, stats);
+        if (fresh > 0) {
+            approve(new QuotaCheck(tenant, QuotaCheck.Operation.CREATE_COLLECTION, fresh));
+        }
+        if (vectors > 0) {
+            approve(new QuotaCheck(tenant, QuotaCheck.Operation.INSERT_VECTORS, vectors));
+        }
+        return account.reserveReplacing(limits.of(tenant), fresh, new UsageChange(vectors, bytes), replaced);
     }
 
     /**
-     * Reserves one backup of about {@code bytes} within {@code max_backups}; {@code existingBackups}
-     * (the backup catalog's count for the tenant) is read inside the reservation, so concurrent
-     * creations cannot both take the last one. Once the backup is in the catalog, release the reservation.
+     * Commits a restore: the reservation is released, the {@code replaced} collections are no longer
+     * held, and the {@code restored} ones are, with the vectors and stored bytes each holds.
      */
-    public Reservation reserveBackup(TenantId tenant, long bytes, LongSupplier existingBackups) {
-        TenantAccount account = account(tenant);
-        approve(new QuotaCheck(tenant, QuotaCheck.Operation.CREATE_BACKUP, bytes));
-        return account.reserve(limits.of(tenant), 0, UsageChange.NONE, 1, existingBackups, true);
+    public void restored(Reservation reservation, Map<Collection, UsageChange> restored, List<Collection> replaced) {
+        reservation.account.restored(reservation, restored, replaced);
+    }
+
+    /**
+     * Adds one backup (of about {@code bytes}, what the control plane is asked to approve) within
+     * {@code max_backups}: {@code add} puts it in the backup catalog, whose count for the tenant is
+     * {@code existingBackups}; both run under the tenant's account lock, so concurrent additions
+     * never take the tenant over its limit, nor refuse one that fits.
+     */
+    public void addBackup(TenantId tenant, long bytes, LongSupplier existingBackups, Runnable add) {
+        QuotaDecision decision = approvals.check(new QuotaCheck(tenant, QuotaCheck.Operation.CREATE_BACKUP, bytes));
+        if (!decision.allowed()) {
+            throw decision.refusal(new QuotaCheck(tenant, QuotaCheck.Operation.CREATE_BACKUP, 1)); // one backup was requested
+        }
+        // a backup draws on no usage of the indexes: idle collections stay closed
+        unloaded(tenant).addBackup(limits.of(tenant).limit(Limit.MAX_BACKUPS), existingBackups, add);
     }
 
     /** Gives back a reservation whose write failed, or whose result is counted elsewhere. */

@@ -10,13 +10,11 @@ public final class Reservation {
     final long collections;
     final long vectors;
     final long bytes;
-    final long backups;
 
-    Reservation(TenantAccount account, long collections, long vectors, long bytes, long backups) {
+    Reservation(TenantAccount account, long collections, long vectors, long bytes) {
         this.account = account;
         this.collections = collections;
         this.vectors = vectors;
         this.bytes = bytes;
-        this.backups = backups;
     }
 }

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 /**
  * One tenant's capacity usage: what each of its collections (incarnations) holds, and what writes in
  * progress have reserved. Every method is atomic (the monitor is the account). Usage is loaded once,
- * from the indexes, before the first reservation; a change to a collection the account does not hold
+ * from the indexes, before the first reservation that draws on it (a backup's does not); a change to a collection the account does not hold
  * (deleted meanwhile, its files gone) is not counted.
  */
 final class TenantAccount {
@@ -48,7 +48,6 @@ final class TenantAccount {
     private long reservedCollections;
     private long reservedVectors;
     private long reservedBytes;
-    private long reservedBackups;
 
     TenantAccount(MetricsPort metrics) {
         this.metrics = metrics;
@@ -81,49 +80,79 @@ final class TenantAccount {
      * the amount within the limit). Otherwise, with {@code refuse}, throws the refusal of the first
      * limit that does not hold them; without, returns null (a silent try, which counts no quota check).
      */
-    synchronized Reservation reserve(Quota quota, long addCollections, UsageChange add, long addBackups, LongSupplier existingBackups,
-            boolean refuse) {
-        Limit[] limits = {Limit.MAX_COLLECTIONS, Limit.MAX_VECTORS, Limit.MAX_STORAGE_BYTES, Limit.MAX_BACKUPS};
-        long[] requested = {addCollections, add.vectors(), add.bytes(), addBackups};
+    synchronized Reservation reserve(Quota quota, long addCollections, UsageChange add, boolean refuse) {
+        return reserve(quota, addCollections, add, UsageChange.NONE, refuse);
+    }
+
+    /**
+     * Reserves room for a restore: new collections, and vectors and bytes of which what the
+     * {@code replaced} collections hold now is not counted as used (the restore drops them). Their
+     * holdings stay counted for every other write until then: old and new exist side by side.
+     */
+    synchronized Reservation reserveReplacing(Quota quota, long addCollections, UsageChange add, List<Collection> replaced) {
+        UsageChange freed = UsageChange.NONE;
+        for (Collection collection : replaced) {
+            Held held = collections.get(key(collection));
+            if (held != null) {
+                freed = freed.plus(new UsageChange(held.vectors, held.bytes));
+            }
+        }
+        return reserve(quota, addCollections, add, freed, true);
+    }
+
+    private Reservation reserve(Quota quota, long addCollections, UsageChange add, UsageChange freed, boolean refuse) {
+        Limit[] limits = {Limit.MAX_COLLECTIONS, Limit.MAX_VECTORS, Limit.MAX_STORAGE_BYTES};
+        long[] requested = {addCollections, add.vectors(), add.bytes()};
+        long[] used = {collections.size() + reservedCollections, vectors + reservedVectors - freed.vectors(), bytes + reservedBytes - freed.bytes()};
         for (int i = 0; i < limits.length; i++) {
-            OptionalLong max = quota.limit(limits[i]);
-            long used = requested[i] > 0 && max.isPresent() ? used(limits[i], existingBackups) : 0;
-            if (requested[i] > 0 && max.isPresent() && used + requested[i] > max.getAsLong()) {
-                if (!refuse) {
-                    return null;
-                }
-                metrics.quotaChecked(limits[i], true);
-                throw new QuotaExceededException(limits[i], max.getAsLong(), used, requested[i]);
+            if (!fits(quota.limit(limits[i]), limits[i], used[i], requested[i], refuse)) {
+                return null;
             }
         }
         for (int i = 0; i < limits.length; i++) {
-            if (requested[i] > 0 && quota.limit(limits[i]).isPresent()) {
-                metrics.quotaChecked(limits[i], false);
-            }
+            passed(quota.limit(limits[i]), limits[i], requested[i]);
         }
-        Reservation reservation = new Reservation(this, addCollections, Math.max(0, add.vectors()), Math.max(0, add.bytes()), addBackups);
+        Reservation reservation = new Reservation(this, addCollections, Math.max(0, add.vectors()), Math.max(0, add.bytes()));
         reservedCollections += reservation.collections;
         reservedVectors += reservation.vectors;
         reservedBytes += reservation.bytes;
-        reservedBackups += reservation.backups;
         return reservation;
     }
 
-    private long used(Limit limit, LongSupplier existingBackups) {
-        return switch (limit) {
-            case MAX_COLLECTIONS -> collections.size() + reservedCollections;
-            case MAX_VECTORS -> vectors + reservedVectors;
-            case MAX_STORAGE_BYTES -> bytes + reservedBytes;
-            case MAX_BACKUPS -> existingBackups.getAsLong() + reservedBackups;
-            default -> throw new IllegalArgumentException(limit + " is not a capacity");
-        };
+    /**
+     * Adds one backup within {@code max}: counting the tenant's backups ({@code existing}, the backup
+     * catalog's count) and {@code add} (which puts the new one in the catalog) run under this
+     * account's monitor, so concurrent additions neither take the last place twice nor see one
+     * another half done.
+     */
+    synchronized void addBackup(OptionalLong max, LongSupplier existing, Runnable add) {
+        fits(max, Limit.MAX_BACKUPS, max.isPresent() ? existing.getAsLong() : 0, 1, true);
+        passed(max, Limit.MAX_BACKUPS, 1);
+        add.run();
+    }
+
+    /** True if {@code requested} more fits; else false, or with {@code refuse} the refusal. */
+    private boolean fits(OptionalLong max, Limit limit, long used, long requested, boolean refuse) {
+        if (requested <= 0 || max.isEmpty() || used + requested <= max.getAsLong()) {
+            return true;
+        }
+        if (!refuse) {
+            return false;
+        }
+        metrics.quotaChecked(limit, true);
+        throw new QuotaExceededException(limit, max.getAsLong(), Math.max(0, used), requested);
+    }
+
+    private void passed(OptionalLong max, Limit limit, long requested) {
+        if (requested > 0 && max.isPresent()) {
+            metrics.quotaChecked(limit, false);
+        }
     }
 
     synchronized void release(Reservation reservation) {
         reservedCollections -= reservation.collections;
         reservedVectors -= reservation.vectors;
         reservedBytes -= reservation.bytes;
-        reservedBackups -= reservation.backups;
     }
 
     /** Releases the reservation of a collection's creation and holds the new, empty collection. */
@@ -132,10 +161,14 @@ final class TenantAccount {
         hold(collection, 0, 0);
     }
 
-    /** Releases the reservation of a restore and holds the restored collections with what they hold. */
-    synchronized void restored(Reservation reservation, Map<Collection, CollectionStats> restored) {
+    /**
+     * Releases the reservation of a restore, stops holding the collections it replaced and holds the
+     * restored ones with what they hold.
+     */
+    synchronized void restored(Reservation reservation, Map<Collection, UsageChange> restored, List<Collection> replaced) {
         release(reservation);
-        restored.forEach((collection, stats) -> hold(collection, stats.vectorCount(), stats.storedBytes()));
+        replaced.forEach(this::dropped);
+        restored.forEach((collection, held) -> hold(collection, held.vectors(), held.bytes()));
     }
 
     /** Counts what a write changed in a collection (if it is still held); releases its reservation, if any. */

@@ -137,43 +137,43 @@ final class InMemoryPorts {
         }
     }
 
-    /** Backup records and their archives (as byte arrays) by id. */
+    /** Backup records and their archives (as byte arrays) by id; atomic under one lock, like the database. */
     static final class Backups implements BackupCatalogPort, BackupStorePort {
         final Map<BackupId, Backup> records = new LinkedHashMap<>();
         final Map<String, byte[]> archives = new LinkedHashMap<>();
 
         @Override
-        public void add(Backup backup) {
+        public synchronized void add(Backup backup) {
             records.put(backup.id(), backup);
         }
 
         @Override
-        public boolean update(Backup backup) {
+        public synchronized boolean update(Backup backup) {
             return records.replace(backup.id(), backup) != null;
         }
 
         @Override
-        public Optional<Backup> find(BackupId id) {
+        public synchronized Optional<Backup> find(BackupId id) {
             return Optional.ofNullable(records.get(id));
         }
 
         @Override
-        public List<Backup> list(TenantId tenant) {
+        public synchronized List<Backup> list(TenantId tenant) {
             return records.values().stream().filter(b -> b.owner().equals(tenant)).toList();
         }
 
         @Override
-        public List<Backup> withStatus(BackupStatus status) {
+        public synchronized List<Backup> withStatus(BackupStatus status) {
             return records.values().stream().filter(b -> b.status() == status).toList();
         }
 
         @Override
-        public boolean remove(BackupId id) {
+        public synchronized boolean remove(BackupId id) {
             return records.remove(id) != null;
         }
 
         @Override
-        public PendingArchive create(TenantId tenant, BackupId id) {
+        public synchronized PendingArchive create(TenantId tenant, BackupId id) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             return new PendingArchive() {
                 @Override
@@ -183,7 +183,9 @@ final class InMemoryPorts {
 
                 @Override
                 public void commit() {
-                    archives.put(tenant + "/" + id, bytes.toByteArray());
+                    synchronized (Backups.this) {
+                        archives.put(tenant + "/" + id, bytes.toByteArray());
+                    }
                 }
 
                 @Override
@@ -193,7 +195,7 @@ final class InMemoryPorts {
         }
 
         @Override
-        public InputStream open(TenantId tenant, BackupId id, long offset) {
+        public synchronized InputStream open(TenantId tenant, BackupId id, long offset) {
             byte[] archive = archives.get(tenant + "/" + id);
             if (archive == null) {
                 throw new NotFoundException("no archive");
@@ -202,17 +204,17 @@ final class InMemoryPorts {
         }
 
         @Override
-        public void delete(TenantId tenant, BackupId id) {
+        public synchronized void delete(TenantId tenant, BackupId id) {
             archives.remove(tenant + "/" + id);
         }
 
         @Override
-        public void deleteTenant(TenantId tenant) {
+        public synchronized void deleteTenant(TenantId tenant) {
             archives.keySet().removeIf(key -> key.startsWith(tenant + "/"));
         }
 
         @Override
-        public void discardIncomplete() {
+        public synchronized void discardIncomplete() {
         }
     }
 

@@ -46,7 +46,7 @@ class QuotaRulesTest {
     private InMemoryUsage usage = new InMemoryUsage(catalog, index);
     private CollectionService collections = collections();
     private VectorService vectors = vectors();
-    private UsageService usageQuery = new UsageService(usage.ledger, usage.limiter, usage.requests);
+    private UsageService usageQuery = new UsageService(usage.ledger, usage.limiter, usage.requests, new InMemoryPorts.Backups());
 
     private CollectionService collections() {
         return new CollectionService(catalog, index, embedding, new InMemoryPorts.Audit(), usage.ledger, usage.operations);
@@ -161,7 +161,7 @@ class QuotaRulesTest {
         usage = new InMemoryUsage(catalog, index); // a new process over the same data
         collections = collections();
         vectors = vectors();
-        usageQuery = new UsageService(usage.ledger, usage.limiter, usage.requests);
+        usageQuery = new UsageService(usage.ledger, usage.limiter, usage.requests, new InMemoryPorts.Backups());
         plan(Limit.MAX_VECTORS, 4);
 
         assertThat(usageQuery.statistics(ACME).collections()).containsExactly(new CollectionUsage(DOCS, 3, 3 * v("v0").storedBytes()));

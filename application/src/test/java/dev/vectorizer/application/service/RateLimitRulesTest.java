@@ -52,7 +52,7 @@ class RateLimitRulesTest {
             new AuthenticationService(settings, directory, new InMemoryFailures(), audit, token -> Optional.empty(), new InMemoryPorts.HubKeys(),
                     new InMemoryPorts.Nonces(), clock),
             usage.limiter, usage.requests, usage.metrics);
-    private final UsageService usageQuery = new UsageService(usage.ledger, usage.limiter, usage.requests);
+    private final UsageService usageQuery = new UsageService(usage.ledger, usage.limiter, usage.requests, new InMemoryPorts.Backups());
     private String key;
 
     @BeforeEach

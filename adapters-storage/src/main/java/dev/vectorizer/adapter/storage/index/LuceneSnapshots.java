@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.util.IOUtils;
@@ -192,7 +193,7 @@ public class LuceneSnapshots implements IndexSnapshotPort {
         }
 
         @Override
-        public void verify(CollectionSpec spec, long vectorCount) {
+        public long verify(CollectionSpec spec, long vectorCount) {
             try (Directory directory = new NIOFSDirectory(index()); DirectoryReader reader = DirectoryReader.open(directory)) {
                 InvalidValueException.require(reader.numDocs() == vectorCount,
                         "the index holds " + reader.numDocs() + " vectors, the manifest says " + vectorCount);
@@ -206,6 +207,7 @@ public class LuceneSnapshots implements IndexSnapshotPort {
                 } else {
                     InvalidValueException.require(vectorCount == 0, "the index holds no vector field");
                 }
+                return StoredSizes.total(new IndexSearcher(reader));
             } catch (IOException | RuntimeException e) {
                 if (e instanceof InvalidValueException invalid) {
                     throw invalid;

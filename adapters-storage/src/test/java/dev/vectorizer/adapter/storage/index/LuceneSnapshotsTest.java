@@ -73,8 +73,9 @@ class LuceneSnapshotsTest {
                     in.transferTo(out);
                 }
             }
-            restoring.verify(into.spec(), snapshot.vectorCount());
+            long storedBytes = restoring.verify(into.spec(), snapshot.vectorCount());
             restoring.install();
+            assertThat(index.stats(fresh).storedBytes()).as("what verify measures is what the restored index holds").isEqualTo(storedBytes);
         }
         return fresh;
     }

@@ -56,8 +56,10 @@ public interface IndexSnapshotPort {
         /**
          * Fails with {@link dev.vectorizer.domain.InvalidValueException} unless the files are an index
          * of {@code spec} (dimension, similarity) holding exactly {@code vectorCount} vectors.
+         *
+         * @return the stored bytes of its vectors (what {@code max_storage_bytes} counts)
          */
-        void verify(CollectionSpec spec, long vectorCount);
+        long verify(CollectionSpec spec, long vectorCount);
 
         /** Puts the files in place as the incarnation's index, so that the collection can open. */
         void install();
