@@ -87,6 +87,11 @@ public enum ErrorType {
      * {@code detail}, {@code error_type}), as REST answers it.
      */
     public Map<String, Object> problem(String detail) {
+        return problem(detail, status);
+    }
+
+    /** The problem document of this type answered with another {@code status} (a 414 is a validation error, for one). */
+    public Map<String, Object> problem(String detail, int status) {
         return Json.object("type", typeUri(), "title", title, "status", status, "detail", detail, "error_type", name());
     }
 

@@ -52,4 +52,10 @@ class ErrorTypeTest {
                 "{\"type\":\"urn:vectorizer:problem:not-found\",\"title\":\"Not found\",\"status\":404,"
                         + "\"detail\":\"collection 'docs' not found\",\"error_type\":\"NOT_FOUND\"}");
     }
+
+    @Test
+    void aProblemAnsweredWithAnotherStatusSaysThatStatus() {
+        assertThat(ErrorType.VALIDATION_ERROR.problem("URI too long", 414))
+                .containsEntry("status", 414).containsEntry("error_type", "VALIDATION_ERROR");
+    }
 }

@@ -3,10 +3,9 @@ package dev.vectorizer.adapter.rest.edge;
 import dev.vectorizer.adapter.rest.problem.Problem;
 import dev.vectorizer.domain.json.DefensiveHeaders;
 import dev.vectorizer.domain.json.ErrorType;
-import jakarta.json.Json;
+import dev.vectorizer.domain.json.Json;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /** Writes a problem document the way JAX-RS answers one, from servlet code that runs outside JAX-RS. */
@@ -37,14 +36,7 @@ final class ProblemAnswer {
         DefensiveHeaders.VALUES.forEach(response::setHeader);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        Writer out = response.getWriter();
-        Json.createWriter(out).writeObject(Json.createObjectBuilder()
-                .add("detail", detail)
-                .add("error_type", type.name())
-                .add("status", status)
-                .add("title", type.title())
-                .add("type", type.typeUri())
-                .build());
+        response.getWriter().write(Json.write(type.problem(detail, status)));
         response.flushBuffer(); // committed: nothing after us may replace it (the container's HTML report, for HEAD)
     }
 }
