@@ -30,6 +30,9 @@ public class LocalTenantQuotas implements TenantQuotaPort {
 
     @Override
     public Quota quotaOf(TenantId tenant) {
+        if (tenant.equals(TenantId.DEFAULT)) {
+            return Quota.NONE; // asked on every request; an absent record is not cached, so reading it cost a query each time
+        }
         return directory.findTenant(tenant).map(Tenant::quota).orElse(Quota.NONE);
     }
 }
