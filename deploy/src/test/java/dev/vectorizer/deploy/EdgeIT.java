@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +41,7 @@ class EdgeIT {
     /** Ids whose path form the HTTP layer refuses before any application runs (docs/API.md): the query form only. */
     private static final List<String> QUERY_ONLY_IDS = List.of("a\\b", "\\", "C:\\Temp\\x", "...", "a/..../b");
 
+    @AutoClose
     private ServerProcess server;
     private Http anonymous;
     private Http acme;
@@ -54,11 +55,6 @@ class EdgeIT {
         assertThat(admin.postJson("api/admin/tenants", "{\"id\":\"acme\",\"name\":\"Acme\"}").status()).isEqualTo(201);
         acme = anonymous.withKey(admin.postJson("api/admin/tenants/acme/keys", "{\"permissions\":[\"READ_WRITE\"]}").json().getString("key"));
         assertThat(acme.postJson("api/collections", "{\"name\":\"docs\",\"dimension\":2}").status()).isEqualTo(201);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
     }
 
     @AfterEach

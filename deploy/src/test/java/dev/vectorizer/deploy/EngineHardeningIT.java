@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EngineHardeningIT {
 
+    @AutoClose
     private ServerProcess server;
     private Http http;
 
@@ -34,11 +35,6 @@ class EngineHardeningIT {
     void start() throws Exception {
         server = new ServerProcess(Files.createTempDirectory("vectorizer-hardening-it"), "-Dvectorizer.mode=single").start();
         http = server.http();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
     }
 
     private void create(String name, String metric, String quantization) {

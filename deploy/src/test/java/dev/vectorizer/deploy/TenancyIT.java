@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,6 +26,7 @@ class TenancyIT {
     private static final List<String> TENANTS = List.of("acme", "globex", "initech");
 
     private Path workDir;
+    @AutoClose
     private ServerProcess server;
     private Http anonymous;
     private Http admin;
@@ -50,11 +51,6 @@ class TenancyIT {
                         "{\"vectors\":[{\"id\":\"x\",\"vector\":[1,0,0],\"payload\":{\"owner\":\"" + tenant + "\"}}]}").status()).isEqualTo(200);
             }
         }
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
     }
 
     private String issueKey(String tenant, String permission) {

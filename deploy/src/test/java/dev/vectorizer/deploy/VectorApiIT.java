@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VectorApiIT {
 
+    @AutoClose
     private ServerProcess server;
     private Http http;
 
@@ -35,11 +36,6 @@ class VectorApiIT {
     void start() throws Exception {
         server = new ServerProcess(Files.createTempDirectory("vectorizer-api-it"), "-Dvectorizer.mode=single").start();
         http = server.http();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
     }
 
     private Http.Answer post(String path, String json) {
