@@ -40,13 +40,13 @@ public final class BackupBench {
         Path jar = Path.of(arg(args, "--jar", "deploy/target/vectorizer.jar"));
         Path work = Files.createTempDirectory("vectorizer-backup-bench");
         Path data = work.resolve("data");
-        // on disk a vector takes its float32 values twice (graph and stored copy) plus its payload
-        long vectors = (long) (gib * (1L << 30) / (dimension * 8L + payloadBytes));
+        // on disk a vector takes its float32 values once plus its payload (the graph adds a few per cent)
+        long vectors = (long) (gib * (1L << 30) / (dimension * 4L + payloadBytes));
         try (RestRunner server = RestRunner.start(jar, data, work.resolve("server.log"), "single",
                 List.of("-Dvectorizer.storage.commit-interval=1s", "-Dvectorizer.backup.retention.max-count=100"))) {
             ingest(server, vectors, dimension, payloadBytes);
-            Thread.sleep(3000); // a background commit empties the translog: the index files are settled
             Path index = indexDirectory(data);
+            OursInProcess.awaitMergedCommit(index, Math.toIntExact(vectors)); // the idle merge is done: the index files are settled
             long bytes = size(index);
             Log.info(String.format(Locale.ROOT, "index: %d vectors, %.1f MiB in %s", vectors, bytes / 1048576.0, index));
             List<String[]> rows = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * One engine's run in a fresh JVM (Lucene's speed differs between JVMs, so every run gets its own):
@@ -63,7 +64,10 @@ public final class ForkMain {
         int k = BenchMain.K;
         float[][] queries = data.queries();
         int[] efs = options.ints("efs", "10,16,24,32,48,64,100,160");
-        Measure.warmUp(search, queries, efs, k);
+        int[] filters = options.ints("filters", "");
+        int[] percents = IntStream.concat(IntStream.of(100), Arrays.stream(filters)).toArray();
+        Measure.warmUp(search, queries, IntStream.concat(Arrays.stream(efs), Arrays.stream(options.ints("filter-efs", "10,32,100")))
+                .distinct().toArray(), percents, k);
         int threadEf = options.integer("thread-ef", -1);
         if (threadEf < 0) {
             for (int ef : efs) {
@@ -79,7 +83,7 @@ public final class ForkMain {
             double recall = Measure.recall(search, queries, data.truth(), k, threadEf, 100);
             Measure.emitThreads(label, threadEf, threads, recall, Measure.passes(search, queries, k, threadEf, 100, threads, passes));
         }
-        for (int percent : options.ints("filters", "")) {
+        for (int percent : filters) {
             int[][] truth = data.filteredTruth(percent);
             for (int ef : options.ints("filter-efs", "10,32,100")) {
                 double recall = Measure.recall(search, queries, truth, k, ef, percent);

@@ -24,15 +24,22 @@ final class Measure {
     private Measure() {
     }
 
-    /** JIT warm-up over the whole ef range before anything is timed: at least 5,000 searches. */
-    static void warmUp(KnnSearch search, float[][] queries, int[] efs, int k) throws IOException {
-        int done = 0;
-        while (done < 5_000) {
-            for (int ef : new int[] {efs[efs.length - 1], efs[0]}) {
-                for (float[] q : queries) {
-                    search.search(q, k, ef, 100);
-                }
-                done += queries.length;
+    /** How long every fork searches untimed before its first timed pass. */
+    static final long WARM_UP_NANOS = 20_000_000_000L;
+
+    /**
+     * JIT and page-cache warm-up before anything is timed: every ef of the run and every filter, in
+     * turn, for {@link #WARM_UP_NANOS}. 5,000 searches were not enough: C2 had not yet compiled
+     * Lucene's graph search, so the first efs timed (the small ones) came out 2–3× slower than larger
+     * efs timed later in the same fork.
+     */
+    static void warmUp(KnnSearch search, float[][] queries, int[] efs, int[] percents, int k) throws IOException {
+        long deadline = System.nanoTime() + WARM_UP_NANOS;
+        for (int round = 0; System.nanoTime() < deadline; round++) {
+            int ef = efs[round % efs.length];
+            int percent = percents[round % percents.length];
+            for (float[] q : queries) {
+                search.search(q, k, ef, percent);
             }
         }
     }

@@ -18,6 +18,12 @@ import java.util.stream.Stream;
 final class RestComparison {
 
     private static final int[] CONNECTIONS = {1, 4};
+    /**
+     * Untimed load before the first timed wrk run: the server's whole request path (Grizzly, Jersey,
+     * Weld, JSON, Lucene) must be compiled by C2 first; after 10 s it still ran at a third of its
+     * later speed.
+     */
+    private static final int WARM_UP_SECONDS = 40;
 
     private final Path jar;
     private final Path runs;
@@ -76,7 +82,7 @@ final class RestComparison {
             WrkRunner wrk = WrkRunner.prepare(runs.resolve("wrk"),
                     Arrays.stream(data.queries()).map(q -> RestRunner.searchBody(q, BenchMain.K, ef)).toList());
             URI url = rest.base().resolve("/api/collections/" + Report.CLUSTERED + "/search");
-            wrk.run(url, CONNECTIONS[CONNECTIONS.length - 1], seconds);
+            wrk.run(url, CONNECTIONS[CONNECTIONS.length - 1], Math.max(seconds, WARM_UP_SECONDS));
             for (int pass = 1; pass <= restPasses; pass++) {
                 for (int connections : CONNECTIONS) {
                     WrkRunner.Result r = wrk.run(url, connections, seconds);
