@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Per-request overhead of authentication: the same search against single mode (no auth) and
-# standalone mode (API key, tenant scoping, permissions), both servers running at once.
+# Per-request overhead of authentication, tenant scoping, quotas and rate limiting: the same search
+# against single mode (no auth, no limits) and standalone mode (API key, tenant scoping,
+# permissions, a plan with quotas and rate limits set too high to refuse), both servers at once.
 #
 #   bench/run-auth-overhead.sh [--requests 20000] [--threads 4] [--rounds 3] [--no-build]
 set -euo pipefail

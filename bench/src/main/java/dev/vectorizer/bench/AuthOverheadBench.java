@@ -13,10 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Per-request overhead of authentication, tenant scoping and permission checks: the same search
- * against a {@code single}-mode server (no credentials) and a {@code standalone} one (API key
- * lookup and hash check, tenant status, permission matrix), both running at once on this machine
- * with the same data, measured in alternating rounds so that drift affects both alike.
+ * Per-request overhead of authentication, tenant scoping, quotas and rate limiting: the same search
+ * against a {@code single}-mode server (no credentials, no limits) and a {@code standalone} one (API
+ * key lookup and hash check, tenant status, permission matrix, and a tenant plan with capacity
+ * quotas and per-minute, per-hour and per-day rate limits that every request is counted against and
+ * answered with {@code RateLimit-*} headers for), both running at once on this machine with the
+ * same data, measured in alternating rounds so that drift affects both alike. The plan's limits are
+ * far above what a run can reach, so nothing is ever refused: the cost measured is the checking.
  *
  * <pre>bench/run-auth-overhead.sh [--requests 20000] [--threads 4] [--rounds 3]</pre>
  */
@@ -27,6 +30,9 @@ public final class AuthOverheadBench {
     private static final int DIMENSION = 128;
     private static final int QUERIES = 200;
     private static final int EF = 32;
+    /** The standalone tenant's plan: every limit set, none reachable (a run sends well under 10 million searches a minute). */
+    static final String PLAN = "{\"max_collections\":10,\"max_vectors\":1000000,\"max_storage_bytes\":1000000000,"
+            + "\"rpm\":10000000,\"rph\":100000000,\"rpd\":1000000000}";
 
     /** One measured round of one server. */
     record Round(String mode, double requestsPerSecond, long[] latenciesNanos) {
@@ -56,7 +62,7 @@ public final class AuthOverheadBench {
         try (RestRunner single = RestRunner.start(jar, singleData, work.resolve("single.log"), "single", List.of());
              RestRunner standalone = RestRunner.start(jar, standaloneData, work.resolve("standalone.log"), "standalone",
                      List.of("-Dvectorizer.auth.brute-force.max-failures=1000"))) {
-            standalone.actAsNewTenant(standaloneData, "bench");
+            standalone.actAsNewTenant(standaloneData, "bench", PLAN);
             for (RestRunner server : List.of(single, standalone)) {
                 server.createCollection("bench", DIMENSION, HnswSettings.DEFAULT);
                 server.ingest("bench", base);
@@ -105,13 +111,13 @@ public final class AuthOverheadBench {
 
     private static String report(List<Round> rounds, int requests, int threads, int count) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "### Per-request overhead of authentication (%d searches per round, %d client threads, %d rounds, %d x %d vectors, ef %d)%n%n",
+                "### Per-request overhead of authentication, tenant scoping, quotas and rate limits (%d searches per round, %d client threads, %d rounds, %d x %d vectors, ef %d)%n%n",
                 requests, threads, count, VECTORS, DIMENSION, EF));
         out.append("| mode | req/s (median of rounds) | p50 ms | p99 ms |\n|---|---:|---:|---:|\n");
         double[] single = summary(rounds, "single");
         double[] standalone = summary(rounds, "standalone");
         out.append(String.format(Locale.ROOT, "| single (no auth) | %,.0f | %.2f | %.2f |%n", single[0], single[1], single[2]));
-        out.append(String.format(Locale.ROOT, "| standalone (API key, tenant, permissions) | %,.0f | %.2f | %.2f |%n",
+        out.append(String.format(Locale.ROOT, "| standalone (API key, tenant, permissions, quota, rate limits) | %,.0f | %.2f | %.2f |%n",
                 standalone[0], standalone[1], standalone[2]));
         out.append(String.format(Locale.ROOT, "%nThroughput ratio standalone / single: **%.3f** (target ≥ 0.95); added latency p50 %+.2f ms, p99 %+.2f ms.%n",
                 standalone[0] / single[0], standalone[1] - single[1], standalone[2] - single[2]));

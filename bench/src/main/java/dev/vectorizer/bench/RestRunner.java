@@ -160,10 +160,13 @@ final class RestRunner implements AutoCloseable {
         return recall / data.queries().length;
     }
 
-    /** Standalone mode: with the administrator key of {@code dataDir}, create a tenant and a READ_WRITE key, and use it from now on. */
-    void actAsNewTenant(Path dataDir, String tenant) throws IOException, InterruptedException {
+    /**
+     * Standalone mode: with the administrator key of {@code dataDir}, create a tenant on the plan
+     * {@code quota} (a JSON object of limits) and a READ_WRITE key, and use it from now on.
+     */
+    void actAsNewTenant(Path dataDir, String tenant, String quota) throws IOException, InterruptedException {
         apiKey = Files.readString(dataDir.resolve("admin.key")).strip();
-        post("/api/admin/tenants", "{\"id\":\"" + tenant + "\",\"name\":\"" + tenant + "\"}");
+        post("/api/admin/tenants", "{\"id\":\"" + tenant + "\",\"name\":\"" + tenant + "\",\"quota\":" + quota + "}");
         String issued = send(HttpRequest.newBuilder(base.resolve("/api/admin/tenants/" + tenant + "/keys"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"permissions\":[\"READ_WRITE\"]}")).build());

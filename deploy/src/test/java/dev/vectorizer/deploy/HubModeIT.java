@@ -16,7 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,7 +33,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Hub mode end to end: the uber-jar with {@code vectorizer.mode=hub} against a HiveHub stand-in
  * (a real HTTP server in this JVM). HiveHub's keys and tenants, its signed service calls (signed
  * by the stand-in's own signer), IP access lists behind a trusted proxy, tenant deletion,
- * HiveHub's outages, and HiveHub's quotas, quota checks, usage reports and operation log. Times
+ * HiveHub's outages, HiveHub's quotas, quota checks, usage reports and operation log, and usage
+ * reports that outlive an outage and a kill -9 and arrive exactly once. Times
  * to live are seconds here, so revocation and grace are seen for real. Clients at other addresses
  * are loopback aliases (127.0.0.2 is the trusted proxy, 127.0.0.3 a stranger), which Linux routes
  * to the server.
@@ -301,6 +306,90 @@ class HubModeIT {
         }
         assertThat(String.join("", hub.logBatches())).contains("\"tenant_id\":\"metered\"", "\"operation\":\"insert_vectors\"",
                 "\"collection\":\"only\"");
+    }
+
+    /**
+     * HiveHub down for several usage intervals while a tenant's traffic goes on, the server killed
+     * (kill -9) during the outage and started again, HiveHub back: every usage report arrives, none
+     * twice, and together they count every request. Restarts the server with reports every second
+     * (earlier tests keep the default, so that no report competes with their calls for the breaker).
+     */
+    @Test
+    @Order(8)
+    void usageReportsOutliveAHiveHubOutageAndAKillAndArriveExactlyOnce() throws Exception {
+        server.stop();
+        server.with("-Dvectorizer.hub.usage.interval=1s", "-Dvectorizer.usage.flush-interval=1s", "-Dvectorizer.hub.cache.grace=5m").start();
+        Http outage = anonymous.withKey(hub.addKey("outage", "Outage"));
+        long made = requests(outage, 3);
+        awaitReportedRequests("outage", made);
+        awaitMetric("vectorizer_outbox_pending", pending -> pending == 0, "stream=\"usage_reports\"");
+
+        hub.down(); // the key's and the tenant's cached answers serve through the outage (grace)
+        for (int interval = 1; interval <= 3; interval++) {
+            made += requests(outage, 2);
+            long sealed = interval;
+            awaitMetric("vectorizer_outbox_pending", pending -> pending >= sealed, "stream=\"usage_reports\"");
+        }
+        long counted = made;
+        awaitMetric("vectorizer_tenant_requests_today", durable -> durable == counted, "tenant=\"outage\"");
+        server.kill();
+
+        server.launch();
+        awaitMetric("vectorizer_outbox_deliveries_total", failed -> failed >= 2, "outcome=\"failed\"", "stream=\"usage_reports\"");
+        hub.up();
+        awaitStatus(() -> anonymous.get("health/ready"), 200);
+        made += requests(outage, 2);
+        awaitReportedRequests("outage", made);
+        awaitMetric("vectorizer_outbox_pending", pending -> pending == 0, "stream=\"usage_reports\"");
+
+        List<HiveHubStandIn.UsageReport> reports = hub.usageReports().stream().filter(r -> r.tenantId().equals("outage")).toList();
+        assertThat(reports).extracting(HiveHubStandIn.UsageReport::reportId).as("each report once").doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(5);
+        assertThat(reports.stream().mapToLong(HiveHubStandIn.UsageReport::requests).sum()).as("every request, once").isEqualTo(made);
+    }
+
+    /** Makes {@code n} admitted requests as {@code http}; their number. */
+    private static long requests(Http http, int n) {
+        for (int i = 0; i < n; i++) {
+            Http.Answer answer = http.get("api/collections");
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        }
+        return n;
+    }
+
+    /** Waits until HiveHub's usage reports of {@code tenant} count {@code requests}, and no more. */
+    private void awaitReportedRequests(String tenant, long requests) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        long reported = 0;
+        while (reported < requests && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            reported = hub.usageReports().stream().filter(r -> r.tenantId().equals(tenant)).mapToLong(HiveHubStandIn.UsageReport::requests).sum();
+        }
+        assertThat(reported).as("requests in %s's usage reports at HiveHub", tenant).isEqualTo(requests);
+    }
+
+    /**
+     * Waits (through a start, so for up to three minutes) until the server's series {@code name}
+     * with these {@code labels} (in Prometheus's order; absent: 0) has a value that {@code until} accepts.
+     */
+    private void awaitMetric(String name, LongPredicate until, String... labels) throws InterruptedException {
+        Pattern series = Pattern.compile("^" + name + "\\{[^}]*" + String.join("[^}]*", Stream.of(labels).map(Pattern::quote).toList())
+                + "[^}]*} (\\S+)$", Pattern.MULTILINE);
+        Instant deadline = Instant.now().plusSeconds(180);
+        String last = "no answer";
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                Matcher found = series.matcher(anonymous.get("metrics").body());
+                long value = found.find() ? (long) Double.parseDouble(found.group(1)) : 0;
+                if (until.test(value)) {
+                    return;
+                }
+                last = String.valueOf(value);
+            } catch (IllegalStateException notListeningYet) {
+                last = notListeningYet.getMessage();
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(name + List.of(labels) + " still " + last);
     }
 
     private static void assertHubUnavailable(Http.Answer answer) {

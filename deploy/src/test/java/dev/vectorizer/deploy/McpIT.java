@@ -41,7 +41,7 @@ class McpIT {
             "delete_collection", "insert_text", "insert_vectors", "get_vector", "update_vector", "delete_vector", "search",
             "search_hybrid", "embed_text");
     private static final String ALLOWED_ORIGIN = "http://localhost:6274";
-    private static final String INITIALIZE = """
+    static final String INITIALIZE = """
             {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},\
             "clientInfo":{"name":"McpIT","version":"1"}}}""";
     private static final String LIST_TOOLS = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
@@ -262,16 +262,21 @@ class McpIT {
     }
 
     private McpSyncClient client(String key) {
-        String bearer = "Bearer " + keys.get(key);
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(server.base().toString()).endpoint("/mcp")
-                .requestBuilder(HttpRequest.newBuilder().header("Authorization", bearer)).build();
-        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
-        client.initialize();
+        McpSyncClient client = connect(server, keys.get(key));
         clients.add(client);
         return client;
     }
 
-    private static McpSchema.CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {
+    /** The SDK's client, initialized, acting with {@code apiKey}; the caller closes it. */
+    static McpSyncClient connect(ServerProcess server, String apiKey) {
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(server.base().toString()).endpoint("/mcp")
+                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + apiKey)).build();
+        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
+        client.initialize();
+        return client;
+    }
+
+    static McpSchema.CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {
         return client.callTool(McpSchema.CallToolRequest.builder(tool).arguments(arguments).build());
     }
 
@@ -289,7 +294,7 @@ class McpIT {
         return ((McpSchema.TextContent) result.content().getFirst()).text();
     }
 
-    private static String errorText(McpSchema.CallToolResult result) {
+    static String errorText(McpSchema.CallToolResult result) {
         return ((McpSchema.TextContent) result.content().getFirst()).text();
     }
 
@@ -318,7 +323,7 @@ class McpIT {
     }
 
     /** A raw Streamable HTTP POST (for what the SDK's client does not let a caller do: reuse a session id, send an Origin). */
-    private static Http.Answer mcpPost(Http http, String body, Map<String, String> headers) {
+    static Http.Answer mcpPost(Http http, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(http.resolve("mcp")).header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream").POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);

@@ -3,7 +3,10 @@ package dev.vectorizer.deploy;
 import static dev.vectorizer.deploy.ServerOnPayaraMicroIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.regex.Pattern;
@@ -27,7 +31,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Quotas, rate limits, usage and metrics over HTTP from the uber-jar in standalone mode: plans set
  * by the administrator, 429s with their figures and headers, exact limits under concurrent requests,
- * the usage routes, the series a real Prometheus scrapes, and usage that survives a kill -9.
+ * the usage routes, the series a real Prometheus scrapes, usage that survives a kill -9, and the
+ * same limits, figures and headers over GraphQL and MCP, all counting in one window.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -57,10 +62,14 @@ class QuotaIT {
     }
 
     private Http tenant(String id, String quota) {
+        return tenant(id, quota, "[\"READ_WRITE\"]");
+    }
+
+    private Http tenant(String id, String quota, String permissions) {
         String body = "{\"id\":\"" + id + "\",\"name\":\"" + id + "\"" + (quota == null ? "" : ",\"quota\":" + quota) + "}";
         Http.Answer created = admin.postJson("api/admin/tenants", body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        Http.Answer key = admin.postJson("api/admin/tenants/" + id + "/keys", "{\"permissions\":[\"READ_WRITE\"]}");
+        Http.Answer key = admin.postJson("api/admin/tenants/" + id + "/keys", "{\"permissions\":" + permissions + "}");
         return server.http().withKey(key.json().getString("key"));
     }
 
@@ -72,11 +81,35 @@ class QuotaIT {
     /** A 429 QUOTA_EXCEEDED with its figures and no Retry-After (also HubModeIT's, for HiveHub's refusals). */
     static void assertRefusal(Http.Answer answer, String quota, long limit, long used, long requested) {
         assertProblem(answer, 429, "QUOTA_EXCEEDED");
-        JsonObject body = answer.json();
-        assertThat(body.getString("quota")).isEqualTo(quota);
-        assertThat(List.of(body.getJsonNumber("limit").longValue(), body.getJsonNumber("used").longValue(),
-                body.getJsonNumber("requested").longValue())).containsExactly(limit, used, requested);
+        assertFigures(answer.json(), quota, limit, used, requested);
         assertThat(answer.headers().firstValue("Retry-After")).as("waiting frees no capacity").isEmpty();
+    }
+
+    /** A quota refusal's figures, whichever interface carries them: REST's problem, GraphQL's extensions, MCP's tool error. */
+    private static void assertFigures(JsonObject refusal, String quota, long limit, long used, long requested) {
+        assertThat(refusal.getString("quota")).isEqualTo(quota);
+        assertThat(List.of(refusal.getJsonNumber("limit").longValue(), refusal.getJsonNumber("used").longValue(),
+                refusal.getJsonNumber("requested").longValue())).containsExactly(limit, used, requested);
+        assertThat(refusal.containsKey("retry_after")).as("waiting frees no capacity").isFalse();
+    }
+
+    private static Http.Answer graphQL(Http http, String query) {
+        return http.postJson("api/graphql", "{\"query\":" + jakarta.json.Json.createValue(query) + "}");
+    }
+
+    /** The extensions of the one error of a GraphQL answer, refused at {@code field}. */
+    private static JsonObject fieldError(Http.Answer answer, String field) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonObject error = answer.json().getJsonArray("errors").getJsonObject(0);
+        assertThat(error.getJsonArray("path").getString(0)).isEqualTo(field);
+        return error.getJsonObject("extensions");
+    }
+
+    private static JsonObject toolError(McpSchema.CallToolResult result, String errorType) {
+        assertThat(result.isError()).as(String.valueOf(result.content())).isTrue();
+        JsonObject problem = jakarta.json.Json.createReader(new StringReader(McpIT.errorText(result))).readObject();
+        assertThat(problem.getString("error_type")).isEqualTo(errorType);
+        return problem;
     }
 
     @Test
@@ -260,6 +293,62 @@ class QuotaIT {
         assertThat(after.getJsonArray("collections")).isEqualTo(before.getJsonArray("collections"));
         assertThat(after.getJsonObject("requests").getJsonNumber("today").longValue()).as("this request too").isEqualTo(counted + 1);
         assertRefusal(acme.postJson("api/collections/a/vectors", vectors("after-restart")), "max_vectors", 20, 20, 1);
+    }
+
+    @Test
+    @Order(10)
+    void graphQLAndMcpRefuseWritesOverAQuotaWithTheSameFigures() {
+        // acme holds 2 of its 2 collections and 20 of its 20 vectors
+        JsonObject collection = fieldError(graphQL(acme, "mutation { createCollection(name: \"gq\", dimension: 3) { name } }"), "createCollection");
+        assertThat(collection.getString("code")).isEqualTo("QUOTA_EXCEEDED");
+        assertFigures(collection, "max_collections", 2, 2, 1);
+        JsonObject vectors = fieldError(graphQL(acme, "mutation { upsertVectors(collection: \"a\", vectors: [{id: \"gq\", vector: [1, 0, 0]}]) }"),
+                "upsertVectors");
+        assertThat(vectors.getString("code")).isEqualTo("QUOTA_EXCEEDED");
+        assertFigures(vectors, "max_vectors", 20, 20, 1);
+
+        String mcpKey = admin.postJson("api/admin/tenants/acme/keys", "{\"permissions\":[\"MCP\"]}").json().getString("key");
+        McpSyncClient mcp = McpIT.connect(server, mcpKey);
+        try {
+            assertFigures(toolError(McpIT.call(mcp, "create_collection", Map.of("name", "mq", "dimension", 3)), "QUOTA_EXCEEDED"),
+                    "max_collections", 2, 2, 1);
+            assertFigures(toolError(McpIT.call(mcp, "insert_vectors", Map.of("collection", "a", "vectors",
+                    List.of(Map.of("id", "mq", "vector", List.of(1, 0, 0))))), "QUOTA_EXCEEDED"), "max_vectors", 20, 20, 1);
+        } finally {
+            mcp.closeGracefully();
+        }
+        JsonObject stats = acme.get("api/hub/usage/statistics").json();
+        assertThat(stats.getJsonArray("collections")).as("nothing written").hasSize(2);
+        assertThat(stats.getJsonObject("total").getInt("vector_count")).as("nothing written").isEqualTo(20);
+    }
+
+    /** 2 REST, 2 GraphQL and 1 MCP request fill a limit of 5; the next is refused on each interface alike. */
+    @Test
+    @Order(11)
+    void everyInterfaceCountsAgainstTheSameWindowAndIsRefusedAlike() {
+        Http everywhere = tenant("everywhere", "{\"rpd\":5}", "[\"READ_WRITE\",\"MCP\"]");
+        List<Http.Answer> admitted = List.of(everywhere.get("api/collections"), everywhere.get("api/collections/missing"),
+                graphQL(everywhere, "{ collections { name } }"), graphQL(everywhere, "{ collection(name: \"missing\") { name } }"),
+                McpIT.mcpPost(everywhere, McpIT.INITIALIZE, Map.of()));
+        assertThat(admitted).extracting(Http.Answer::status).containsExactly(200, 404, 200, 200, 200);
+        assertThat(admitted).extracting(a -> a.headers().firstValue("RateLimit-Limit").orElseThrow()).containsOnly("5");
+        assertThat(admitted).extracting(a -> a.headers().firstValue("RateLimit-Remaining").orElseThrow()).containsExactly("4", "3", "2", "1", "0");
+
+        Http.Answer rest = everywhere.get("api/collections");
+        Http.Answer graphQL = graphQL(everywhere, "{ collections { name } }");
+        Http.Answer mcp = McpIT.mcpPost(everywhere, McpIT.INITIALIZE, Map.of());
+        assertProblem(rest, 429, "RATE_LIMIT_EXCEEDED");
+        assertProblem(mcp, 429, "RATE_LIMIT_EXCEEDED");
+        assertThat(graphQL.status()).isEqualTo(429);
+        JsonObject refusal = graphQL.json().getJsonArray("errors").getJsonObject(0).getJsonObject("extensions");
+        assertThat(refusal.getString("code")).isEqualTo("RATE_LIMIT_EXCEEDED");
+        for (Http.Answer refused : List.of(rest, graphQL, mcp)) {
+            long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+            assertThat(retryAfter).isBetween(1L, 86_400L);
+            assertThat(refused.headers().firstValue("RateLimit-Remaining")).contains("0");
+            assertThat(Long.parseLong(refused.headers().firstValue("RateLimit-Reset").orElseThrow())).isEqualTo(retryAfter);
+        }
+        assertThat(refusal.getJsonNumber("retry_after").longValue()).isEqualTo(Long.parseLong(graphQL.headers().firstValue("Retry-After").orElseThrow()));
     }
 
     private void awaitReportedRequests(String tenant, long expected) throws Exception {

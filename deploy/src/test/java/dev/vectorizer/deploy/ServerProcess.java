@@ -24,14 +24,20 @@ final class ServerProcess implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(180);
 
     private final Path workDir;
-    private final List<String> extraArgs;
+    private final List<String> extraArgs = new ArrayList<>();
     private final int port = freePort();
     private Process process;
     private int starts;
 
     ServerProcess(Path workDir, String... extraArgs) {
         this.workDir = workDir;
-        this.extraArgs = List.of(extraArgs);
+        this.extraArgs.addAll(List.of(extraArgs));
+    }
+
+    /** Adds arguments for the starts to come (of two settings of one system property, the later wins). */
+    ServerProcess with(String... moreArgs) {
+        extraArgs.addAll(List.of(moreArgs));
+        return this;
     }
 
     URI base() {

@@ -2,6 +2,7 @@ package dev.vectorizer.adapter.graphql;
 
 import dev.vectorizer.domain.json.ErrorType;
 import dev.vectorizer.domain.json.Json;
+import dev.vectorizer.domain.json.RefusalJson;
 import graphql.ErrorClassification;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -12,6 +13,7 @@ import graphql.language.SourceLocation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -21,7 +23,8 @@ import java.util.logging.Logger;
 /**
  * Gives every error of an answer its {@code extensions.code}, the REST API's {@code error_type}
  * names ({@link ErrorType}): a resolver's exception by the domain's mapping, with its message (an
- * unexpected one is logged with an incident id, which is all the client sees), and graphql-java's
+ * unexpected one is logged with an incident id, which is all the client sees) and what else the
+ * refusal says ({@link RefusalJson}: a quota's figures, {@code retry_after}), and graphql-java's
  * own errors by their kind — a document that does not parse or validate, or that a limit refuses
  * (also graphql-java's own bounds on introspection), is a {@code VALIDATION_ERROR}; introspection
  * switched off is {@code FORBIDDEN}. Clients get {@code message}, {@code locations}, {@code path}
@@ -81,8 +84,12 @@ final class ErrorCodes implements DataFetcherExceptionHandler {
         Throwable exception = failure.getException() instanceof CompletionException wrapper && wrapper.getCause() != null
                 ? wrapper.getCause() : failure.getException();
         ErrorType code = ErrorType.of(exception);
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put(CODE, code.name());
+        extensions.putAll(RefusalJson.members(exception));
         GraphQLError error = new CodedError(code == ErrorType.INTERNAL_ERROR ? logged(exception) : exception.getMessage(),
-                failure.getSourceLocation() == null ? List.of() : List.of(failure.getSourceLocation()), failure.getPath().toList(), graphql.ErrorType.DataFetchingException, Map.of(CODE, code.name()));
+                failure.getSourceLocation() == null ? List.of() : List.of(failure.getSourceLocation()), failure.getPath().toList(),
+                graphql.ErrorType.DataFetchingException, extensions);
         return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
     }
 
@@ -97,6 +104,12 @@ final class ErrorCodes implements DataFetcherExceptionHandler {
     /** The code an error carries, or null. */
     static String code(GraphQLError error) {
         return error.getExtensions() != null && error.getExtensions().get(CODE) instanceof String code ? code : null;
+    }
+
+    /** The seconds after which a retry may succeed, if the error says ({@code extensions.retry_after}). */
+    static OptionalLong retryAfter(GraphQLError error) {
+        return error.getExtensions() != null && error.getExtensions().get(RefusalJson.RETRY_AFTER) instanceof Number seconds
+                ? OptionalLong.of(seconds.longValue()) : OptionalLong.empty();
     }
 
     /** The text a client gets for a failure that is a bug. */

@@ -3,11 +3,12 @@ package dev.vectorizer.adapter.graphql;
 import dev.vectorizer.application.port.in.AdmitRequestQuery;
 import dev.vectorizer.application.port.in.AuthenticateQuery;
 import dev.vectorizer.domain.InvalidValueException;
-import dev.vectorizer.domain.RetryLater;
 import dev.vectorizer.domain.TooLargeException;
 import dev.vectorizer.domain.json.DefensiveHeaders;
 import dev.vectorizer.domain.json.ErrorType;
 import dev.vectorizer.domain.json.Json;
+import dev.vectorizer.domain.json.LimitHeaders;
+import dev.vectorizer.domain.json.RefusalJson;
 import dev.vectorizer.domain.tenant.AuthenticationException;
 import dev.vectorizer.domain.tenant.Caller;
 import graphql.ExecutionResult;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * GraphQL over HTTP at {@code /api/graphql}: POST with a JSON body runs queries and mutations, GET
@@ -31,10 +33,12 @@ import java.util.Optional;
  * latter it is a 200 whose body says so, as the GraphQL-over-HTTP specification wants.
  *
  * <p>Before any GraphQL is read the request is admitted like every REST request (401, 403,
- * 429 with a GraphQL error body); permissions and tenancy are the use cases' and come back as
- * field errors. Every answer carries the {@link DefensiveHeaders} and is counted in
- * {@code vectorizer_requests} ({@link RequestMetric}). The exact mapping wins over JAX-RS's
- * {@code /*} in the servlet container, so JAX-RS never sees this path.
+ * 429 with a GraphQL error body, {@code Retry-After} when the refusal says when to retry); permissions
+ * and tenancy are the use cases' and come back as field errors. Every answer carries the
+ * {@link DefensiveHeaders}, an admitted request's answer its caller's rate-limit standing
+ * ({@link LimitHeaders}), and each is counted in {@code vectorizer_requests} ({@link RequestMetric}).
+ * The exact mapping wins over JAX-RS's {@code /*} in the servlet container, so JAX-RS never sees
+ * this path.
  */
 @WebServlet(urlPatterns = GraphQLServlet.PATH)
 public class GraphQLServlet extends HttpServlet {
@@ -56,14 +60,25 @@ public class GraphQLServlet extends HttpServlet {
     private record Answer(int status, MediaTypes type, Map<String, String> headers, Map<String, Object> body) {
 
         static Answer refused(ErrorType code, MediaTypes type, String message) {
-            Map<String, Object> error = Json.object("message", message, "extensions", Map.of(ErrorCodes.CODE, code.name()));
+            return refused(code, type, message, Map.of());
+        }
+
+        static Answer refused(ErrorType code, MediaTypes type, String message, Map<String, Object> members) {
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put(ErrorCodes.CODE, code.name());
+            extensions.putAll(members);
+            Map<String, Object> error = Json.object("message", message, "extensions", extensions);
             return new Answer(code.status(), type, Map.of(), Map.of("errors", List.of(error)));
         }
 
         Answer with(String header, String value) {
-            Map<String, String> more = new LinkedHashMap<>(headers);
-            more.put(header, value);
-            return new Answer(status, type, more, body);
+            return with(Map.of(header, value));
+        }
+
+        Answer with(Map<String, String> more) {
+            Map<String, String> all = new LinkedHashMap<>(headers);
+            all.putAll(more);
+            return new Answer(status, type, all, body);
         }
     }
 
@@ -91,8 +106,19 @@ public class GraphQLServlet extends HttpServlet {
                     "answers are " + MediaTypes.GRAPHQL_RESPONSE.contentType() + " or " + MediaTypes.JSON.contentType());
         }
         MediaTypes type = negotiated.get();
+        AdmitRequestQuery.Admission admission;
         try {
-            Caller caller = admit(request);
+            admission = admit(request);
+        } catch (RuntimeException refused) {
+            return refused(refused, type);
+        }
+        Answer answer = admitted(request, admission.caller(), type, get);
+        return admission.rateLimit().map(status -> answer.with(LimitHeaders.standing(status))).orElse(answer);
+    }
+
+    /** The answer to an admitted request. */
+    private Answer admitted(HttpServletRequest request, Caller caller, MediaTypes type, boolean get) {
+        try {
             if (!get && !MediaTypes.isJson(request.getContentType())) {
                 return Answer.refused(ErrorType.UNSUPPORTED_MEDIA_TYPE, type, "a GraphQL POST is application/json (UTF-8)");
             }
@@ -107,8 +133,8 @@ public class GraphQLServlet extends HttpServlet {
      * Who the request acts for, counted against its rate limits: the one admission every interface
      * shares, the one place GraphQL asks. GraphQL takes no signed HiveHub calls.
      */
-    private Caller admit(HttpServletRequest request) {
-        return admission.admit(AuthenticateQuery.Credentials.fromHeaders(request::getHeader, request.getRemoteAddr())).caller();
+    private AdmitRequestQuery.Admission admit(HttpServletRequest request) {
+        return admission.admit(AuthenticateQuery.Credentials.fromHeaders(request::getHeader, request.getRemoteAddr()));
     }
 
     private static byte[] body(HttpServletRequest request) {
@@ -130,22 +156,30 @@ public class GraphQLServlet extends HttpServlet {
         return new TooLargeException("request body is larger than " + MAX_BODY_BYTES + " bytes");
     }
 
-    /** 200 when the operation ran; otherwise 405 for a mutation over GET, else 400 or 200 as the media type says. */
+    /**
+     * 200 when the operation ran; otherwise 405 for a mutation over GET, else 400 or 200 as the media
+     * type says. A field refused for a while ({@code extensions.retry_after}) gives the answer a
+     * {@code Retry-After} too: the longest wait of its errors.
+     */
     private static Answer executed(ExecutionResult result, MediaTypes type) {
         boolean mutationOverGet = result.getErrors().stream().anyMatch(e -> ErrorType.METHOD_NOT_ALLOWED.name().equals(ErrorCodes.code(e)));
         int status = mutationOverGet ? 405 : !result.isDataPresent() && type == MediaTypes.GRAPHQL_RESPONSE ? 400 : 200;
         Answer answer = new Answer(status, type, Map.of(), result.toSpecification());
+        OptionalLong retryAfter = result.getErrors().stream().map(ErrorCodes::retryAfter).flatMapToLong(OptionalLong::stream).max();
+        if (retryAfter.isPresent()) {
+            answer = answer.with(LimitHeaders.RETRY_AFTER, String.valueOf(retryAfter.getAsLong()));
+        }
         return mutationOverGet ? answer.with("Allow", "POST") : answer;
     }
 
-    /** A request refused before execution: by authentication, or because it is not a GraphQL request. */
+    /**
+     * A request refused before execution: by admission (authentication, rate limits; with the
+     * refusal's {@link LimitHeaders} and {@link RefusalJson} members), or because it is not a GraphQL request.
+     */
     private static Answer refused(RuntimeException refused, MediaTypes type) {
         ErrorType code = ErrorType.of(refused);
-        Answer answer = Answer.refused(code, type, code == ErrorType.INTERNAL_ERROR ? ErrorCodes.logged(refused) : refused.getMessage());
-        return switch (refused) {
-            case AuthenticationException e -> answer.with("WWW-Authenticate", "Bearer");
-            case RetryLater later -> answer.with("Retry-After", String.valueOf(later.retryAfterSeconds()));
-            default -> answer;
-        };
+        Answer answer = Answer.refused(code, type, code == ErrorType.INTERNAL_ERROR ? ErrorCodes.logged(refused) : refused.getMessage(),
+                RefusalJson.members(refused)).with(LimitHeaders.refusal(refused));
+        return refused instanceof AuthenticationException ? answer.with("WWW-Authenticate", "Bearer") : answer;
     }
 }

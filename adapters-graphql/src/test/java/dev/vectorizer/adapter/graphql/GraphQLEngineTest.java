@@ -18,6 +18,10 @@ import dev.vectorizer.domain.Quantization;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.Vector;
 import dev.vectorizer.domain.VectorId;
+import dev.vectorizer.domain.hub.HubUnavailableException;
+import dev.vectorizer.domain.json.Json;
+import dev.vectorizer.domain.quota.Limit;
+import dev.vectorizer.domain.quota.QuotaExceededException;
 import dev.vectorizer.domain.search.Fusion;
 import dev.vectorizer.domain.search.HybridHit;
 import dev.vectorizer.domain.search.HybridRequest;
@@ -30,6 +34,8 @@ import dev.vectorizer.domain.tenant.ApiKeyId;
 import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.Permission;
 import dev.vectorizer.domain.tenant.Principal;
+import graphql.ExecutionResult;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,6 +181,21 @@ class GraphQLEngineTest {
         assertThat(run("{ mine: collection(name: \"docs\") { name } theirs: collection(name: \"other\") { name } }"))
                 .isEqualTo("{\"errors\":[{\"message\":\"collection 'other' not found\",\"locations\":[{\"line\":1,\"column\":43}],"
                         + "\"path\":[\"theirs\"],\"extensions\":{\"code\":\"NOT_FOUND\"}}],\"data\":{\"mine\":{\"name\":\"docs\"},\"theirs\":null}}");
+    }
+
+    @Test
+    void refusalsCarryTheirQuotaFiguresAndWhenToRetry() {
+        ports.create = (caller, name, spec) -> {
+            throw new QuotaExceededException(Limit.MAX_COLLECTIONS, 2, 2, 1);
+        };
+        assertThat(run("mutation { createCollection(name: \"n\", dimension: 3) { name } }"))
+                .contains("\"extensions\":{\"code\":\"QUOTA_EXCEEDED\",\"quota\":\"max_collections\",\"limit\":2,\"used\":2,\"requested\":1}");
+        ports.list = caller -> {
+            throw new HubUnavailableException("HiveHub gave no usable answer", Duration.ofMillis(4_200));
+        };
+        ExecutionResult result = ports.engine(true).execute(new GraphQLRequest("{ collections { name } }", null, Map.of(), Map.of()), ACME, false);
+        assertThat(Json.write(result.toSpecification())).contains("\"extensions\":{\"code\":\"HUB_UNAVAILABLE\",\"retry_after\":5}");
+        assertThat(result.getErrors()).singleElement().satisfies(error -> assertThat(ErrorCodes.retryAfter(error)).hasValue(5));
     }
 
     @Test

@@ -54,6 +54,10 @@ public final class HiveHubStandIn implements AutoCloseable {
             Long rph, Long rpd) {
     }
 
+    /** A usage report as it arrived (each arrival, repeats included): its id, its tenant, the requests it counts. */
+    public record UsageReport(String reportId, String tenantId, long requests) {
+    }
+
     private static final Pattern QUOTA_PATH = Pattern.compile("/api/v1/tenants/([^/]+)/quota");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -64,7 +68,7 @@ public final class HiveHubStandIn implements AutoCloseable {
     private final Map<String, String> revoked = new ConcurrentHashMap<>();
     private final Map<String, String> quotas = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-    private final List<String> usageReportIds = new CopyOnWriteArrayList<>();
+    private final List<UsageReport> usageReports = new CopyOnWriteArrayList<>();
     private final List<String> logBatches = new CopyOnWriteArrayList<>();
     private volatile Behaviour behaviour = Behaviour.NORMAL;
     private volatile Duration latency = Duration.ZERO;
@@ -147,7 +151,12 @@ public final class HiveHubStandIn implements AutoCloseable {
     }
 
     public List<String> usageReportIds() {
-        return Collections.unmodifiableList(usageReportIds);
+        return usageReports.stream().map(UsageReport::reportId).toList();
+    }
+
+    /** Every usage report received, in arrival order, a report sent again as often as it arrived. */
+    public List<UsageReport> usageReports() {
+        return Collections.unmodifiableList(usageReports);
     }
 
     public List<String> logBatches() {
@@ -238,7 +247,7 @@ public final class HiveHubStandIn implements AutoCloseable {
                         + (allowed ? "null" : "\"over quota\"") + "}";
             }
             case "/api/v1/usage" -> {
-                usageReportIds.add(field(body, "report_id"));
+                usageReports.add(new UsageReport(field(body, "report_id"), field(body, "tenant_id"), number(body, "requests")));
                 return "";
             }
             case "/api/v1/vectorizer/logs" -> {
@@ -260,6 +269,12 @@ public final class HiveHubStandIn implements AutoCloseable {
     private static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
         return m.find() ? m.group(1) : "";
+    }
+
+    /** A whole-number field of a flat JSON object, or -1. */
+    private static long number(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*(\\d+)").matcher(json);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {

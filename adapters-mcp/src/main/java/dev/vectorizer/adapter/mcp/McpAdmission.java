@@ -2,9 +2,9 @@ package dev.vectorizer.adapter.mcp;
 
 import dev.vectorizer.application.port.in.AdmitRequestQuery;
 import dev.vectorizer.application.port.in.AuthenticateQuery;
-import dev.vectorizer.domain.RetryLater;
 import dev.vectorizer.domain.json.DefensiveHeaders;
 import dev.vectorizer.domain.json.ErrorType;
+import dev.vectorizer.domain.json.LimitHeaders;
 import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.ForbiddenException;
 import dev.vectorizer.domain.tenant.Operation;
@@ -33,8 +33,9 @@ import java.util.Map;
  * through the transport context ({@link #caller}).
  *
  * <p>A refusal is answered as REST answers it: the status and problem document of its
- * {@link ErrorType}, with {@code WWW-Authenticate} on a 401 and {@code Retry-After} whenever the refusal says when to retry.
- * Every answer carries the {@link DefensiveHeaders}.
+ * {@link ErrorType}, with {@code WWW-Authenticate} on a 401 and the refusal's {@link LimitHeaders}
+ * ({@code Retry-After} whenever it says when to retry). Every answer carries the
+ * {@link DefensiveHeaders}, and every answer to an admitted request its caller's rate-limit standing.
  */
 final class McpAdmission extends HttpFilter {
 
@@ -82,7 +83,9 @@ final class McpAdmission extends HttpFilter {
         Caller.OfTenant caller;
         String session = request.getHeader(HttpHeaders.MCP_SESSION_ID);
         try {
-            caller = tenant(admit(request));
+            AdmitRequestQuery.Admission admitted = admit(request);
+            admitted.rateLimit().ifPresent(status -> LimitHeaders.standing(status).forEach(response::setHeader));
+            caller = tenant(admitted.caller());
             caller.require(Operation.USE_MCP);
             if (session != null) {
                 sessions.requireOwner(session, SessionBindings.Owner.of(caller));
@@ -99,8 +102,8 @@ final class McpAdmission extends HttpFilter {
     }
 
     /** Who the request acts for, counted against its rate limits: the one place MCP asks. */
-    private Caller admit(HttpServletRequest request) {
-        return admission.admit(AuthenticateQuery.Credentials.fromHeaders(request::getHeader, request.getRemoteAddr())).caller();
+    private AdmitRequestQuery.Admission admit(HttpServletRequest request) {
+        return admission.admit(AuthenticateQuery.Credentials.fromHeaders(request::getHeader, request.getRemoteAddr()));
     }
 
     private static Caller.OfTenant tenant(Caller caller) {
@@ -112,9 +115,7 @@ final class McpAdmission extends HttpFilter {
 
     private static void refuse(HttpServletResponse response, RuntimeException exception) throws IOException {
         ErrorType type = ErrorType.of(exception);
-        if (exception instanceof RetryLater later) {
-            response.setHeader("Retry-After", String.valueOf(later.retryAfterSeconds()));
-        }
+        LimitHeaders.refusal(exception).forEach(response::setHeader);
         McpAnswer.problem(response, type, ToolCalls.detail(type, exception, "MCP admission"));
     }
 

@@ -3,9 +3,11 @@ package dev.vectorizer.adapter.mcp;
 import dev.vectorizer.domain.json.ErrorType;
 import dev.vectorizer.domain.json.Json;
 import dev.vectorizer.domain.json.JsonFields;
+import dev.vectorizer.domain.json.RefusalJson;
 import dev.vectorizer.domain.tenant.Caller;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -16,7 +18,8 @@ import java.util.logging.Logger;
  * ({@link Json#canonical}) for the tool's readers, the answer tree back as structured content
  * (and, for clients that read only text, as JSON text). Whatever a call throws becomes a tool
  * error ({@code isError}) whose text is the problem document REST would answer, with the same
- * {@code error_type}; the JSON-RPC exchange itself never fails.
+ * {@code error_type} and members ({@link RefusalJson}: a quota's figures; and {@code retry_after},
+ * since a tool error has no headers of its own); the JSON-RPC exchange itself never fails.
  */
 final class ToolCalls {
 
@@ -44,8 +47,9 @@ final class ToolCalls {
 
     private static McpSchema.CallToolResult refused(Tool tool, RuntimeException exception) {
         ErrorType type = ErrorType.of(exception);
-        String detail = detail(type, exception, "MCP tool " + tool.name());
-        return McpSchema.CallToolResult.builder().isError(true).addTextContent(Json.write(type.problem(detail))).build();
+        Map<String, Object> problem = new LinkedHashMap<>(type.problem(detail(type, exception, "MCP tool " + tool.name())));
+        problem.putAll(RefusalJson.members(exception));
+        return McpSchema.CallToolResult.builder().isError(true).addTextContent(Json.write(problem)).build();
     }
 
     /**

@@ -1,16 +1,15 @@
 package dev.vectorizer.adapter.rest;
 
+import dev.vectorizer.domain.json.LimitHeaders;
 import dev.vectorizer.domain.quota.RateLimitStatus;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
-import java.util.function.BiConsumer;
 
 /**
- * {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} (seconds; the
- * IETF httpapi draft's names) on every answer to an admitted request that has a rate limit, errors
- * included, from the status admission returned.
+ * The {@link LimitHeaders#standing rate-limit headers} on every answer to an admitted request that
+ * has a rate limit, errors included, from the status admission returned.
  */
 @Provider
 public class RateLimitHeaders implements ContainerResponseFilter {
@@ -21,14 +20,7 @@ public class RateLimitHeaders implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getProperty(STATUS) instanceof RateLimitStatus status) {
-            put(response.getHeaders()::putSingle, status);
+            LimitHeaders.standing(status).forEach(response.getHeaders()::putSingle);
         }
-    }
-
-    /** Sets the three headers from {@code status} with {@code header(name, value)}. */
-    public static void put(BiConsumer<String, Object> header, RateLimitStatus status) {
-        header.accept("RateLimit-Limit", String.valueOf(status.limit()));
-        header.accept("RateLimit-Remaining", String.valueOf(status.remaining()));
-        header.accept("RateLimit-Reset", String.valueOf(status.resetSeconds()));
     }
 }

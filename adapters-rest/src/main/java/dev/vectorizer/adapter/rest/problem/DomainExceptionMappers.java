@@ -49,7 +49,6 @@ public final class DomainExceptionMappers {
     }
 
     private static Response unavailable(ErrorType type, UnavailableException exception) {
-        return Response.fromResponse(Problem.of(type, exception.getMessage()).toResponse())
-                .header("Retry-After", String.valueOf(exception.retryAfterSeconds())).build();
+        return Problem.of(type, exception.getMessage()).toResponse(exception);
     }
 }

@@ -1,6 +1,5 @@
 package dev.vectorizer.adapter.rest.problem;
 
-import dev.vectorizer.adapter.rest.RateLimitHeaders;
 import dev.vectorizer.domain.json.ErrorType;
 import dev.vectorizer.domain.quota.QuotaExceededException;
 import dev.vectorizer.domain.quota.RateLimitExceededException;
@@ -33,10 +32,7 @@ public final class LimitExceptionMappers {
     public static class RateLimited implements ExceptionMapper<RateLimitExceededException> {
         @Override
         public Response toResponse(RateLimitExceededException exception) {
-            Response.ResponseBuilder answer = Response.fromResponse(Problem.of(ErrorType.RATE_LIMIT_EXCEEDED, exception.getMessage()).toResponse())
-                    .header("Retry-After", String.valueOf(exception.retryAfterSeconds()));
-            RateLimitHeaders.put(answer::header, exception.status());
-            return answer.build();
+            return Problem.of(ErrorType.RATE_LIMIT_EXCEEDED, exception.getMessage()).toResponse(exception);
         }
     }
 }

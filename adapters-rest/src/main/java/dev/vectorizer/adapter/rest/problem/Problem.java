@@ -1,6 +1,7 @@
 package dev.vectorizer.adapter.rest.problem;
 
 import dev.vectorizer.domain.json.ErrorType;
+import dev.vectorizer.domain.json.LimitHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -16,5 +17,12 @@ public record Problem(String type, String title, int status, String detail, Stri
     /** The problem as a response with the right status and media type. */
     public Response toResponse() {
         return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
+    }
+
+    /** The problem as a response to {@code refusal}, with the {@link LimitHeaders#refusal headers} it calls for ({@code Retry-After}...). */
+    public Response toResponse(Throwable refusal) {
+        Response.ResponseBuilder answer = Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this);
+        LimitHeaders.refusal(refusal).forEach(answer::header);
+        return answer.build();
     }
 }

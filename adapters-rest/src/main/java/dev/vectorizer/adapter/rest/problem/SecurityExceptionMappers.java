@@ -40,8 +40,7 @@ public final class SecurityExceptionMappers {
     public static class Blocked implements ExceptionMapper<TooManyFailuresException> {
         @Override
         public Response toResponse(TooManyFailuresException exception) {
-            return Response.fromResponse(Problem.of(ErrorType.AUTH_BLOCKED, exception.getMessage()).toResponse())
-                    .header("Retry-After", String.valueOf(exception.retryAfterSeconds())).build();
+            return Problem.of(ErrorType.AUTH_BLOCKED, exception.getMessage()).toResponse(exception);
         }
     }
 }
