@@ -360,8 +360,7 @@ class BackupIT {
         big = rw.postJson(BACKUPS, "{\"name\":\"big\",\"collections\":[\"big\"]}").json().getString("id");
         assertThat(awaitDone(rw, big).getString("status")).isEqualTo("ready");
 
-        // killed while a backup, an upload and a restore are under way
-        String interrupted = rw.postJson(BACKUPS, "{\"name\":\"cut short\",\"collections\":[\"big\"]}").json().getString("id");
+        // killed while a restore, an upload and a backup are under way
         byte[] archive = download(rw, nightly, null).body();
         CompletableFuture<?> restore = CompletableFuture.runAsync(() -> as("acme", "ADMIN").postJson(BACKUPS + "/restore",
                 "{\"backup_id\":\"" + big + "\",\"rename\":{\"big\":\"big-copy\"}}"));
@@ -373,6 +372,7 @@ class BackupIT {
                         () -> new SequenceInputStream(new ByteArrayInputStream(archive, 0, archive.length / 2), new StalledUntil(killed)))),
                 HttpResponse.BodyHandlers.discarding()));
         awaitFiles(workDir.resolve("data/backups/globex"), f -> f.endsWith(".partial"));
+        String interrupted = rw.postJson(BACKUPS, "{\"name\":\"cut short\",\"collections\":[\"big\"]}").json().getString("id");
         awaitBackup(rw, interrupted, b -> b.getJsonNumber("progress").doubleValue() > 0 || !"running".equals(b.getString("status")));
         assertThat(rw.get(BACKUPS + "/" + interrupted).json().getString("status")).as("still running when killed").isEqualTo("running");
         server.kill();
