@@ -28,7 +28,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -46,7 +45,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Backups end to end, on one server (restarted once, for the crash): round trip, consistency while
  * writes go on, isolation and permissions, downloads, uploads good and bad, retention, a backup
- * larger than the heap, quota refusal and a kill -9 in the middle of a backup, an upload and a restore. The tests build on
+ * larger than the heap, quota refusal and a kill -9 in the middle of a backup and an upload. The tests build on
  * each other's data, so they run in order. Over 300 lines: one server for the whole suite keeps it
  * fast, and splitting the scenario would repeat its set-up.
  */
@@ -360,11 +359,8 @@ class BackupIT {
         big = rw.postJson(BACKUPS, "{\"name\":\"big\",\"collections\":[\"big\"]}").json().getString("id");
         assertThat(awaitDone(rw, big).getString("status")).isEqualTo("ready");
 
-        // killed while a restore, an upload and a backup are under way
+        // killed while an upload and a backup are under way (a restore cut short: CrashLeftoversTest)
         byte[] archive = download(rw, nightly, null).body();
-        CompletableFuture<?> restore = CompletableFuture.runAsync(() -> as("acme", "ADMIN").postJson(BACKUPS + "/restore",
-                "{\"backup_id\":\"" + big + "\",\"rename\":{\"big\":\"big-copy\"}}"));
-        awaitFiles(workDir.resolve("data/tmp/restore"), f -> true);
         CountDownLatch killed = new CountDownLatch(1);
         Http uploader = as("globex", "READ_WRITE");
         CompletableFuture<?> upload = CompletableFuture.runAsync(() -> uploader.exchange(HttpRequest.newBuilder(uploader.resolve(BACKUPS + "/upload"))
@@ -378,7 +374,6 @@ class BackupIT {
         server.kill();
         killed.countDown();
         assertThat(upload).failsWithin(Duration.ofMinutes(1));
-        restore.handle((done, failed) -> null).get(1, TimeUnit.MINUTES); // cut short, or (rarely) done just before the kill
         String lostUpload = UUID.randomUUID().toString(); // an upload whose archive was committed, not its record
         Files.write(workDir.resolve("data/backups/acme/" + lostUpload + ".tar.gz"), archive);
 
@@ -448,8 +443,6 @@ class BackupIT {
             assertThat(dirs.map(d -> d.getFileName().toString().split("\\.")[0]).toList()).as("collection directories")
                     .containsExactlyInAnyOrderElementsOf(collections.stream().map(c -> c.getString("name")).toList());
         }
-        collections.stream().filter(c -> c.getString("name").equals("big-copy"))
-                .forEach(c -> assertThat(c.getInt("vector_count")).as("a restore is whole or absent").isEqualTo(BIG_BATCHES * BIG_BATCH));
         assertThat(files(workDir.resolve("data/unsettled"))).isEmpty();
         JsonObject quotas = http.get("api/hub/usage/quota").json().getJsonObject("quotas");
         assertThat(quotas.getJsonObject("max_backups").getInt("used")).isEqualTo(backups.size());
