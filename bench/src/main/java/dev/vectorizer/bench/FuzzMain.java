@@ -9,8 +9,7 @@ import java.util.List;
 
 /**
  * The bad-input fuzzer against the uber-jar: starts it in standalone mode (fresh data directory, a
- * free loopback port; failed authentications never block, so that bad credentials do not hide the
- * other cases), runs {@link Fuzzer}, prints the report and the server's SEVERE log lines, and exits
+ * free loopback port, {@link Fuzzer#SERVER_SETTINGS}), runs {@link Fuzzer}, prints the report and the server's SEVERE log lines, and exits
  * 1 when there is a finding or a SEVERE line.
  *
  * <pre>bench/run-fuzz.sh [seed] [count] [--budget-seconds 900]</pre>
@@ -28,8 +27,7 @@ public final class FuzzMain {
         Path work = Files.createTempDirectory("vectorizer-fuzz");
         Path log = work.resolve("server.log");
         FuzzReport report;
-        try (RestRunner server = RestRunner.start(jar, work.resolve("data"), log, "standalone",
-                List.of("-Dvectorizer.auth.brute-force.max-failures=1000000000"))) {
+        try (RestRunner server = RestRunner.start(jar, work.resolve("data"), log, "standalone", Fuzzer.SERVER_SETTINGS)) {
             Log.info("fuzzing with seed " + seed + ", at most " + count + " requests in " + budget.toSeconds() + " s");
             report = new Fuzzer(server.base(), Files.readString(work.resolve("data/admin.key")).strip()).run(seed, count, budget);
         }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vectorizer.deploy.BackupArchives.Item;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -41,7 +45,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Backups end to end, on one server (restarted once, for the crash): round trip, consistency while
  * writes go on, isolation and permissions, downloads, uploads good and bad, retention, a backup
- * larger than the heap, quota refusal and a kill -9 in the middle of a backup. The tests build on
+ * larger than the heap, quota refusal and a kill -9 in the middle of a backup and an upload. The tests build on
  * each other's data, so they run in order. Over 300 lines: one server for the whole suite keeps it
  * fast, and splitting the scenario would repeat its set-up.
  */
@@ -230,6 +234,16 @@ class BackupIT {
         assertThat(part.headers().firstValue("Content-Range").orElseThrow()).isEqualTo("bytes 10-99/" + whole.body().length);
         assertThat(part.body()).isEqualTo(Arrays.copyOfRange(whole.body(), 10, 100));
         assertThat(download(rw, nightly, "bytes=" + whole.body().length + "-").statusCode()).isEqualTo(416);
+        assertThat(download(rw, nightly, "bytes=-0").statusCode()).isEqualTo(416);
+        HttpResponse<byte[]> tail = download(rw, nightly, "bytes=10-99999999999999999999999");
+        assertThat(tail.statusCode()).as("a last position past the end is the end").isEqualTo(206);
+        assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(whole.body(), 10, whole.body().length));
+        for (String ignored : List.of("bytes=5-3", "bytes=0-1,5-9", "items=0-9", "bytes=x-y")) { // invalid, several, other units: the whole archive
+            HttpResponse<byte[]> everything = download(rw, nightly, ignored);
+            assertThat(everything.statusCode()).as(ignored).isEqualTo(200);
+            assertThat(everything.headers().firstValue("Content-Range")).as(ignored).isEmpty();
+            assertThat(everything.body()).as(ignored).isEqualTo(whole.body());
+        }
     }
 
     @Test
@@ -345,10 +359,23 @@ class BackupIT {
         big = rw.postJson(BACKUPS, "{\"name\":\"big\",\"collections\":[\"big\"]}").json().getString("id");
         assertThat(awaitDone(rw, big).getString("status")).isEqualTo("ready");
 
+        // killed while an upload and a backup are under way (a restore cut short: CrashLeftoversTest)
+        byte[] archive = download(rw, nightly, null).body();
+        CountDownLatch killed = new CountDownLatch(1);
+        Http uploader = as("globex", "READ_WRITE");
+        CompletableFuture<?> upload = CompletableFuture.runAsync(() -> uploader.exchange(HttpRequest.newBuilder(uploader.resolve(BACKUPS + "/upload"))
+                .header("Content-Type", "application/gzip").POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new SequenceInputStream(new ByteArrayInputStream(archive, 0, archive.length / 2), new StalledUntil(killed)))),
+                HttpResponse.BodyHandlers.discarding()));
+        awaitFiles(workDir.resolve("data/backups/globex"), f -> f.endsWith(".partial"));
         String interrupted = rw.postJson(BACKUPS, "{\"name\":\"cut short\",\"collections\":[\"big\"]}").json().getString("id");
         awaitBackup(rw, interrupted, b -> b.getJsonNumber("progress").doubleValue() > 0 || !"running".equals(b.getString("status")));
         assertThat(rw.get(BACKUPS + "/" + interrupted).json().getString("status")).as("still running when killed").isEqualTo("running");
         server.kill();
+        killed.countDown();
+        assertThat(upload).failsWithin(Duration.ofMinutes(1));
+        String lostUpload = UUID.randomUUID().toString(); // an upload whose archive was committed, not its record
+        Files.write(workDir.resolve("data/backups/acme/" + lostUpload + ".tar.gz"), archive);
 
         // the same data on a server with a small heap and a default max_backups the tenant is at or over
         server = new ServerProcess(Files.createDirectories(workDir.resolve("restarted")), serverArgs(SMALL_HEAP,
@@ -360,6 +387,9 @@ class BackupIT {
         assertThat(files(workDir.resolve("data/backups/acme"))).noneMatch(f -> f.contains(interrupted) || f.endsWith(".partial"));
         assertThat(files(workDir.resolve("data/tmp"))).isEmpty();
         assertProblem(rw.get(BACKUPS + "/" + interrupted + "/download"), 409, "CONFLICT");
+        assertCleanAfterTheCrash(rw, "acme");
+        assertCleanAfterTheCrash(as("globex", "READ_WRITE"), "globex");
+        assertThat(rw.get(BACKUPS).body()).doesNotContain(lostUpload);
 
         JsonObject large = rw.get(BACKUPS + "/" + big).json();
         long size = large.getJsonNumber("size_bytes").longValue();
@@ -397,6 +427,63 @@ class BackupIT {
             }
         }
         assertThat(rw.postJson(BACKUPS, "{\"name\":\"room again\",\"collections\":[\"docs\"]}").status()).isEqualTo(202);
+    }
+
+    /**
+     * After a crash, the tenant's listings and usage agree with its disk: each archive is a ready backup
+     * listed, each collection directory a listed collection (one each), nothing unsettled; none running.
+     */
+    private void assertCleanAfterTheCrash(Http http, String tenant) throws Exception {
+        List<JsonObject> backups = http.get(BACKUPS).json().getJsonArray("backups").getValuesAs(JsonObject.class);
+        assertThat(backups).extracting(b -> b.getString("status")).doesNotContain("running");
+        assertThat(files(workDir.resolve("data/backups/" + tenant))).containsExactlyInAnyOrderElementsOf(
+                backups.stream().filter(b -> b.getString("status").equals("ready")).map(b -> b.getString("id") + ".tar.gz").toList());
+        List<JsonObject> collections = http.get("api/collections").json().getJsonArray("collections").getValuesAs(JsonObject.class);
+        try (Stream<Path> dirs = Files.list(workDir.resolve("data/tenants/" + tenant + "/collections"))) {
+            assertThat(dirs.map(d -> d.getFileName().toString().split("\\.")[0]).toList()).as("collection directories")
+                    .containsExactlyInAnyOrderElementsOf(collections.stream().map(c -> c.getString("name")).toList());
+        }
+        assertThat(files(workDir.resolve("data/unsettled"))).isEmpty();
+        JsonObject quotas = http.get("api/hub/usage/quota").json().getJsonObject("quotas");
+        assertThat(quotas.getJsonObject("max_backups").getInt("used")).isEqualTo(backups.size());
+        assertThat(quotas.getJsonObject("max_collections").getInt("used")).isEqualTo(collections.size());
+        assertThat(quotas.getJsonObject("max_vectors").getJsonNumber("used").longValue())
+                .isEqualTo(collections.stream().mapToLong(c -> c.getJsonNumber("vector_count").longValue()).sum());
+    }
+
+    /** Waits (at most a minute) until a file under {@code dir} matches. */
+    private static void awaitFiles(Path dir, Predicate<String> wanted) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (files(dir).stream().anyMatch(wanted)) {
+                    return;
+                }
+            } catch (java.io.IOException | java.io.UncheckedIOException changedMeanwhile) {
+                // a directory went while it was read: look again
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no such file under " + dir);
+    }
+
+    /** A request body that stops sending until the server is killed, then ends early. */
+    private static final class StalledUntil extends InputStream {
+        private final CountDownLatch latch;
+
+        StalledUntil(CountDownLatch latch) {
+            this.latch = latch;
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            try {
+                latch.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new java.io.IOException("the server was killed");
+        }
     }
 
     private static void createCollection(Http http, String name, String spec, int vectors) {

@@ -11,6 +11,7 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
@@ -26,7 +27,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.annotation.JsonSerialize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -63,6 +68,25 @@ public class McpEndpoint implements ServletContextListener {
     private abstract static class WithoutStack {
     }
 
+    /**
+     * The exception the SDK answers a malformed message with (400), written as the JSON-RPC error
+     * response without an id that Streamable HTTP allows, not as the exception's fields.
+     */
+    @JsonSerialize(using = JsonRpcErrorResponse.class)
+    private abstract static class AsJsonRpcError {
+    }
+
+    private static final class JsonRpcErrorResponse extends ValueSerializer<McpError> {
+        @Override
+        public void serialize(McpError error, JsonGenerator json, SerializationContext context) {
+            json.writeStartObject();
+            json.writeStringProperty("jsonrpc", McpSchema.JSONRPC_VERSION);
+            json.writeNullProperty("id");
+            json.writePOJOProperty("error", error.getJsonRpcError());
+            json.writeEndObject();
+        }
+    }
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         Duration sessionIdleTimeout = config.getValue("vectorizer.mcp.session-idle-timeout", Duration.class);
@@ -72,7 +96,7 @@ public class McpEndpoint implements ServletContextListener {
         List<String> allowedOrigins = config.getOptionalValues("vectorizer.mcp.allowed-origins", String.class).orElse(List.of());
         // Duplicate keys are refused, as every JSON body of the API refuses them.
         JsonMapper jackson = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .addMixIn(Throwable.class, WithoutStack.class).build();
+                .addMixIn(Throwable.class, WithoutStack.class).addMixIn(McpError.class, AsJsonRpcError.class).build();
         McpJsonMapper json = new JacksonMcpJsonMapper(jackson);
         // The SDK closes a session idle for one to two sweep intervals, before its binding lapses.
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()

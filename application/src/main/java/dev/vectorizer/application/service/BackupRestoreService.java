@@ -135,11 +135,14 @@ public class BackupRestoreService implements RestoreBackupUseCase, UploadBackupU
     }
 
     /**
-     * Makes the installed incarnation the collection: a new row, or the old row swapped for it; then
-     * the old files are dropped. Only an incarnation that did not become the collection is undone.
+     * Makes the installed (and so unsettled) incarnation the collection: a new row, or the old row
+     * swapped for it; then the old files are dropped. Only an incarnation that did not become the
+     * collection is undone. Should the replace lose (the row changed meanwhile), the old incarnation
+     * stays unsettled until the next start, which deletes its files only if the catalog no longer names it.
      */
     private void publish(Collection collection, Optional<Collection> replaced) {
         try {
+            replaced.ifPresent(ports.index::unsettle); // a crash after the swap leaves its files to the next start
             if (replaced.isEmpty()) {
                 ports.collections.add(collection);
             } else if (!ports.collections.replace(replaced.get(), collection)) {
@@ -149,6 +152,7 @@ public class BackupRestoreService implements RestoreBackupUseCase, UploadBackupU
             ports.index.drop(collection);
             throw e;
         }
+        ports.index.settle(collection);
         replaced.ifPresent(old -> {
             try {
                 ports.index.drop(old);

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Making, listing, downloading and deleting a tenant's backups. A backup runs in the background
  * ({@link BackupRun}) on one of {@value #WORKERS} worker threads, so a request never waits for one,
  * and backups of one tenant hold no lock another tenant's requests need. At start, backups a crash
- * interrupted are marked failed and their unfinished archives discarded.
+ * interrupted are marked failed and their archives discarded ({@link CrashRecovery}).
  */
 @ApplicationScoped
 public class BackupService implements CreateBackupUseCase, ListBackupsQuery, GetBackupQuery, DownloadBackupQuery, DeleteBackupUseCase {
@@ -65,18 +65,13 @@ public class BackupService implements CreateBackupUseCase, ListBackupsQuery, Get
         workers = null;
     }
 
-    /** Backups a crash interrupted are failed, their partial archives discarded; expired ones pruned. */
-    void recover(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        for (Backup interrupted : ports.catalog.withStatus(BackupStatus.RUNNING)) {
-            ports.store.delete(interrupted.owner(), interrupted.id());
-            ports.catalog.update(interrupted.failed());
-        }
-        ports.store.discardIncomplete();
+    /** Expired backups are pruned at start (what a crash left is {@link CrashRecovery}'s). */
+    void pruneOnStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
         ports.catalog.withStatus(BackupStatus.READY).stream().map(Backup::owner).distinct().forEach(retention::prune);
     }
 
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
-        workers.shutdownNow(); // a backup cut short stays running and is failed at the next start
+        workers.shutdownNow(); // a backup cut short stays running and is failed at the next start (CrashRecovery)
     }
 
     @Override

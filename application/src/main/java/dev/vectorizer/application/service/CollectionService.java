@@ -76,7 +76,8 @@ public class CollectionService implements CreateCollectionUseCase, ListCollectio
         Collection collection = new Collection(new CollectionRef(tenant, name), spec, clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 Incarnation.random());
         // The index first: once the catalog shows the collection, its files exist. A concurrent create
-        // of the same name loses in the catalog (409) and drops only its own, fresh incarnation.
+        // of the same name loses in the catalog (409) and drops only its own, fresh incarnation. The
+        // files stay unsettled until the catalog entry is made, so a crash in between leaves nothing (CrashRecovery).
         operations.logged(tenant, OperationLogEntry.Kind.CREATE_COLLECTION, name, () -> ledger.createCollection(collection, () -> {
             index.create(collection);
             try {
@@ -85,6 +86,7 @@ public class CollectionService implements CreateCollectionUseCase, ListCollectio
                 index.drop(collection);
                 throw e;
             }
+            index.settle(collection);
         }));
         return collection;
     }
@@ -118,6 +120,7 @@ public class CollectionService implements CreateCollectionUseCase, ListCollectio
     public void delete(Caller.OfTenant caller, CollectionName name) {
         Collection collection = CollectionLookup.require(catalog, caller.require(Operation.DELETE_COLLECTION), name);
         operations.logged(collection.ref().tenant(), OperationLogEntry.Kind.DELETE_COLLECTION, name, () -> {
+            index.unsettle(collection); // a crash before the drop leaves files that the next start deletes
             if (!catalog.remove(collection)) {
                 throw NotFoundException.collection(name);
             }

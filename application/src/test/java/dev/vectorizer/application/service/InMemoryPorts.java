@@ -49,7 +49,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** Simple in-memory stand-ins for the outbound ports, for testing the use cases' own rules. */
 final class InMemoryPorts {
@@ -214,7 +216,11 @@ final class InMemoryPorts {
         }
 
         @Override
-        public synchronized void discardIncomplete() {
+        public synchronized List<String> discardLeftovers(BiPredicate<TenantId, BackupId> known) {
+            List<String> unknown = archives.keySet().stream()
+                    .filter(key -> !known.test(new TenantId(key.split("/")[0]), new BackupId(key.split("/")[1]))).toList();
+            unknown.forEach(archives::remove);
+            return unknown;
         }
     }
 
@@ -230,11 +236,14 @@ final class InMemoryPorts {
         int statsReads;
         /** Incarnations whose files cannot be deleted (a failing disk). */
         final Set<Incarnation> undroppable = new HashSet<>();
+        /** Incarnations created, restored or being removed whose catalog entry is not settled yet. */
+        final Set<Unsettled> unsettled = new HashSet<>();
         /** Runs after a read of one vector, before it returns: lets a test interleave another write there. */
         volatile Runnable afterGet = () -> { };
 
         @Override
         public synchronized void create(Collection collection) {
+            unsettle(collection);
             collections.computeIfAbsent(collection.ref().storageKey(), k -> new LinkedHashMap<>())
                     .putIfAbsent(collection.incarnation(), new LinkedHashMap<>());
         }
@@ -248,10 +257,15 @@ final class InMemoryPorts {
         }
 
         private Map<VectorId, Vector> remove(Collection collection) {
-            Map<Incarnation, Map<VectorId, Vector>> incarnations = collections.get(collection.ref().storageKey());
-            Map<VectorId, Vector> vectors = incarnations == null ? null : incarnations.remove(collection.incarnation());
+            unsettled.remove(new Unsettled(collection.ref(), collection.incarnation()));
+            return remove(collection.ref().storageKey(), collection.incarnation());
+        }
+
+        private Map<VectorId, Vector> remove(String storageKey, Incarnation incarnation) {
+            Map<Incarnation, Map<VectorId, Vector>> incarnations = collections.get(storageKey);
+            Map<VectorId, Vector> vectors = incarnations == null ? null : incarnations.remove(incarnation);
             if (incarnations != null && incarnations.isEmpty()) {
-                collections.remove(collection.ref().storageKey());
+                collections.remove(storageKey);
             }
             return vectors;
         }
@@ -267,6 +281,24 @@ final class InMemoryPorts {
         @Override
         public void dropTenant(TenantId tenant) {
             collections.keySet().removeIf(key -> key.startsWith(tenant.value() + ":"));
+        }
+
+        @Override
+        public synchronized void unsettle(Collection collection) {
+            unsettled.add(new Unsettled(collection.ref(), collection.incarnation()));
+        }
+
+        @Override
+        public synchronized void settle(Collection collection) {
+            unsettled.remove(new Unsettled(collection.ref(), collection.incarnation()));
+        }
+
+        @Override
+        public synchronized List<Unsettled> settleAll(Predicate<Unsettled> named) {
+            List<Unsettled> orphans = unsettled.stream().filter(named.negate()).toList();
+            orphans.forEach(o -> remove(o.ref().storageKey(), o.incarnation()));
+            unsettled.clear();
+            return orphans;
         }
 
         private synchronized Map<VectorId, Vector> of(Collection c) {

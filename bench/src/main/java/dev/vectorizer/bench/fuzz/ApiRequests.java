@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,12 +18,16 @@ import java.util.regex.Pattern;
  */
 final class ApiRequests {
 
-    private enum Access { PUBLIC, TENANT, ADMIN }
+    /** Who calls: nobody, the fuzzing tenant's READ_WRITE key, the installation administrator, the tenant's ADMIN key. */
+    private enum Access { PUBLIC, TENANT, ADMIN, OWNER }
 
     private record Route(String method, String template, Access access, Shape body) {
     }
 
-    /** Placeholders: {c} a collection, {id} a vector id, {t} any tenant, {victim} a tenant fuzzing may harm, {k} a key id of one, {scratch} a collection fuzzing may delete. */
+    /**
+     * Placeholders: {c} a collection, {id} a vector id, {t} any tenant, {victim} a tenant fuzzing may harm, {k} a key id of one,
+     * {scratch} a collection fuzzing may delete, {b} a backup id (mostly the fixture's), {nb} one that is not the fixture's.
+     */
     private static final List<Route> ROUTES = List.of(
             new Route("GET", "/api/info", Access.PUBLIC, null),
             new Route("GET", "/api/collections", Access.TENANT, null),
@@ -53,7 +58,13 @@ final class ApiRequests {
             new Route("POST", "/api/admin/tenants/{victim}/keys/{k}/rotate", Access.ADMIN, null),
             new Route("DELETE", "/api/admin/tenants/{victim}/keys/{k}", Access.ADMIN, null),
             new Route("POST", "/api/admin/tenants/{victim}/adopt-single-mode-data", Access.ADMIN, null),
-            new Route("GET", "/api/admin/audit?tenant={t}&limit=20", Access.ADMIN, null));
+            new Route("GET", "/api/admin/audit?tenant={t}&limit=20", Access.ADMIN, null),
+            new Route("GET", "/api/hub/backups", Access.TENANT, null),
+            new Route("POST", "/api/hub/backups", Access.TENANT, Shape.CREATE_BACKUP),
+            new Route("GET", "/api/hub/backups/{b}", Access.TENANT, null),
+            new Route("GET", "/api/hub/backups/{b}/download", Access.TENANT, null),
+            new Route("DELETE", "/api/hub/backups/{nb}", Access.OWNER, null),
+            new Route("POST", "/api/hub/backups/restore", Access.OWNER, Shape.RESTORE));
 
     /** Methods whose requests Grizzly refuses when they carry content. */
     static final List<String> WITHOUT_CONTENT = List.of("GET", "HEAD", "DELETE");
@@ -74,7 +85,7 @@ final class ApiRequests {
         String collection = Oddities.pick(random, List.copyOf(Fixture.COLLECTIONS.keySet()));
         Message message = new Message(route.method(), fill(route.template(), collection, segments)).header("Host", fixture.host);
         credential(message, route.access());
-        Object tree = route.body() == null ? null : Bodies.valid(route.body(), random, Fixture.COLLECTIONS.get(collection));
+        Object tree = route.body() == null ? null : Bodies.valid(route.body(), random, Fixture.COLLECTIONS.get(collection), fixture.backupId);
         if (tree != null) {
             message.header("Content-Type", "application/json").body(JsonTree.write(tree));
         }
@@ -131,6 +142,8 @@ final class ApiRequests {
                 case "victim" -> random.nextBoolean() ? Oddities.pick(random, Fixture.VICTIMS) : "t" + random.nextInt(20);
                 case "k" -> random.nextInt(4) > 0 ? Oddities.pick(random, fixture.victimKeyIds) : "AAAAAAAAAAAA";
                 case "scratch" -> "scratch-" + random.nextInt(50);
+                case "b" -> random.nextInt(4) > 0 ? fixture.backupId : otherBackup();
+                case "nb" -> otherBackup();
                 default -> throw new IllegalStateException(m.group());
             };
             segments.add(value);
@@ -143,8 +156,14 @@ final class ApiRequests {
         switch (access) {
             case TENANT -> message.header("Authorization", "Bearer " + (random.nextInt(8) == 0 ? fixture.readOnlyKey : fixture.readWriteKey));
             case ADMIN -> message.header("Authorization", "Bearer " + fixture.adminKey);
+            case OWNER -> message.header("Authorization", "Bearer " + (random.nextInt(6) == 0 ? fixture.readWriteKey : fixture.ownerKey));
             case PUBLIC -> { }
         }
+    }
+
+    private String otherBackup() {
+        return Oddities.pick(random, List.of("00000000-0000-0000-0000-000000000000", UUID.nameUUIDFromBytes(new byte[] {(byte) random.nextInt()}).toString(),
+                "not-an-id", "%2e%2e", fixture.backupId.substring(1)));
     }
 
     private void oddCredential(Message message) {

@@ -16,7 +16,8 @@ final class Bodies {
 
     /** The kinds of JSON body the API reads. */
     enum Shape {
-        CREATE_COLLECTION, UPSERT, PUT_VECTOR, DELETE_MANY, INSERT_TEXT, SEARCH, HYBRID, SCROLL, EMBED, CREATE_TENANT, CREATE_KEY
+        CREATE_COLLECTION, UPSERT, PUT_VECTOR, DELETE_MANY, INSERT_TEXT, SEARCH, HYBRID, SCROLL, EMBED, CREATE_TENANT, CREATE_KEY, CREATE_BACKUP,
+        RESTORE
     }
 
     private static final String TEXT = "Cats are small domesticated felines. They sleep a lot. Compilers check ownership.";
@@ -24,8 +25,8 @@ final class Bodies {
     private Bodies() {
     }
 
-    /** A valid body of {@code shape} for a collection of {@code dimension}. */
-    static Object valid(Shape shape, Random random, int dimension) {
+    /** A valid body of {@code shape} for a collection of {@code dimension}; a restore restores {@code backupId}. */
+    static Object valid(Shape shape, Random random, int dimension, String backupId) {
         return switch (shape) {
             case CREATE_COLLECTION -> obj("name", "scratch-" + random.nextInt(50), "dimension", 4, "metric",
                     Oddities.pick(random, List.of("cosine", "euclidean", "dot_product")), "hnsw", obj("m", 16, "ef_construction", 100),
@@ -43,6 +44,9 @@ final class Bodies {
             case CREATE_TENANT -> obj("id", "t" + random.nextInt(1000), "name", "Fuzzed tenant");
             case CREATE_KEY -> obj("permissions", arr(Oddities.pick(random, List.of("READ_ONLY", "READ_WRITE"))), "test", false,
                     "expires_at", "2030-01-01T00:00:00Z");
+            case CREATE_BACKUP -> obj("name", "fuzzed " + random.nextInt(10), "collections", arr(Oddities.pick(random, List.of("fz", "fzq", "txt"))));
+            case RESTORE -> obj("backup_id", backupId, "collections", arr("fz"), "rename", obj("fz", "scratch-" + random.nextInt(50)),
+                    "replace", false);
         };
     }
 

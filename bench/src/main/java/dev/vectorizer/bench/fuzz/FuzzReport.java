@@ -1,11 +1,6 @@
 package dev.vectorizer.bench.fuzz;
 
 import dev.vectorizer.bench.fuzz.FuzzRequest.Family;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * What a fuzzing run saw: answers by family and status class, and every answer that breaks the rules
- * of its family (a finding). API answers: no 5xx, every error a problem document with an
- * {@code error_type}, the security headers on every answer, always an answer. HTTP-layer refusals:
+ * of its family (a finding). API, GraphQL and MCP answers: always an answer, no 5xx, the security
+ * headers, and errors in the family's format ({@link ProtocolRules}). HTTP-layer refusals:
  * no 5xx but 505 (a version that is not HTTP/1.x), no body that is not JSON. The server: ready at
  * every check. Runtime endpoints are Payara's own and only counted.
  */
@@ -33,13 +28,11 @@ public final class FuzzReport {
     public record Finding(Family family, String rule, String request, String answer) {
     }
 
-    static final List<String> SECURITY_HEADERS = List.of("X-Content-Type-Options", "X-Frame-Options", "Content-Security-Policy",
-            "Referrer-Policy", "Permissions-Policy", "Cache-Control");
     private static final String[] CLASSES = {"no answer", "1xx", "2xx", "3xx", "4xx", "5xx"};
 
     private final long seed;
     private final Map<Family, long[]> byFamily = new EnumMap<>(Family.class);
-    private final Map<String, long[]> apiByMutation = new TreeMap<>();
+    private final Map<String, long[]> byMutation = new TreeMap<>();
     private final Map<String, Map<String, Integer>> otherOutcomes = new TreeMap<>();
     private final List<Finding> findings = new ArrayList<>();
     private final MessageDigest requests = sha256();
@@ -65,9 +58,14 @@ public final class FuzzReport {
                 : answer.status() + " " + (contentType.isEmpty() ? "(no type)" : contentType) + " "
                         + FuzzRequest.printable(FuzzRequest.shorten(answer.bodyText(), 160));
         switch (request.family()) {
-            case API -> {
-                apiByMutation.computeIfAbsent(request.mutation(), m -> new long[CLASSES.length])[statusClass]++;
-                apiRules(request, answer, contentType).forEach(rule -> findings.add(new Finding(Family.API, rule, request.describe(), shown)));
+            case API, GRAPHQL, MCP -> {
+                byMutation.computeIfAbsent(request.family() + ": " + request.mutation(), m -> new long[CLASSES.length])[statusClass]++;
+                List<String> broken = switch (request.family()) {
+                    case GRAPHQL -> ProtocolRules.graphql(request, answer, contentType);
+                    case MCP -> ProtocolRules.mcp(request, answer, contentType);
+                    default -> ProtocolRules.api(request, answer, contentType);
+                };
+                broken.forEach(rule -> findings.add(new Finding(request.family(), rule, request.describe(), shown)));
             }
             case HTTP_LAYER -> {
                 otherOutcomes.computeIfAbsent("HTTP layer: " + request.mutation(), k -> new TreeMap<>())
@@ -78,40 +76,6 @@ public final class FuzzReport {
             }
             case RUNTIME -> otherOutcomes.computeIfAbsent("runtime: " + request.method() + " " + request.target().split("\\?")[0], k -> new TreeMap<>())
                     .merge(answer.status() <= 0 ? answer.statusLine() : answer.status() + " " + contentType.split(";")[0], 1, Integer::sum);
-        }
-    }
-
-    private static List<String> apiRules(FuzzRequest request, RawHttp.Answer answer, String contentType) {
-        List<String> broken = new ArrayList<>();
-        if (answer.status() <= 0) {
-            broken.add("no answer");
-            return broken;
-        }
-        if (answer.status() >= 500) {
-            broken.add("5xx");
-        }
-        if (answer.status() >= 400 && !(request.isHead() ? contentType.startsWith("application/problem+json") : isProblem(answer, contentType))) {
-            broken.add("an error that is not a problem document");
-        }
-        boolean describesItself = request.isHead() || request.method().equals("OPTIONS"); // no body, or the Allow list
-        if (answer.status() >= 200 && answer.status() < 300 && !describesItself && answer.body().length > 0 && !contentType.startsWith("application/json")) {
-            broken.add("a success that is not JSON");
-        }
-        if (answer.status() >= 200 && !SECURITY_HEADERS.stream().allMatch(h -> answer.header(h).isPresent())) {
-            broken.add("without the security headers");
-        }
-        return broken;
-    }
-
-    private static boolean isProblem(RawHttp.Answer answer, String contentType) {
-        if (!contentType.startsWith("application/problem+json")) {
-            return false;
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(answer.bodyText()))) {
-            JsonObject problem = reader.readObject();
-            return problem.get("error_type") instanceof JsonString && problem.getInt("status", -1) == answer.status();
-        } catch (RuntimeException notJson) {
-            return false;
         }
     }
 
@@ -168,8 +132,8 @@ public final class FuzzReport {
         out.append("| family | sent | no answer | 1xx | 2xx | 3xx | 4xx | 5xx | findings |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         byFamily.forEach((family, counts) -> out.append(row(family.name(), counts,
                 findings.stream().filter(f -> f.family() == family).count())));
-        out.append("\n| API request, what was broken | sent | no answer | 1xx | 2xx | 3xx | 4xx | 5xx |\n|---|--:|--:|--:|--:|--:|--:|--:|\n");
-        apiByMutation.forEach((mutation, counts) -> out.append(row(mutation, counts, -1)));
+        out.append("\n| request: what was broken | sent | no answer | 1xx | 2xx | 3xx | 4xx | 5xx |\n|---|--:|--:|--:|--:|--:|--:|--:|\n");
+        byMutation.forEach((mutation, counts) -> out.append(row(mutation, counts, -1)));
         out.append("\n| HTTP layer case / runtime endpoint | answers |\n|---|---|\n");
         otherOutcomes.forEach((name, answers) -> out.append("| ").append(name).append(" | ").append(answers.entrySet().stream()
                 .map(e -> e.getKey().strip() + " ×" + e.getValue()).collect(Collectors.joining(", "))).append(" |\n"));

@@ -12,6 +12,16 @@ record FuzzRequest(Family family, String mutation, String method, String target,
     enum Family {
         /** Well-formed HTTP to the API: every answer is JSON, every error a problem document with the security headers, never a 5xx. */
         API,
+        /**
+         * GraphQL over HTTP: never a 5xx; every answer the security headers and a GraphQL response ({@code data} and/or
+         * {@code errors}, each error with {@code extensions.code}), or a problem document for a refusal before GraphQL.
+         */
+        GRAPHQL,
+        /**
+         * MCP's Streamable HTTP: never a 5xx; every answer the security headers; a refused HTTP request a problem document,
+         * a refused message a JSON-RPC error, an answer a JSON-RPC response (as JSON or as server-sent events).
+         */
+        MCP,
         /** HTTP that the HTTP layer (Grizzly, the servlet container's connector) refuses before any application runs. */
         HTTP_LAYER,
         /** The runtime's own endpoints ({@code /health}, {@code /metrics}, {@code /openapi}), served by Payara, not by the API. */

@@ -5,19 +5,28 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 
 /**
- * The bad-input fuzzer (issue H, item 2): after setting up a tenant, keys and collections with valid
- * requests, sends {@code count} malformed requests one after another — 85% to the API's routes, 10%
- * of broken HTTP for the HTTP layer, 5% to the runtime's endpoints — and checks every 100 that the
- * server is still ready. Seeded: the same seed sends the same requests (only the keys the server
+ * The bad-input fuzzer (issue H, item 2): after setting up a tenant, keys, collections, a backup and
+ * an MCP session with valid requests, sends {@code count} malformed requests one after another — 60%
+ * to the REST API's routes (backups included), 8% backup uploads and ranged downloads, 10% to
+ * GraphQL, 8% to MCP, 9% of broken HTTP for the HTTP layer, 5% to the runtime's endpoints — and
+ * checks every 100 that the server is still ready. Seeded: the same seed sends the same requests (only the keys the server
  * issued differ). Bounded by count and by time, and only ever talks to a loopback address.
  */
 public final class Fuzzer {
 
     /** The size of the run CI makes (FuzzSmokeIT). */
     public static final int SMOKE_COUNT = 1500;
+    /**
+     * The server's settings for a run: failed authentications never block (bad credentials must not
+     * hide the other cases), an archive may unpack to 16 MiB (so that a gzip bomb of a few KiB
+     * passes it), and every backup is kept (so that the fixture's is never pruned).
+     */
+    public static final List<String> SERVER_SETTINGS = List.of("-Dvectorizer.auth.brute-force.max-failures=1000000000",
+            "-Dvectorizer.backup.max-unpacked-bytes=" + (16 << 20), "-Dvectorizer.backup.retention.max-count=1000000");
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration RECOVERY = Duration.ofSeconds(30);
 
@@ -45,13 +54,17 @@ public final class Fuzzer {
         Fixture fixture = Fixture.create(http, host, adminKey);
         Random random = new Random(seed);
         ApiRequests api = new ApiRequests(fixture, random);
+        BackupRequests backups = new BackupRequests(fixture, random);
+        GraphQLRequests graphql = new GraphQLRequests(fixture, random);
+        McpRequests mcp = new McpRequests(fixture, random);
         OtherRequests other = new OtherRequests(fixture, random);
         FuzzReport report = new FuzzReport(seed);
         long start = System.nanoTime();
         long deadline = start + budget.toNanos();
         for (int i = 0; i < count && System.nanoTime() < deadline; i++) {
             int roll = random.nextInt(100);
-            FuzzRequest request = roll < 85 ? api.next() : roll < 95 ? other.httpLayer() : other.runtime();
+            FuzzRequest request = roll < 60 ? api.next() : roll < 68 ? backups.next() : roll < 78 ? graphql.next() : roll < 86 ? mcp.next()
+                    : roll < 95 ? other.httpLayer() : other.runtime();
             report.record(request, fixture.canonical(request), http.exchange(request.bytes(), request.isHead()));
             if ((i + 1) % 100 == 0 && !checkReady(http, report)) {
                 break;

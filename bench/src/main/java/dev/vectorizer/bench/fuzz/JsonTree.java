@@ -1,5 +1,12 @@
 package dev.vectorizer.bench.fuzz;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -153,6 +160,22 @@ final class JsonTree {
             }
         }
         out.append('"');
+    }
+
+    /** The tree of a JSON text (numbers kept as written). */
+    static Object parse(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return of(reader.readValue());
+        }
+    }
+
+    private static Object of(JsonValue value) {
+        return switch (value) {
+            case JsonObject o -> new Obj(new ArrayList<>(o.entrySet().stream().map(e -> new Member(e.getKey(), of(e.getValue()))).toList()));
+            case JsonArray a -> new ArrayList<>(a.stream().map(JsonTree::of).toList());
+            case JsonString s -> s.getString();
+            default -> new Raw(value.toString()); // numbers, true, false, null
+        };
     }
 
     /** A deep copy, so that a template can be mutated without changing it. */

@@ -10,7 +10,12 @@ public record BackupId(String value) {
     private static final Pattern FORMAT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     public BackupId {
-        InvalidValueException.require(value != null && FORMAT.matcher(value).matches(), "backup id must be a UUID in lower case");
+        InvalidValueException.require(isValid(value), "backup id must be a UUID in lower case");
+    }
+
+    /** True if {@code value} is a well-formed backup id. */
+    public static boolean isValid(String value) {
+        return value != null && FORMAT.matcher(value).matches();
     }
 
     public static BackupId random() {
@@ -22,7 +27,7 @@ public record BackupId(String value) {
      * malformed id and another tenant's id read the same.
      */
     public static BackupId named(String value) {
-        if (value == null || !FORMAT.matcher(value).matches()) {
+        if (!isValid(value)) {
             throw BackupNotFound.of(value);
         }
         return new BackupId(value);

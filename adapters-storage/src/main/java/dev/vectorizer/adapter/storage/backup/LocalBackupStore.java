@@ -19,7 +19,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 import org.apache.lucene.util.IOUtils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,7 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code vectorizer.backup.directory} or, by default, {@code {data-dir}/backups}. An archive is
  * written as {@code {id}.tar.gz.partial}, fsynced and renamed into place on commit, so a committed
  * archive is whole and a crash leaves only a {@code .partial} file, which
- * {@link #discardIncomplete} deletes. Paths are built from validated ids only.
+ * {@link #discardLeftovers} deletes at the next start (with any archive whose catalog record never
+ * committed). Paths are built from validated ids only.
  */
 @ApplicationScoped
 public class LocalBackupStore implements BackupStorePort {
@@ -101,18 +105,31 @@ public class LocalBackupStore implements BackupStorePort {
         }
     }
 
+    /** Only {@code {tenant}/{id}.tar.gz[.partial]} files are considered: anything else in the directory is not ours to delete. */
     @Override
-    public void discardIncomplete() {
+    public List<String> discardLeftovers(BiPredicate<TenantId, BackupId> known) {
         if (!Files.isDirectory(root)) {
-            return;
+            return List.of();
         }
+        List<String> deleted = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root, 2)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(PARTIAL)).toList()) {
-                Files.deleteIfExists(file);
+            for (Path file : files.filter(f -> f.getNameCount() == root.getNameCount() + 2 && Files.isRegularFile(f)).toList()) {
+                String tenant = file.getParent().getFileName().toString();
+                String name = file.getFileName().toString();
+                boolean partial = name.endsWith(SUFFIX + PARTIAL);
+                String id = name.substring(0, Math.max(0, name.length() - (partial ? SUFFIX.length() + PARTIAL.length() : SUFFIX.length())));
+                if (!TenantId.isValid(tenant) || !(partial || name.endsWith(SUFFIX)) || !BackupId.isValid(id)) {
+                    continue;
+                }
+                if (partial || !known.test(new TenantId(tenant), new BackupId(id))) {
+                    Files.deleteIfExists(file);
+                    deleted.add((partial ? "the unfinished archive " : "the archive ") + root.relativize(file));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean " + root, e);
         }
+        return deleted;
     }
 
     private static final class PendingFile implements PendingArchive {

@@ -19,8 +19,11 @@ import java.nio.file.Path;
 record CollectionPaths(Path root) {
 
     static CollectionPaths of(DataDirectory dataDirectory, Collection collection) {
-        CollectionRef ref = collection.ref();
-        String name = collection.incarnation().isLegacy() ? ref.name().value() : ref.name().value() + "." + collection.incarnation();
+        return of(dataDirectory, collection.ref(), collection.incarnation());
+    }
+
+    static CollectionPaths of(DataDirectory dataDirectory, CollectionRef ref, Incarnation incarnation) {
+        String name = incarnation.isLegacy() ? ref.name().value() : ref.name().value() + "." + incarnation;
         return new CollectionPaths(tenantRoot(dataDirectory, ref.tenant()).resolve("collections").resolve(name));
     }
 

@@ -36,8 +36,10 @@ import org.apache.lucene.util.IOUtils;
  * so it costs no copy and pins nothing in the live index once taken; a collection that was not open
  * is closed again afterwards. A restore writes an index into {@code {data-dir}/tmp/restore/{random}/index/},
  * checks it with Lucene, and moves the directory into place as the new incarnation's directory (a
- * rename, so a collection directory is either absent or complete). What a crash leaves under
- * {@code tmp/} is deleted at the next start (backups start only after it).
+ * rename, so a collection directory is either absent or complete), noted as unsettled until its
+ * catalog entry is made. What a crash leaves under {@code tmp/} is deleted at the next start (backups
+ * start only after it); an installed incarnation whose catalog entry never came, by
+ * {@link LuceneVectorIndex#settleAll}.
  */
 @ApplicationScoped
 public class LuceneSnapshots implements IndexSnapshotPort {
@@ -122,7 +124,7 @@ public class LuceneSnapshots implements IndexSnapshotPort {
     @Override
     public RestoringIndex restoring(Collection collection) {
         try {
-            return new Restoring(fresh("restore"), CollectionPaths.of(dataDirectory, collection));
+            return new Restoring(fresh("restore"), CollectionPaths.of(dataDirectory, collection), () -> indexes.unsettle(collection));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the restore of " + collection.ref(), e);
         }
@@ -167,11 +169,14 @@ public class LuceneSnapshots implements IndexSnapshotPort {
 
         private final Path staging;
         private final CollectionPaths target;
+        private final Runnable unsettle;
         private boolean installed;
 
-        Restoring(Path staging, CollectionPaths target) throws IOException {
+        /** {@code unsettle} notes the incarnation before its files are moved into place. */
+        Restoring(Path staging, CollectionPaths target, Runnable unsettle) throws IOException {
             this.staging = staging;
             this.target = target;
+            this.unsettle = unsettle;
             Files.createDirectories(index());
         }
 
@@ -227,6 +232,7 @@ public class LuceneSnapshots implements IndexSnapshotPort {
                 IOUtils.fsync(index(), true);
                 Files.createDirectories(staging.resolve("translog"));
                 Files.createDirectories(target.root().getParent());
+                unsettle.run(); // until the catalog names it: a crash before then leaves it to the next start
                 Files.move(staging, target.root(), StandardCopyOption.ATOMIC_MOVE);
                 IOUtils.fsync(target.root().getParent(), true);
                 installed = true;

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.lucene.util.IOUtils;
@@ -49,6 +51,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * had no write for one commit interval is merged down to one segment in the background, one collection
  * at a time ({@link CollectionIndex#mergeIfSettled}). Thread-safe.
  *
+ * <p>Crash leftovers: an incarnation being created, restored or removed is noted as unsettled
+ * ({@link UnsettledNotes}) until its catalog entry agrees with its files, so that a start after a crash
+ * finds it without reading every tenant's directory ({@link #settleAll}).
+ *
  * <p>Durations are ISO-8601 ({@code PT30S}) or a number with {@code ms}, {@code s}, {@code m} or
  * {@code h} ({@code 30s}); a zero idle timeout never closes idle indexes.
  */
@@ -59,6 +65,7 @@ public class LuceneVectorIndex implements VectorIndexPort {
 
     private DataDirectory dataDirectory;
     private OpenIndexes indexes;
+    private UnsettledNotes unsettled;
     private ScheduledExecutorService maintenance;
     private ExecutorService merges;
     private Duration idleTimeout;
@@ -78,6 +85,7 @@ public class LuceneVectorIndex implements VectorIndexPort {
         this.dataDirectory = dataDirectory;
         this.idleTimeout = idleTimeout;
         this.commitInterval = commitInterval;
+        this.unsettled = new UnsettledNotes(dataDirectory);
         this.indexes = new OpenIndexes(maxOpenIndexes,
                 (collection, create) -> CollectionIndex.open(collection, paths(collection), create));
         this.maintenance = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -154,6 +162,7 @@ public class LuceneVectorIndex implements VectorIndexPort {
 
     @Override
     public void create(Collection collection) {
+        unsettle(collection);
         indexes.create(collection);
     }
 
@@ -161,6 +170,31 @@ public class LuceneVectorIndex implements VectorIndexPort {
     public void drop(Collection collection) {
         Path root = paths(collection).root();
         indexes.closeAnd(collection, () -> deleteTree(root));
+        settle(collection);
+    }
+
+    @Override
+    public void unsettle(Collection collection) {
+        unsettled.add(collection.ref(), collection.incarnation());
+    }
+
+    @Override
+    public void settle(Collection collection) {
+        unsettled.remove(collection.ref(), collection.incarnation());
+    }
+
+    /** Nothing is open at start: an unsettled incarnation the catalog does not name is deleted directly. */
+    @Override
+    public List<Unsettled> settleAll(Predicate<Unsettled> named) {
+        List<Unsettled> deleted = new ArrayList<>();
+        for (Unsettled note : unsettled.all()) {
+            if (!named.test(note)) {
+                deleteTree(CollectionPaths.of(dataDirectory, note.ref(), note.incarnation()).root());
+                deleted.add(note);
+            }
+            unsettled.remove(note.ref(), note.incarnation());
+        }
+        return deleted;
     }
 
     @Override

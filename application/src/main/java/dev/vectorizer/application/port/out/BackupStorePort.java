@@ -4,6 +4,8 @@ import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.backup.BackupId;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
+import java.util.function.BiPredicate;
 
 /**
  * Where backup archives are kept: by default files under {@code {data-dir}/backups/{tenant}/}; an
@@ -24,8 +26,14 @@ public interface BackupStorePort {
     /** Deletes every archive of the tenant. */
     void deleteTenant(TenantId tenant);
 
-    /** Discards archives whose writing never finished (a crash); call before any backup starts. */
-    void discardIncomplete();
+    /**
+     * Deletes what a crash left: archives whose writing never finished, and committed archives that
+     * {@code known} does not accept (their catalog record never committed, or its removal did but the
+     * archive's did not). Call at start, before any backup or upload starts.
+     *
+     * @return a description of each archive deleted, for the log
+     */
+    List<String> discardLeftovers(BiPredicate<TenantId, BackupId> known);
 
     /** An archive being written: nothing of it is visible until {@link #commit}; closing without commit discards it. */
     interface PendingArchive extends AutoCloseable {

@@ -61,7 +61,10 @@ public interface IndexSnapshotPort {
          */
         long verify(CollectionSpec spec, long vectorCount);
 
-        /** Puts the files in place as the incarnation's index, so that the collection can open. */
+        /**
+         * Puts the files in place as the incarnation's index, so that the collection can open; they
+         * are unsettled ({@link VectorIndexPort#settleAll}) until {@link VectorIndexPort#settle}.
+         */
         void install();
 
         /** Deletes the files unless installed. */

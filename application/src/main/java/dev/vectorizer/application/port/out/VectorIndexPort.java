@@ -1,6 +1,8 @@
 package dev.vectorizer.application.port.out;
 
 import dev.vectorizer.domain.Collection;
+import dev.vectorizer.domain.CollectionRef;
+import dev.vectorizer.domain.Incarnation;
 import dev.vectorizer.domain.CollectionStats;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.Vector;
@@ -15,6 +17,7 @@ import dev.vectorizer.domain.usage.UsageChange;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The vector index of each collection. Contract for every write: when the call returns, the
@@ -28,11 +31,40 @@ import java.util.function.Consumer;
  */
 public interface VectorIndexPort {
 
-    /** Creates the empty index of a new collection (incarnation). */
+    /**
+     * Creates the empty index of a new collection (incarnation), noted as unsettled (see
+     * {@link #settleAll}) until {@link #settle}: its catalog entry is yet to be made.
+     */
     void create(Collection collection);
 
-    /** Deletes this incarnation's index and every file of it, and nothing of another incarnation. Idempotent. */
+    /**
+     * Deletes this incarnation's index and every file of it, and nothing of another incarnation, and
+     * forgets its unsettled note. Idempotent.
+     */
     void drop(Collection collection);
+
+    /**
+     * Notes, before the catalog entry of this incarnation is removed or swapped, that its files may
+     * outlive its entry (a crash before {@link #drop}). Cheap: no fsync (a note, like the catalog,
+     * needs only to survive the process).
+     */
+    void unsettle(Collection collection);
+
+    /** The catalog entry of this incarnation is made: forgets its unsettled note. */
+    void settle(Collection collection);
+
+    /**
+     * Settles every incarnation a crash left unsettled (created, restored or being removed when the
+     * process died): kept, its note forgotten, if {@code named} (the catalog names exactly it),
+     * its files deleted otherwise. Call at start, before any collection is created or dropped.
+     *
+     * @return the incarnations whose files were deleted
+     */
+    List<Unsettled> settleAll(Predicate<Unsettled> named);
+
+    /** An incarnation noted as unsettled. */
+    record Unsettled(CollectionRef ref, Incarnation incarnation) {
+    }
 
     /**
      * Moves a collection's index to another ref (another tenant or name) of the same incarnation,
