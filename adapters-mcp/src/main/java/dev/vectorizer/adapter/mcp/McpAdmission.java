@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Admits every HTTP request to the MCP endpoint before the SDK's transport sees it: no GET stream
@@ -95,7 +96,21 @@ final class McpAdmission extends HttpFilter {
             return;
         }
         request.setAttribute(CALLER, caller);
-        chain.doFilter(request, new McpAnswer(response, session == null ? sessions : null, SessionBindings.Owner.of(caller)));
+        HttpServletRequest checked = request;
+        if ("POST".equals(request.getMethod())) {
+            byte[] body = ReadBody.read(request, McpEndpoint.MAX_REQUEST_BYTES);
+            if (body.length > McpEndpoint.MAX_REQUEST_BYTES) {
+                McpAnswer.problem(response, ErrorType.PAYLOAD_TOO_LARGE, "an MCP message may take at most " + McpEndpoint.MAX_REQUEST_BYTES + " bytes");
+                return;
+            }
+            Optional<Map<String, Object>> refusal = JsonRpcEnvelope.refusal(body);
+            if (refusal.isPresent()) {
+                McpAnswer.jsonRpcError(response, refusal.get());
+                return;
+            }
+            checked = new ReadBody(request, body);
+        }
+        chain.doFilter(checked, new McpAnswer(response, session == null ? sessions : null, SessionBindings.Owner.of(caller)));
         if (session != null && "DELETE".equals(request.getMethod()) && response.getStatus() < 300) {
             sessions.end(session);
         }

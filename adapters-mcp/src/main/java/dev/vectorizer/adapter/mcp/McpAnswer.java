@@ -6,6 +6,7 @@ import io.modelcontextprotocol.spec.HttpHeaders;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * The answer to an admitted MCP request, as the SDK's transport writes it, with two additions:
@@ -36,6 +37,13 @@ final class McpAnswer extends HttpServletResponseWrapper {
         response.setStatus(type.status());
         response.setContentType("application/problem+json");
         response.getOutputStream().write(Json.writeUtf8(type.problem(detail)));
+    }
+
+    /** Answers 400 with a JSON-RPC error response, as Streamable HTTP answers a message it cannot take. */
+    static void jsonRpcError(HttpServletResponse response, Map<String, Object> error) throws IOException {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setContentType("application/json");
+        response.getOutputStream().write(Json.writeUtf8(error));
     }
 
     @Override

@@ -46,7 +46,7 @@ public class McpEndpoint implements ServletContextListener {
 
     static final String PATH = "/mcp";
     /** The largest request the transport reads: the REST API's bound on a body. */
-    private static final int MAX_REQUEST_BYTES = 32 * 1024 * 1024;
+    static final int MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 
     @Inject
     AdmitRequestQuery admit;

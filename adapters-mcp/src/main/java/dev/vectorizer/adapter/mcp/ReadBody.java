@@ -1,0 +1,55 @@
+package dev.vectorizer.adapter.mcp;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+
+/** A request whose body was read ahead (to check its envelope), handed on with the same body. */
+final class ReadBody extends HttpServletRequestWrapper {
+
+    private final byte[] body;
+
+    ReadBody(HttpServletRequest request, byte[] body) {
+        super(request);
+        this.body = body;
+    }
+
+    /** The body of {@code request}, at most {@code limit + 1} bytes of it (more than {@code limit} means too large). */
+    static byte[] read(HttpServletRequest request, int limit) throws IOException {
+        return request.getInputStream().readNBytes(limit + 1);
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+        ByteArrayInputStream in = new ByteArrayInputStream(body);
+        return new ServletInputStream() {
+            @Override
+            public int read() {
+                return in.read();
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                return in.read(buffer, offset, length);
+            }
+
+            @Override
+            public boolean isFinished() {
+                return in.available() == 0;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(ReadListener listener) {
+                throw new IllegalStateException("the body was read already; it is not read asynchronously");
+            }
+        };
+    }
+}
