@@ -303,6 +303,15 @@ class HubModeIT {
                 "\"collection\":\"only\"");
     }
 
+    @Test
+    @Order(8)
+    void hiveHubsHealthAndCallsAreInTheMetricsTheAlertsAndTheDashboardRead() {
+        assertThat(anonymous.get("metrics").body()).as("deploy/monitoring's series, after HiveHub failed and came back")
+                .containsPattern("vectorizer_hub_up\\{[^}]*} 1").containsPattern("vectorizer_hub_breaker_open\\{[^}]*} 0")
+                .containsPattern("vectorizer_hub_calls_seconds_count\\{[^}]*call=\"validate_key\"[^}]*outcome=\"failure\"")
+                .containsPattern("vectorizer_hub_calls_seconds_count\\{[^}]*call=\"quota_check\"[^}]*outcome=\"success\"");
+    }
+
     private static void assertHubUnavailable(Http.Answer answer) {
         assertProblem(answer, 503, "HUB_UNAVAILABLE");
         assertThat(Integer.parseInt(answer.headers().firstValue("Retry-After").orElseThrow())).isPositive();
