@@ -6,6 +6,7 @@ import dev.vectorizer.application.port.out.MetricsPort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -22,9 +23,22 @@ public class MetricsBackends {
 
     private static final Logger LOG = Logger.getLogger(MetricsBackends.class.getName());
 
+    /** Held by this application-scoped bean, so that a registry it looks up lives as long as the application. */
+    private final Instance<Object> beans;
+
+    @Inject
+    public MetricsBackends(Instance<Object> beans) {
+        this.beans = beans;
+    }
+
+    /** For the CDI client proxy only. */
+    protected MetricsBackends() {
+        this(null);
+    }
+
     @Produces
     @ApplicationScoped
-    MetricsPort metrics(Instance<Object> beans) {
+    MetricsPort metrics() {
         Optional<MetricsPort> chosen = backend("org.eclipse.microprofile.metrics.MetricRegistry", () -> MicroProfileMetrics.in(beans))
                 .or(() -> backend("io.micrometer.core.instrument.MeterRegistry", () -> MicrometerMetrics.in(beans)));
         chosen.ifPresentOrElse(adapter -> LOG.info(() -> "Metrics go to " + adapter.getClass().getSimpleName()),
