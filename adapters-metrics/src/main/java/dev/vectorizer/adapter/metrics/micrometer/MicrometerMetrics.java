@@ -7,16 +7,12 @@ import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.hub.HubCall;
 import dev.vectorizer.domain.quota.Limit;
 import dev.vectorizer.domain.quota.RateWindow;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Vetoed;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
@@ -24,17 +20,20 @@ import java.util.function.ToDoubleFunction;
  * The application's metrics in a Micrometer {@link MeterRegistry}: the one WildFly's
  * {@code micrometer} subsystem gives a deployment (exported over OTLP, or as Prometheus text by its
  * {@code registry=prometheus}). Same names, labels and units as on MicroProfile Metrics: Micrometer's
- * Prometheus naming adds {@code _total} to counters and {@code _seconds} to timers likewise. Not a
- * CDI bean ({@link Vetoed}, so that no container inspects it where Micrometer is missing):
- * {@code MetricsBackends} creates it when the API and a registry are there.
+ * Prometheus naming adds {@code _total} to counters and {@code _seconds} to timers likewise. Meters
+ * are registered with the registry's own methods, not the builders: WildFly 39's deployment registry
+ * passes only those on to the exporting registries (what the builders register stays in it, unseen),
+ * so the series carry no help text. Not a CDI bean ({@link Vetoed}, so that no container inspects it
+ * where Micrometer is missing): {@code MetricsBackends} creates it when the API and a registry are there.
  */
 @Vetoed
 public final class MicrometerMetrics implements MetricsPort {
 
     private final MeterRegistry registry;
     private final TenantSeries tenants = new TenantSeries();
-    /** The per-tenant gauges, to remove those of a tenant that drops out. */
-    private final Map<TenantId, List<Gauge>> tenantGauges = new HashMap<>();
+    /** What the gauges read, held here: a registry holds a gauge's source weakly and reports NaN once it is collected. */
+    private volatile Gauges gauges;
+    private volatile HubGauges hub;
 
     MicrometerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -47,17 +46,15 @@ public final class MicrometerMetrics implements MetricsPort {
     }
 
     private void count(Series series, long n, String... tags) {
-        Counter.builder(series.metricName()).description(series.description()).tags(tags).register(registry).increment(n);
+        registry.counter(series.metricName(), Tags.of(tags)).increment(n);
     }
 
     private void time(Series series, Duration took, String... tags) {
-        Timer.builder(series.metricName()).description(series.description()).tags(tags).register(registry).record(took);
+        registry.timer(series.metricName(), Tags.of(tags)).record(took);
     }
 
-    private <T> Gauge gauge(Series series, T source, ToDoubleFunction<T> value, String... tags) {
-        // strong: the registry would otherwise hold the source weakly and report NaN once it is collected
-        return Gauge.builder(series.metricName(), source, value).description(series.description()).tags(tags).strongReference(true)
-                .register(registry);
+    private <T> void gauge(Series series, T source, ToDoubleFunction<T> value, String... tags) {
+        registry.gauge(series.metricName(), Tags.of(tags), source, value);
     }
 
     @Override
@@ -90,6 +87,7 @@ public final class MicrometerMetrics implements MetricsPort {
 
     @Override
     public void watch(Gauges gauges) {
+        this.gauges = gauges;
         gauge(Series.PENDING, gauges, Gauges::pendingUsageReports, "stream", Series.label(Stream.USAGE_REPORTS));
         gauge(Series.PENDING, gauges, Gauges::pendingOperationLogs, "stream", Series.label(Stream.OPERATION_LOGS));
         gauge(Series.OPEN_COLLECTIONS, gauges, Gauges::openCollections);
@@ -98,6 +96,7 @@ public final class MicrometerMetrics implements MetricsPort {
 
     @Override
     public void watchHub(HubGauges gauges) {
+        this.hub = gauges;
         gauge(Series.HUB_UP, gauges, g -> Series.gauge(g.up()));
         gauge(Series.HUB_BREAKER_OPEN, gauges, g -> Series.gauge(g.breakerOpen()));
     }
@@ -111,11 +110,11 @@ public final class MicrometerMetrics implements MetricsPort {
     public synchronized void tenantSeries(List<TenantSample> samples) {
         TenantSeries.Change change = tenants.replace(samples);
         for (TenantId gone : change.dropped()) {
-            tenantGauges.remove(gone).forEach(registry::remove);
+            TenantSeries.FIGURES.forEach(f -> registry.find(f.series().metricName()).tag("tenant", gone.value()).meters()
+                    .forEach(registry::remove));
         }
         for (TenantId tenant : change.added()) {
-            tenantGauges.put(tenant, TenantSeries.FIGURES.stream()
-                    .map(f -> gauge(f.series(), tenants, t -> t.value(tenant, f), "tenant", tenant.value())).toList());
+            TenantSeries.FIGURES.forEach(f -> gauge(f.series(), tenants, t -> t.value(tenant, f), "tenant", tenant.value()));
         }
     }
 }
