@@ -45,7 +45,9 @@ final class HexagonRules {
             new Confinement("java.net.http..", "hub"),
             new Confinement("jakarta.ws.rs..", "rest"),
             new Confinement("com.nimbusds..", "security"),
-            new Confinement("org.eclipse.microprofile.metrics..", "metrics"));
+            // each metrics API in its own adapter package, so that a server without the other API never meets it
+            new Confinement("org.eclipse.microprofile.metrics..", "metrics.microprofile"),
+            new Confinement("io.micrometer..", "metrics.micrometer"));
 
     private final String root;
 

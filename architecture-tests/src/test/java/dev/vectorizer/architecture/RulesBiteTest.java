@@ -83,6 +83,15 @@ class RulesBiteTest {
         assertViolation(persistenceRule, "fixture.violating.adapter.rest.CrossAdapterResource", "jakarta.persistence.Entity");
     }
 
+    @Test
+    void oneMetricsApiInTheOtherMetricsAdapter() {
+        ArchRule microProfileRule = RULES.librariesStayInTheirAdapter().stream()
+                .filter(r -> r.getDescription().contains("org.eclipse.microprofile.metrics"))
+                .findFirst().orElseThrow();
+        assertViolation(microProfileRule, "fixture.violating.adapter.metrics.micrometer.RegistryMixingMeter",
+                "org.eclipse.microprofile.metrics.MetricRegistry");
+    }
+
     private static void assertViolation(ArchRule rule, String offender, String target) {
         EvaluationResult result = rule.evaluate(FIXTURE);
         assertThat(result.hasViolation()).as("rule '%s' reports the fixture", rule.getDescription()).isTrue();

@@ -308,6 +308,15 @@ class HubModeIT {
                 "\"collection\":\"only\"");
     }
 
+    @Test
+    @Order(8)
+    void hiveHubsHealthAndCallsAreInTheMetricsTheAlertsAndTheDashboardRead() {
+        assertThat(anonymous.get("metrics").body()).as("deploy/monitoring's series, after HiveHub failed and came back")
+                .containsPattern("vectorizer_hub_up\\{[^}]*} 1").containsPattern("vectorizer_hub_breaker_open\\{[^}]*} 0")
+                .containsPattern("vectorizer_hub_calls_seconds_count\\{[^}]*call=\"validate_key\"[^}]*outcome=\"failure\"")
+                .containsPattern("vectorizer_hub_calls_seconds_count\\{[^}]*call=\"quota_check\"[^}]*outcome=\"success\"");
+    }
+
     /**
      * HiveHub down for several usage intervals while a tenant's traffic goes on, the server killed
      * (kill -9) during the outage and started again, HiveHub back: every usage report arrives, none
@@ -315,7 +324,7 @@ class HubModeIT {
      * (earlier tests keep the default, so that no report competes with their calls for the breaker).
      */
     @Test
-    @Order(8)
+    @Order(9)
     void usageReportsOutliveAHiveHubOutageAndAKillAndArriveExactlyOnce() throws Exception {
         server.stop();
         server.with("-Dvectorizer.hub.usage.interval=1s", "-Dvectorizer.usage.flush-interval=1s", "-Dvectorizer.hub.cache.grace=5m").start();

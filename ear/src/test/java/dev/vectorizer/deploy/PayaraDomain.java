@@ -1,16 +1,12 @@
 package dev.vectorizer.deploy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A Payara Server domain of the full distribution ({@code payara.home}), driven only with
@@ -20,8 +16,6 @@ import java.util.concurrent.TimeUnit;
 final class PayaraDomain implements AutoCloseable {
 
     private static final String NAME = "vectorizer";
-    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
     /** create-domain --portbase: admin is base + 48, HTTP base + 80; the domain uses ports up to base + 86. */
     private static final int ADMIN_OFFSET = 48;
     private static final int HTTP_OFFSET = 80;
@@ -29,7 +23,8 @@ final class PayaraDomain implements AutoCloseable {
 
     private final Path asadmin = Path.of(System.getProperty("payara.home"), "bin", "asadmin");
     private final Path domains;
-    private final int portBase = freePortBase();
+    /** A port base below the ephemeral range. */
+    private final int portBase = FullServers.freePorts(200, 320, n -> IntStream.range(n * 100, n * 100 + PORTS_USED)) * 100;
     private boolean started;
 
     private PayaraDomain(Path workDir) {
@@ -70,20 +65,8 @@ final class PayaraDomain implements AutoCloseable {
     }
 
     /** Polls {@code /health/ready} until it answers 200. */
-    void awaitReady() throws IOException, InterruptedException {
-        Http http = new Http(http());
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (http.get("health/ready").status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notListeningYet) {
-                // keep polling
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("not ready after " + READY_TIMEOUT + "; log: " + log());
+    void awaitReady() throws InterruptedException {
+        FullServers.awaitReady(http(), "health/ready", log());
     }
 
     /** Stops the domain if it runs; {@code --kill} if a graceful stop fails. */
@@ -107,42 +90,6 @@ final class PayaraDomain implements AutoCloseable {
     private String local(String... command) throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(List.of(asadmin.toString(), "--interactive=false"));
         line.addAll(List.of(command));
-        Files.createDirectories(domains);
-        Path output = Files.createTempFile(domains, "asadmin-", ".out");
-        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().put("AS_JAVA", System.getProperty("java.home"));
-        Process process = builder.start();
-        if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new IllegalStateException("asadmin " + String.join(" ", command) + " timed out: " + Files.readString(output));
-        }
-        String text = Files.readString(output);
-        Files.delete(output);
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("asadmin " + String.join(" ", command) + " failed: " + text);
-        }
-        return text;
-    }
-
-    /** A port base below the ephemeral range whose hundred ports are all free now (random, so parallel builds rarely collide). */
-    private static int freePortBase() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(200, 320) * 100;
-            if (allFree(base)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no free block of " + PORTS_USED + " ports");
-    }
-
-    private static boolean allFree(int base) {
-        for (int port = base; port < base + PORTS_USED; port++) {
-            try (ServerSocket socket = new ServerSocket(port)) {
-                socket.setReuseAddress(true);
-            } catch (IOException taken) {
-                return false;
-            }
-        }
-        return true;
+        return FullServers.run(line, Map.of("AS_JAVA", System.getProperty("java.home")), domains);
     }
 }

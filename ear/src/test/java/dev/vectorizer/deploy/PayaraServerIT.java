@@ -32,17 +32,7 @@ class PayaraServerIT {
             domain.awaitReady();
 
             Http anonymous = new Http(domain.http());
-            assertThat(anonymous.get("api/info").json().getString("mode")).isEqualTo("standalone");
-            assertThat(dataDir.resolve("metadata/vectorizer.mv.db")).as("metadata in the configured data dir").exists();
-            Http admin = anonymous.withKey(Files.readString(dataDir.resolve("admin.key")).strip());
-            assertThat(admin.postJson("api/admin/tenants", "{\"id\":\"acme\",\"name\":\"Acme\"}").status()).isEqualTo(201);
-            Http.Answer issued = admin.postJson("api/admin/tenants/acme/keys", "{\"permissions\":[\"READ_WRITE\"]}");
-            assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-            Http acme = anonymous.withKey(issued.json().getString("key"));
-            assertThat(acme.postJson("api/collections", "{\"name\":\"docs\",\"dimension\":3}").status()).isEqualTo(201);
-            assertThat(acme.postJson("api/collections/docs/vectors",
-                    "{\"vectors\":[{\"id\":\"east\",\"vector\":[1,0,0]},{\"id\":\"north\",\"vector\":[0,1,0]}]}").status()).isEqualTo(200);
-            assertNearestIsEast(acme);
+            Http acme = TenantJourney.acmeWithCollection(anonymous, dataDir);
             assertThat(anonymous.get("metrics?scope=application").body()).contains("vectorizer_requests_seconds");
             String installation = anonymous.get("api/info").json().getString("installation_id");
 
@@ -51,17 +41,11 @@ class PayaraServerIT {
             domain.awaitReady();
 
             assertThat(anonymous.get("api/info").json().getString("installation_id")).isEqualTo(installation);
-            assertNearestIsEast(acme);
+            TenantJourney.assertNearestIsEast(acme);
             assertThat(Files.readString(domain.log())).as("Lucene uses the vector API: the JVM option took effect")
                     .contains("Java vector incubator API enabled");
             domain.remote("undeploy", "vectorizer");
             assertThat(anonymous.get("health/ready").status()).isNotEqualTo(200);
         }
-    }
-
-    private static void assertNearestIsEast(Http tenant) {
-        Http.Answer found = tenant.postJson("api/collections/docs/search", "{\"vector\":[0.9,0.1,0],\"limit\":1}");
-        assertThat(found.status()).as(found.body()).isEqualTo(200);
-        assertThat(found.json().getJsonArray("results").getJsonObject(0).getString("id")).isEqualTo("east");
     }
 }

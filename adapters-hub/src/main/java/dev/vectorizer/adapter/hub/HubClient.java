@@ -1,5 +1,6 @@
 package dev.vectorizer.adapter.hub;
 
+import dev.vectorizer.application.port.out.MetricsPort;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.hub.HubCall;
 import dev.vectorizer.domain.hub.HubStatus;
@@ -42,12 +43,18 @@ public class HubClient {
     private final AnswerCache<TenantId, Quota> quotas;
 
     @Inject
-    public HubClient(HubClientSettings settings) {
-        this(settings, Clock.systemUTC());
+    public HubClient(HubClientSettings settings, MetricsPort metrics) {
+        this(settings, Clock.systemUTC(), metrics::hubCalled);
     }
 
+    /** Without metrics: for the tests of the client. */
     HubClient(HubClientSettings settings, Clock clock) {
-        this.http = new HubHttp(settings, clock);
+        this(settings, clock, (call, succeeded, took) -> {
+        });
+    }
+
+    private HubClient(HubClientSettings settings, Clock clock, HubHttp.CallObserver observer) {
+        this.http = new HubHttp(settings, clock, observer);
         this.quotas = new AnswerCache<>(clock, settings.maxEntries(), quota -> settings.quotaTtl(), quota -> settings.grace());
     }
 

@@ -29,9 +29,16 @@ import java.util.function.Function;
  * time is left. A call that gets no usable answer (none in time, an unexpected status, a body that
  * is not the JSON expected or longer than {@value #MAX_ANSWER_BYTES} bytes) is a failure: it
  * counts against the {@link CircuitBreaker}, which, open, refuses calls without sending them.
- * Every failure is a {@link HubUnavailableException}, so callers fail closed.
+ * Every failure is a {@link HubUnavailableException}, so callers fail closed. Each call's outcome and
+ * time go to the {@link CallStatistics} and to a {@link CallObserver} (the metrics).
  */
 final class HubHttp {
+
+    /** Told of every call: whether it got a usable answer and how long it took, retries included. */
+    @FunctionalInterface
+    interface CallObserver {
+        void called(HubCall call, boolean succeeded, Duration took);
+    }
 
     static final int MAX_ANSWER_BYTES = 1024 * 1024;
     /** What a caller is told to wait when the breaker is still closed: HiveHub may answer the next call. */
@@ -45,11 +52,13 @@ final class HubHttp {
     private final HttpClient client;
     private final CircuitBreaker breaker;
     private final CallStatistics stats = new CallStatistics();
+    private final CallObserver observer;
     private final Clock clock;
 
-    HubHttp(HubClientSettings settings, Clock clock) {
+    HubHttp(HubClientSettings settings, Clock clock, CallObserver observer) {
         this.settings = settings;
         this.clock = clock;
+        this.observer = observer;
         this.breaker = new CircuitBreaker(settings.breakerFailures(), settings.breakerOpenFor(), clock);
         // no HiveHub, no client (and none of its threads) in the other modes
         this.client = settings.url().map(url -> HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
@@ -97,6 +106,7 @@ final class HubHttp {
         } finally {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             stats.record(call, succeeded, took, clock.instant());
+            observer.called(call, succeeded, took);
             if (succeeded) {
                 breaker.onSuccess();
             } else {

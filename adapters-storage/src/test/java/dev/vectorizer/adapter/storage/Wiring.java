@@ -13,6 +13,7 @@ import dev.vectorizer.application.port.out.VectorIndexPort;
 import dev.vectorizer.application.usage.OperationLog;
 import dev.vectorizer.application.usage.QuotaLedger;
 import dev.vectorizer.application.usage.TenantLimits;
+import dev.vectorizer.domain.hub.HubCall;
 import dev.vectorizer.domain.quota.Limit;
 import dev.vectorizer.domain.quota.RateWindow;
 import java.time.Duration;
@@ -69,6 +70,14 @@ final class Wiring {
 
         @Override
         public void tenantSeries(List<TenantSample> samples) {
+        }
+
+        @Override
+        public void watchHub(HubGauges gauges) {
+        }
+
+        @Override
+        public void hubCalled(HubCall call, boolean succeeded, Duration took) {
         }
     };
 

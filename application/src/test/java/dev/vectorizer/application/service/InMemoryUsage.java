@@ -17,6 +17,7 @@ import dev.vectorizer.application.usage.RequestCounter;
 import dev.vectorizer.application.usage.TenantLimits;
 import dev.vectorizer.application.usage.UsageReporting;
 import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.hub.HubCall;
 import dev.vectorizer.domain.quota.Limit;
 import dev.vectorizer.domain.quota.Quota;
 import dev.vectorizer.domain.quota.QuotaDecision;
@@ -90,6 +91,14 @@ final class InMemoryUsage {
         @Override
         public void tenantSeries(List<TenantSample> samples) {
             this.tenants = List.copyOf(samples);
+        }
+
+        @Override
+        public void watchHub(HubGauges watched) {
+        }
+
+        @Override
+        public void hubCalled(HubCall call, boolean succeeded, Duration took) {
         }
     }
 

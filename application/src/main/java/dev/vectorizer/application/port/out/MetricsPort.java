@@ -1,6 +1,7 @@
 package dev.vectorizer.application.port.out;
 
 import dev.vectorizer.domain.TenantId;
+import dev.vectorizer.domain.hub.HubCall;
 import dev.vectorizer.domain.quota.Limit;
 import dev.vectorizer.domain.quota.RateWindow;
 import java.time.Duration;
@@ -8,9 +9,9 @@ import java.util.List;
 
 /**
  * What operators watch (docs/OPERATIONS.md, "Monitoring", names every series): the application
- * counts through this port, an adapter exposes it (MicroProfile Metrics, Prometheus text at
- * {@code /metrics}). Per-tenant series are only those the application hands to
- * {@link #tenantSeries}, a bounded list.
+ * and the HiveHub client count through this port, an adapter exposes it (MicroProfile Metrics on
+ * Payara, Micrometer on WildFly; Prometheus text). Per-tenant series are only those the application
+ * hands to {@link #tenantSeries}, a bounded list.
  */
 public interface MetricsPort {
 
@@ -26,6 +27,15 @@ public interface MetricsPort {
         long openCollections();
 
         long activeTenants();
+    }
+
+    /** HiveHub as the gauges read it when scraped (hub mode only). */
+    interface HubGauges {
+        /** True while HiveHub answers: the latest call succeeded (or none was made yet). */
+        boolean up();
+
+        /** True while the circuit breaker in front of HiveHub is open or waits for its trial call. */
+        boolean breakerOpen();
     }
 
     /** One tenant's figures for the per-tenant series. */
@@ -49,6 +59,12 @@ public interface MetricsPort {
 
     /** Registers the gauges; called once at start. */
     void watch(Gauges gauges);
+
+    /** Registers HiveHub's gauges; called once at start, in hub mode only. */
+    void watchHub(HubGauges gauges);
+
+    /** A call to HiveHub that got a usable answer, or did not, after {@code took} (retries included). */
+    void hubCalled(HubCall call, boolean succeeded, Duration took);
 
     /** Replaces the per-tenant series with these tenants' (a bounded list; tenants left out lose their series). */
     void tenantSeries(List<TenantSample> samples);
