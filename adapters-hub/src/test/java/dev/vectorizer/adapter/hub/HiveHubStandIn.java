@@ -65,6 +65,7 @@ public final class HiveHubStandIn implements AutoCloseable {
     private final Map<String, String> quotas = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final List<String> usageReportIds = new CopyOnWriteArrayList<>();
+    private final List<String> usageReports = new CopyOnWriteArrayList<>();
     private final List<String> logBatches = new CopyOnWriteArrayList<>();
     private volatile Behaviour behaviour = Behaviour.NORMAL;
     private volatile Duration latency = Duration.ZERO;
@@ -150,6 +151,11 @@ public final class HiveHubStandIn implements AutoCloseable {
         return Collections.unmodifiableList(usageReportIds);
     }
 
+    /** The bodies of the usage reports received, in order (a retried report is there each time it came). */
+    public List<String> usageReports() {
+        return Collections.unmodifiableList(usageReports);
+    }
+
     public List<String> logBatches() {
         return Collections.unmodifiableList(logBatches);
     }
@@ -203,8 +209,15 @@ public final class HiveHubStandIn implements AutoCloseable {
             }
             switch (behaviour) {
                 case ERROR_500 -> send(exchange, 500, "{\"error\":\"internal\"}");
-                case MALFORMED_JSON -> send(exchange, 200, "{\"valid\": tru");
-                case WRONG_SHAPE -> send(exchange, 200, "{\"data\":{\"valid\":true}}");
+                // garbage answers come from a HiveHub that did the work (a usage report it garbles the answer to is taken)
+                case MALFORMED_JSON -> {
+                    answer(path, body, exchange);
+                    send(exchange, 200, "{\"valid\": tru");
+                }
+                case WRONG_SHAPE -> {
+                    answer(path, body, exchange);
+                    send(exchange, 200, "{\"data\":{\"valid\":true}}");
+                }
                 case SLOW -> {
                     pause(slowness);
                     send(exchange, 200, answer(path, body, exchange));
@@ -239,6 +252,7 @@ public final class HiveHubStandIn implements AutoCloseable {
             }
             case "/api/v1/usage" -> {
                 usageReportIds.add(field(body, "report_id"));
+                usageReports.add(body);
                 return "";
             }
             case "/api/v1/vectorizer/logs" -> {
