@@ -53,6 +53,7 @@ class HarnessSmokeIT {
             System.out.println(report.markdown());
             assertThat(report.served()).as("requests served").isPositive();
             assertThat(report.quotaRefusals()).as("inserts refused at a plan's max_vectors").isPositive();
+            assertThat(report.tenantsAtLimit()).as("tenants filled up to their max_vectors").isPositive();
             assertThat(report.findings()).as(report.markdown()).isEmpty();
             assertThat(server.log().lines().filter(line -> line.contains("SEVERE"))).as("SEVERE lines in the server log").isEmpty();
         }

@@ -22,8 +22,9 @@ import java.util.Random;
  * new vector (35%) and one-sentence texts to embed and insert (15%), each to a random tenant.
  * Reports throughput and p50/p99 per operation; any answer but a 2xx or a well-formed
  * {@code max_vectors} refusal is an error. Afterwards each tenant holds exactly its acknowledged
- * vectors, min(inserts tried, max_vectors) of them, and no quota is exceeded. Seeded, bounded by
- * time and count, loopback only.
+ * vectors, min(inserts tried, max_vectors) of them, and no quota is exceeded; tenants on the
+ * smallest plan are first filled up to it, so refusals at the limit are always seen. Seeded,
+ * bounded by time and count, loopback only.
  */
 public final class TenantsLoadHarness {
 
@@ -65,6 +66,10 @@ public final class TenantsLoadHarness {
             tenant.setUp(client, adminKey, findings);
             tenants.add(tenant);
         }
+        JsonClient.Reply warmUp = client.send("POST", "/api/embed", tenants.getFirst().key(), "{\"texts\":[\"The model loads on first use.\"]}");
+        if (warmUp.status() != 200) {
+            throw new IllegalStateException("tenants load warm-up (loading the embedding model): " + warmUp);
+        }
         Duration setUp = Duration.ofNanos(System.nanoTime() - setUpStart);
         String loadBefore = LoadAverage.now();
         Random seeds = new Random(seed);
@@ -81,9 +86,23 @@ public final class TenantsLoadHarness {
         }
         Duration load = Duration.ofNanos(System.nanoTime() - start);
         String loadAfter = LoadAverage.now();
+        fillSmallestPlans(tenants, new Random(seeds.nextLong()));
         List<LoadTenant.Verdict> verdicts = tenants.stream().map(t -> t.verify(client, findings)).toList();
         return new TenantsLoadReport(seed, settings, setUp, load, loadBefore + " → " + loadAfter, tally, latencies, findings, verdicts,
                 tenants.stream().mapToInt(LoadTenant::quotaRefusals).sum());
+    }
+
+    /**
+     * Tops up every tenant on the smallest plan that was not yet refused until its plan refuses (at
+     * most max_vectors + 1 one-vector upserts, untimed), so every run sees refusals at the limit,
+     * whatever the machine managed during the load.
+     */
+    private void fillSmallestPlans(List<LoadTenant> tenants, Random random) {
+        for (LoadTenant tenant : tenants) {
+            for (int i = 0; tenant.maxVectors == MAX_VECTORS[0] && i <= tenant.maxVectors && tenant.quotaRefusals() == 0; i++) {
+                upsert("fill upsert", tenant, random);
+            }
+        }
     }
 
     private void work(List<LoadTenant> tenants, Random random, long end, int maxRequests) {
@@ -94,7 +113,7 @@ public final class TenantsLoadHarness {
                 if (roll < 50) {
                     search(tenant, random);
                 } else if (roll < 85) {
-                    upsert(tenant, random);
+                    upsert("upsert", tenant, random);
                 } else {
                     insertText(tenant, random);
                 }
@@ -114,10 +133,10 @@ public final class TenantsLoadHarness {
         }
     }
 
-    private void upsert(LoadTenant tenant, Random random) {
+    private void upsert(String operation, LoadTenant tenant, Random random) {
         Point point = Point.random(tenant.nextId("v"), LoadTenant.DIMENSION, random, "{\"n\":" + random.nextInt(100) + "}");
-        JsonClient.Reply reply = call("upsert", tenant, "/vectors", Point.batch(List.of(point)));
-        inserted("upsert", tenant, reply, point.id());
+        JsonClient.Reply reply = call(operation, tenant, "/vectors", Point.batch(List.of(point)));
+        inserted(operation, tenant, reply, point.id());
     }
 
     private void insertText(LoadTenant tenant, Random random) {
@@ -142,10 +161,10 @@ public final class TenantsLoadHarness {
         }
     }
 
-    /** A request to the tenant's collection; the time of a 2xx is recorded. */
+    /** A request to the tenant's collection; the time of a 2xx is recorded, except the fill's. */
     private JsonClient.Reply call(String operation, LoadTenant tenant, String route, String body) {
         JsonClient.Reply reply = tally.count(operation, client.send("POST", "/api/collections/" + LoadTenant.COLLECTION + route, tenant.key(), body));
-        if (reply.ok()) {
+        if (reply.ok() && !operation.startsWith("fill")) {
             latencies.add(operation, reply);
         }
         return reply;

@@ -72,8 +72,9 @@ public final class TenantsLoadReport {
         int errors = findings().getOrDefault("error", 0);
         out.append(String.format(Locale.ROOT, "%nTenants load: seed %d, %d tenants (set up in %.1f s), %d clients, %.1f s; load average %s%n", seed,
                 settings.tenants(), setUp.toMillis() / 1e3, settings.clients(), seconds, loadAverage));
-        out.append(String.format(Locale.ROOT, "- %d requests, %.1f/s; errors %d; quota refusals (429 max_vectors, expected) %d; "
-                + "%d tenants ended at their max_vectors, %d vectors in all; quotas exact: %s%n", tally.total(), tally.total() / seconds, errors,
+        out.append(String.format(Locale.ROOT, "- %d requests in all (the fill up to the smallest plan included); errors %d; "
+                + "quota refusals (429 max_vectors, expected) %d; %d tenants ended at their max_vectors, %d vectors in all; quotas exact: %s%n",
+                tally.total(), errors,
                 quotaRefusals, tenantsAtLimit(), verdicts.stream().mapToInt(LoadTenant.Verdict::vectors).sum(),
                 findings().keySet().stream().anyMatch(k -> k.contains("quota") || k.contains("acknowledged") || k.contains("usage")) ? "NO" : "yes"));
         out.append(passed() ? "PASS" : "FAIL").append('\n');
