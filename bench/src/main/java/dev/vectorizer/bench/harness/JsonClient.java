@@ -22,8 +22,8 @@ import java.time.Duration;
  */
 public final class JsonClient {
 
-    /** An answer, or none (status 0, {@code body} says why), and the interval it took. */
-    public record Reply(int status, String body, long sentNanos, long answeredNanos) {
+    /** An answer, or none (status 0, {@code body} says why), its {@code Retry-After} header (null if none), and the interval it took. */
+    public record Reply(int status, String body, String retryAfter, long sentNanos, long answeredNanos) {
 
         public boolean answered() {
             return status != 0;
@@ -31,6 +31,15 @@ public final class JsonClient {
 
         public boolean ok() {
             return status / 100 == 2;
+        }
+
+        /** The problem's {@code error_type}, or null if the body is not a JSON object that has one. */
+        public String errorType() {
+            try {
+                return json().getString("error_type", null);
+            } catch (RuntimeException notAProblem) {
+                return null;
+            }
         }
 
         public JsonObject json() {
@@ -86,12 +95,13 @@ public final class JsonClient {
         long sent = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), sent, System.nanoTime());
+            return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Retry-After").orElse(null), sent,
+                    System.nanoTime());
         } catch (IOException e) {
-            return new Reply(0, String.valueOf(e), sent, System.nanoTime());
+            return new Reply(0, String.valueOf(e), null, sent, System.nanoTime());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Reply(0, "interrupted", sent, System.nanoTime());
+            return new Reply(0, "interrupted", null, sent, System.nanoTime());
         }
     }
 

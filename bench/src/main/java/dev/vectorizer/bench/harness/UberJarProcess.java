@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * The uber-jar as a child process of a bench main, in standalone mode on its own data directory and
  * a free loopback port that stays the same across restarts, with the JVM flags of
  * {@code ./vectorizer java-flags} (passed by bench/common.sh as {@code vectorizer.jvm.flags}); the
- * output of every start is appended to one log file.
+ * output of every start is appended to one log file. The extra JVM arguments come last, so they may
+ * set another mode ({@code -Dvectorizer.mode=hub}: the last value of a property wins).
  */
 public final class UberJarProcess implements ServerControl, AutoCloseable {
 

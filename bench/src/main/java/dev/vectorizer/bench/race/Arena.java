@@ -1,6 +1,8 @@
 package dev.vectorizer.bench.race;
 
+import dev.vectorizer.bench.harness.Findings;
 import dev.vectorizer.bench.harness.JsonClient;
+import dev.vectorizer.bench.harness.Tally;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.vectorizer.bench.race;
 
+import dev.vectorizer.bench.harness.Findings;
 import dev.vectorizer.bench.harness.JsonClient;
 import java.util.ArrayList;
 import java.util.List;

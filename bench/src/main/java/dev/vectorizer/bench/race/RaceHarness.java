@@ -1,5 +1,6 @@
 package dev.vectorizer.bench.race;
 
+import dev.vectorizer.bench.harness.Findings;
 import dev.vectorizer.bench.harness.JsonClient;
 import dev.vectorizer.bench.harness.Point;
 import jakarta.json.JsonObject;

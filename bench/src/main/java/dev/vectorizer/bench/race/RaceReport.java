@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The race harness's findings: answers by operation, a row per phase check, the keys' churn, PASS or FAIL. */
 public final class RaceReport {
@@ -78,17 +77,12 @@ public final class RaceReport {
     }
 
     public String markdown() {
-        StringBuilder out = new StringBuilder("| operation | sent | answers |\n|---|--:|---|\n");
-        arena.tally.byOperation().forEach((op, statuses) -> out.append("| ").append(op).append(" | ")
-                .append(statuses.values().stream().mapToInt(Integer::intValue).sum()).append(" | ")
-                .append(statuses.entrySet().stream().map(e -> (e.getKey() == 0 ? "no answer" : e.getKey()) + " ×" + e.getValue())
-                        .collect(Collectors.joining(", ")))
-                .append(" |\n"));
+        StringBuilder out = new StringBuilder(arena.tally.markdown());
         out.append("\n| phase | creates / deletes acked (total) | exists | stored | writes judged | lost | wrong | undeleted | leaked | phantom |\n")
                 .append("|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|\n");
         phases.forEach(p -> out.append(String.format(Locale.ROOT, "| %d | %d / %d | %s | %d | %d | %d | %d | %d | %d | %d |%n", p.number, p.creates,
                 p.deletes, p.exists ? "yes" : "no", p.stored, p.judged, p.lost, p.wrong, p.undeleted, p.leaked, p.phantom)));
-        int sent = arena.tally.byOperation().values().stream().flatMap(s -> s.values().stream()).mapToInt(Integer::intValue).sum();
+        int sent = arena.tally.total();
         out.append(String.format(Locale.ROOT, "%nRaces: seed %d, %d phases in %.0f s, %d writers, %d requests; keys: %s — %s; %d writes judged%n",
                 seed, phases.size(), elapsed.toMillis() / 1e3, settings.writers(), sent, keys, passed() ? "PASS" : "FAIL", judged()));
         findings().forEach((kind, count) -> out.append("- ").append(kind).append(": ").append(count).append('\n'));
