@@ -14,11 +14,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * The application's metrics in the MicroProfile Metrics application registry, which Payara
@@ -49,6 +52,14 @@ public final class MicroProfileMetrics implements MetricsPort {
 
     private final MetricRegistry registry;
     private final TenantSeries tenants = new TenantSeries();
+    /**
+     * The counters and timers made so far, by series and tags. Payara's registry is not safe for
+     * concurrent registration (two requests registering their first timers at once made one of them
+     * fail with a ConcurrentModificationException, a 500), so registration is serialised, and the
+     * metrics once made are found here without it.
+     */
+    private final Map<MetricID, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<MetricID, Timer> timers = new ConcurrentHashMap<>();
 
     private MicroProfileMetrics(MetricRegistry registry) {
         this.registry = registry;
@@ -65,12 +76,30 @@ public final class MicroProfileMetrics implements MetricsPort {
     }
 
     private void count(Series series, long n, Tag... tags) {
-        registry.counter(METADATA.get(series), tags).inc(n);
+        MetricID id = new MetricID(series.metricName(), tags);
+        Counter counter = counters.get(id);
+        if (counter == null) {
+            synchronized (this) {
+                counter = counters.computeIfAbsent(id, k -> registry.counter(METADATA.get(series), tags));
+            }
+        }
+        counter.inc(n);
+    }
+
+    private void time(Series series, Duration elapsed, Tag... tags) {
+        MetricID id = new MetricID(series.metricName(), tags);
+        Timer timer = timers.get(id);
+        if (timer == null) {
+            synchronized (this) {
+                timer = timers.computeIfAbsent(id, k -> registry.timer(METADATA.get(series), tags));
+            }
+        }
+        timer.update(elapsed);
     }
 
     @Override
     public void requestAnswered(String operation, int status, Duration elapsed) {
-        registry.timer(METADATA.get(Series.REQUESTS), tag("operation", operation), tag("status", String.valueOf(status))).update(elapsed);
+        time(Series.REQUESTS, elapsed, tag("operation", operation), tag("status", String.valueOf(status)));
     }
 
     @Override
@@ -98,7 +127,7 @@ public final class MicroProfileMetrics implements MetricsPort {
     }
 
     @Override
-    public void watch(Gauges gauges) {
+    public synchronized void watch(Gauges gauges) {
         Metadata pending = METADATA.get(Series.PENDING);
         registry.gauge(pending, gauges::pendingUsageReports, tag("stream", Series.label(Stream.USAGE_REPORTS)));
         registry.gauge(pending, gauges::pendingOperationLogs, tag("stream", Series.label(Stream.OPERATION_LOGS)));
@@ -107,14 +136,14 @@ public final class MicroProfileMetrics implements MetricsPort {
     }
 
     @Override
-    public void watchHub(HubGauges gauges) {
+    public synchronized void watchHub(HubGauges gauges) {
         registry.gauge(METADATA.get(Series.HUB_UP), () -> Series.gauge(gauges.up()));
         registry.gauge(METADATA.get(Series.HUB_BREAKER_OPEN), () -> Series.gauge(gauges.breakerOpen()));
     }
 
     @Override
     public void hubCalled(HubCall call, boolean succeeded, Duration took) {
-        registry.timer(METADATA.get(Series.HUB_CALLS), tag("call", Series.label(call)), tag("outcome", Series.hubCall(succeeded))).update(took);
+        time(Series.HUB_CALLS, took, tag("call", Series.label(call)), tag("outcome", Series.hubCall(succeeded)));
     }
 
     @Override
