@@ -152,7 +152,7 @@ public final class BackupBench {
 
     private static Path indexDirectory(Path data) throws IOException {
         try (Stream<Path> dirs = Files.list(data.resolve("tenants/default/collections"))) {
-            return dirs.filter(d -> d.getFileName().toString().startsWith("bench.")).findFirst().orElseThrow().resolve("index");
+            return OurEngine.indexIn(dirs.filter(d -> d.getFileName().toString().startsWith("bench.")).findFirst().orElseThrow());
         }
     }
 

@@ -12,6 +12,7 @@ import dev.vectorizer.domain.Incarnation;
 import dev.vectorizer.domain.Metric;
 import dev.vectorizer.domain.Quantization;
 import dev.vectorizer.domain.TenantId;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,8 +50,14 @@ final class OurEngine implements AutoCloseable {
 
     /** Where the collection's Lucene index lives under {@code dataDir}. */
     static Path indexDir(Path dataDir, Collection collection) {
-        return dataDir.resolve("tenants").resolve(collection.ref().tenant().value()).resolve("collections")
-                .resolve(collection.ref().name().value() + "." + collection.incarnation()).resolve("index");
+        return indexIn(dataDir.resolve("tenants").resolve(collection.ref().tenant().value()).resolve("collections")
+                .resolve(collection.ref().name().value() + "." + collection.incarnation()));
+    }
+
+    /** The Lucene index of the collection directory {@code collectionDir}: itself, or its {@code index/} (older and restored collections). */
+    static Path indexIn(Path collectionDir) {
+        Path split = collectionDir.resolve("index");
+        return Files.isDirectory(split) ? split : collectionDir;
     }
 
     /** Commits and closes every open index (idempotent). */

@@ -56,7 +56,7 @@ final class RestComparison {
             Ingest ingest = rest.ingest(Report.CLUSTERED, data.base());
             results.ingest(ingest);
             Log.info(String.format(Locale.ROOT, "REST: ingested %d in %.1f s", ingest.count(), ingest.seconds()));
-            OursInProcess.awaitMergedCommit(collectionDir().resolve("index"), data.base().length);
+            OursInProcess.awaitMergedCommit(OurEngine.indexIn(collectionDir()), data.base().length);
         }
     }
 

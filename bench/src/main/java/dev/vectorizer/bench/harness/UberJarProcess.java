@@ -44,6 +44,19 @@ public final class UberJarProcess implements ServerControl, AutoCloseable {
         return logFile;
     }
 
+    /** The server's data directory ({@code vectorizer.data-dir}). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The process id of the running server. */
+    public long pid() {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("the server is not running");
+        }
+        return process.pid();
+    }
+
     @Override
     public void start() throws IOException, InterruptedException {
         String jvmFlags = System.getProperty("vectorizer.jvm.flags");

@@ -26,9 +26,11 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
+import org.apache.lucene.index.MergePolicy;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SnapshotDeletionPolicy;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
@@ -68,6 +70,12 @@ import org.apache.lucene.util.IOUtils;
  * several segments or many deletions, up to {@link #MAX_FORCED_MERGE_BYTES}; bigger collections keep
  * the merge policy's layout. Closing the index aborts a merge in progress.
  *
+ * <p>Every segment up to {@link #MAX_COMPOUND_SEGMENT_MB} is one compound file: Lucene writes flushed
+ * segments that way, and {@link #mergePolicy} makes merges do so too, where Lucene's default leaves a
+ * merged segment that is over a tenth of the index in its separate files (a dozen or more). A small
+ * collection merged to one segment is exactly that case, and every file takes at least a file-system
+ * block (4 KiB), several times what its vectors take.
+ *
  * <h2>Lifecycle</h2>
  * Callers bracket every use with {@link #tryEnter}/{@link #exit}; {@link #close} waits for those in
  * flight and later {@code tryEnter}s fail, telling the caller to reopen.
@@ -78,6 +86,8 @@ final class CollectionIndex implements Closeable {
     static final String SIMILARITY_KEY = "vector_similarity";
     /** Collections bigger than this are never merged to one segment (the merge policy's default maximum segment size). */
     static final long MAX_FORCED_MERGE_BYTES = 5L << 30;
+    /** Segments up to this size are one compound file, whatever their share of the index. */
+    static final double MAX_COMPOUND_SEGMENT_MB = 16;
     private static final Logger LOG = Logger.getLogger(CollectionIndex.class.getName());
 
     private final Collection collection;
@@ -138,6 +148,7 @@ final class CollectionIndex implements Closeable {
                     .setCodec(VectorCodecs.codec(collection.spec()))
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setIndexDeletionPolicy(new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()))
+                    .setMergePolicy(mergePolicy())
                     .setCommitOnClose(false);
             writer = new IndexWriter(directory, config);
             Map<String, String> committed = commitData(writer);
@@ -164,6 +175,14 @@ final class CollectionIndex implements Closeable {
             IOUtils.closeWhileSuppressingExceptions(e, translog, directory, analyzer);
             throw e;
         }
+    }
+
+    /** Lucene's tiered merges, with a compound file for every segment up to {@link #MAX_COMPOUND_SEGMENT_MB}. */
+    private static MergePolicy mergePolicy() {
+        TieredMergePolicy policy = new TieredMergePolicy();
+        policy.setNoCFSRatio(1.0);
+        policy.setMaxCFSSegmentSizeMB(MAX_COMPOUND_SEGMENT_MB);
+        return policy;
     }
 
     /** Replays the translog generations the last commit does not cover; returns the highest generation seen. */

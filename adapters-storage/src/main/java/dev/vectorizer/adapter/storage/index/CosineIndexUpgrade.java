@@ -43,6 +43,9 @@ final class CosineIndexUpgrade {
 
     /** Completes a swap a crash interrupted, or discards an upgrade that had not reached the swap. */
     static void finishInterrupted(CollectionPaths paths) throws IOException {
+        if (!paths.split()) {
+            return; // legacy indexes all predate the flat layout
+        }
         if (Files.isDirectory(paths.indexUpgrade())) {
             if (Files.isDirectory(paths.index())) {
                 IOUtils.rm(paths.indexUpgrade()); // not swapped in yet: the index is still the legacy one
@@ -58,7 +61,7 @@ final class CosineIndexUpgrade {
 
     /** Upgrades the collection's index if it is a legacy quantized cosine one. */
     static void upgradeIfNeeded(CollectionSpec spec, CollectionPaths paths, Analyzer analyzer) throws IOException {
-        if (spec.metric() != Metric.COSINE || spec.quantization() == Quantization.NONE || !Files.isDirectory(paths.index())) {
+        if (spec.metric() != Metric.COSINE || spec.quantization() == Quantization.NONE || !paths.split() || !Files.isDirectory(paths.index())) {
             return;
         }
         try (Directory legacy = new MMapDirectory(paths.index())) {

@@ -100,7 +100,7 @@ public class LuceneSnapshots implements IndexSnapshotPort {
     @Override
     public long estimateBytes(Collection collection) {
         CollectionPaths paths = CollectionPaths.of(dataDirectory, collection);
-        return sizeOfFiles(paths.index()) + sizeOfFiles(paths.translog());
+        return sizeOfFiles(paths.index()) + (paths.split() ? sizeOfFiles(paths.translog()) : 0);
     }
 
     private static long sizeOfFiles(Path dir) {

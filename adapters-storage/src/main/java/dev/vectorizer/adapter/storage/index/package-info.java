@@ -17,7 +17,10 @@
  * <p>On disk ({@link dev.vectorizer.adapter.storage.index.CollectionPaths}): each incarnation of a
  * collection has its own directory {@code tenants/{tenant}/collections/{name}.{incarnation}/}, so
  * dropping one never touches another created meanwhile under the same name; collections from before
- * incarnations keep {@code collections/{name}/}.
+ * incarnations keep {@code collections/{name}/}. It holds the Lucene files and the translog
+ * generations side by side (older and restored collections: in {@code index/} and {@code translog/}),
+ * and every segment of a small collection is one compound file: a tiny collection is one directory
+ * and four files.
  *
  * <p>What the codecs cannot take, and how it is kept from them: Lucene's {@code COSINE} normalises in
  * float (a tiny vector's norm underflows and scores NaN; a zero vector is refused) and its quantized

@@ -18,6 +18,7 @@ import dev.vectorizer.domain.search.Match;
 import dev.vectorizer.domain.search.ScoredPoint;
 import dev.vectorizer.domain.search.VectorQuery;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -114,9 +115,10 @@ class LuceneHardeningTest {
     @EnumSource(value = Quantization.class, names = {"INT8", "INT4", "BINARY"})
     void aLegacyQuantizedCosineIndexThatNoLongerCommitsIsUpgradedAndLosesNothing(Quantization quantization) throws IOException {
         Collection c = collection("t1", "legacy", 4, Metric.COSINE, quantization);
+        // as the previous version left it: index/ and translog/ apart, Lucene's COSINE, no similarity in
+        // the commit, and an acknowledged batch in the translog that the COSINE quantized format cannot flush
+        Files.createDirectories(IndexTestSeam.paths(dir, c).root().resolve("translog"));
         CollectionPaths paths = IndexTestSeam.paths(dir, c);
-        // as the previous version left it: Lucene's COSINE, no similarity in the commit, and an
-        // acknowledged batch in the translog that the COSINE quantized format cannot flush
         try (Directory directory = new MMapDirectory(paths.index());
                 IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
                         .setCodec(VectorCodecs.codec(c.spec())))) {

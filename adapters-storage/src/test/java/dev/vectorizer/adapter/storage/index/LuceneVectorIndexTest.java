@@ -24,7 +24,6 @@ import dev.vectorizer.domain.search.Match;
 import dev.vectorizer.domain.search.ScoredPoint;
 import dev.vectorizer.domain.search.TextQuery;
 import dev.vectorizer.domain.search.VectorQuery;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,8 +60,9 @@ class LuceneVectorIndexTest {
     void createsTheIndexUnderTheTenantsCollectionDirectory() {
         Collection c = collection("acme", "docs", 3, Metric.COSINE, Quantization.NONE);
         index.create(c);
-        assertThat(dir.resolve("tenants/acme/collections/docs." + c.incarnation() + "/index")).isDirectory();
-        assertThat(dir.resolve("tenants/acme/collections/docs." + c.incarnation() + "/translog")).isDirectory();
+        // the Lucene commit and the translog, side by side
+        assertThat(dir.resolve("tenants/acme/collections/docs." + c.incarnation())).isDirectoryContaining("glob:**/segments_*")
+                .isDirectoryContaining("glob:**/translog-*.tlog");
     }
 
     @Test
@@ -141,8 +141,8 @@ class LuceneVectorIndexTest {
         index.upsert(legacy, List.of(vector("old", new float[] {1, 0}, null)));
         index.create(current);
         index.upsert(current, List.of(vector("new", new float[] {0, 1}, null)));
-        assertThat(dir.resolve("tenants/t1/collections/c/index")).isDirectory();
-        assertThat(dir.resolve("tenants/t1/collections/c." + current.incarnation() + "/index")).isDirectory();
+        assertThat(dir.resolve("tenants/t1/collections/c")).isDirectoryContaining("glob:**/segments_*");
+        assertThat(dir.resolve("tenants/t1/collections/c." + current.incarnation())).isDirectoryContaining("glob:**/segments_*");
 
         index.drop(legacy);
         assertThat(dir.resolve("tenants/t1/collections/c")).doesNotExist();
@@ -325,6 +325,6 @@ class LuceneVectorIndexTest {
         }
         assertThat(index.stats(c).vectorCount()).isEqualTo(4 * 25 * 10);
         assertThat(IndexTestSeam.openCollections(index)).contains("t1:c");
-        assertThat(Files.list(IndexTestSeam.paths(dir, c).translog()).count()).isEqualTo(1);
+        assertThat(Translog.generations(IndexTestSeam.paths(dir, c).translog())).hasSize(1);
     }
 }
