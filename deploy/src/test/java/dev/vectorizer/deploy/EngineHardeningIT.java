@@ -148,7 +148,7 @@ class EngineHardeningIT {
                     throw new IllegalStateException(e);
                 }
                 return http.postJson("api/collections", "{\"name\":\"contested\",\"dimension\":4}").status();
-            }));
+            }, Thread::startVirtualThread));
         }
         List<Integer> statuses = creates.stream().map(CompletableFuture::join).toList();
         assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);

@@ -168,7 +168,7 @@ class QuotaIT {
                     throw new IllegalStateException(e);
                 }
                 return acme.postJson("api/collections/c/vectors", vectors(id)).status();
-            }));
+            }, Thread::startVirtualThread));
         }
         List<Integer> statuses = writers.stream().map(CompletableFuture::join).toList();
         assertThat(statuses).isSubsetOf(200, 429);
