@@ -21,8 +21,7 @@ class JsonRpcEnvelopeTest {
         "{\"jsonrpc\":\"2.0\",\"id\":\"a\",\"method\":\"tools/list\"}",
         "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
         "{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{}}", // a response: the transport's to judge
-        "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]", // a batch: the transport refuses it itself
-        "not json"})
+        "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]"}) // a batch: the transport refuses it itself
     void aMessageTheTransportCanTakeOrRefusesItselfIsPassedOn(String message) {
         assertThat(refusal(message)).isEmpty();
     }
@@ -33,8 +32,15 @@ class JsonRpcEnvelopeTest {
         "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":[1]}|{\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":-32602,\"message\":\"Invalid params: params must be an object\"}}",
         "{\"jsonrpc\":\"<script>\",\"id\":1,\"method\":\"ping\"}|{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32600,\"message\":\"Invalid Request: jsonrpc must be \\\"2.0\\\"\"}}",
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":5}|{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32600,\"message\":\"Invalid Request: method must be a string\"}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":558,\"method\":\"tools/call\"}|{\"jsonrpc\":\"2.0\",\"id\":558,\"error\":{\"code\":-32602,\"message\":\"Invalid params: tools/call needs params\"}}",
         "{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"ping\"}|{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid Request: id must be a string or a number\"}}"})
     void aBrokenEnvelopeIsAnsweredWithItsJsonRpcError(String message, String answer) {
         assertThat(refusal(message)).contains(answer);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not json", "{\"jsonrpc\":0.1111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111}"})
+    void jsonTheApisCodecRefusesIsAParseError(String message) {
+        assertThat(refusal(message)).hasValueSatisfying(answer -> assertThat(answer).startsWith("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700"));
     }
 }
