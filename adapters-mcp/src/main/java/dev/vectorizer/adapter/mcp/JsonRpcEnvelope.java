@@ -13,7 +13,7 @@ import java.util.Set;
  * requires it, as MCP's schema says; and JSON that the API's own codec takes (no number longer,
  * no nesting deeper than a REST body may have). The transport takes a message that breaks one of
  * these and fails on it only after it has started answering, with a 500. Anything else (a batch,
- * a response) is left to the transport, which refuses it itself.
+ * a response in shape) is left to the transport.
  */
 final class JsonRpcEnvelope {
 
@@ -35,8 +35,11 @@ final class JsonRpcEnvelope {
         } catch (InvalidValueException e) {
             return Optional.of(error(null, PARSE_ERROR, "Parse error: " + e.getMessage()));
         }
-        if (!(parsed instanceof Map<?, ?> message) || !message.containsKey("method")) {
-            return Optional.empty();
+        if (!(parsed instanceof Map<?, ?> message)) {
+            return Optional.of(error(null, INVALID_REQUEST, "Invalid Request: a message is one JSON object (no batches)"));
+        }
+        if (!message.containsKey("method")) {
+            return response(message);
         }
         Object id = message.get("id");
         boolean idValid = id == null && !message.containsKey("id") || id instanceof String || id instanceof Number;
@@ -57,6 +60,16 @@ final class JsonRpcEnvelope {
             return Optional.of(error(answerId, INVALID_PARAMS, "Invalid params: " + method + " needs params"));
         }
         return Optional.empty();
+    }
+
+    /** A client's response (to a request of ours, which this server never sends): its shape, else the refusal. */
+    private static Optional<Map<String, Object>> response(Map<?, ?> message) {
+        Object id = message.get("id");
+        boolean shaped = "2.0".equals(message.get("jsonrpc")) && (id instanceof String || id instanceof Number)
+                && (message.containsKey("result") != message.containsKey("error"))
+                && (!message.containsKey("error") || message.get("error") instanceof Map<?, ?> error
+                        && error.get("code") instanceof Number && error.get("message") instanceof String);
+        return shaped ? Optional.empty() : Optional.of(error(null, INVALID_REQUEST, "Invalid Request: neither a request nor a response"));
     }
 
     private static Map<String, Object> error(Object id, int code, String message) {

@@ -20,8 +20,7 @@ class JsonRpcEnvelopeTest {
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"list_collections\"}}",
         "{\"jsonrpc\":\"2.0\",\"id\":\"a\",\"method\":\"tools/list\"}",
         "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
-        "{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{}}", // a response: the transport's to judge
-        "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]"}) // a batch: the transport refuses it itself
+        "{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{}}"}) // a response: the transport's to judge
     void aMessageTheTransportCanTakeOrRefusesItselfIsPassedOn(String message) {
         assertThat(refusal(message)).isEmpty();
     }
@@ -33,6 +32,8 @@ class JsonRpcEnvelopeTest {
         "{\"jsonrpc\":\"<script>\",\"id\":1,\"method\":\"ping\"}|{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32600,\"message\":\"Invalid Request: jsonrpc must be \\\"2.0\\\"\"}}",
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":5}|{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32600,\"message\":\"Invalid Request: method must be a string\"}}",
         "{\"jsonrpc\":\"2.0\",\"id\":558,\"method\":\"tools/call\"}|{\"jsonrpc\":\"2.0\",\"id\":558,\"error\":{\"code\":-32602,\"message\":\"Invalid params: tools/call needs params\"}}",
+        "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]|{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid Request: a message is one JSON object (no batches)\"}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{},\"error\":{}}|{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid Request: neither a request nor a response\"}}",
         "{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"ping\"}|{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid Request: id must be a string or a number\"}}"})
     void aBrokenEnvelopeIsAnsweredWithItsJsonRpcError(String message, String answer) {
         assertThat(refusal(message)).contains(answer);
