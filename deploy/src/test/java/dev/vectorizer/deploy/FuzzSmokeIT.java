@@ -41,6 +41,6 @@ class FuzzSmokeIT {
     }
 
     private static boolean sdkCouldNotRead(String logLine) {
-        return logLine.contains("HttpServletStreamableServerTransportProvider]") && logLine.contains("Failed to deserialize message");
+        return logLine.contains("HttpServletStreamableServerTransportProvider") && logLine.contains("Failed to deserialize message");
     }
 }
