@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricID;
@@ -76,25 +77,23 @@ public final class MicroProfileMetrics implements MetricsPort {
     }
 
     private void count(Series series, long n, Tag... tags) {
-        MetricID id = new MetricID(series.metricName(), tags);
-        Counter counter = counters.get(id);
-        if (counter == null) {
-            synchronized (this) {
-                counter = counters.computeIfAbsent(id, k -> registry.counter(METADATA.get(series), tags));
-            }
-        }
-        counter.inc(n);
+        registered(counters, series, tags, registry::counter).inc(n);
     }
 
     private void time(Series series, Duration elapsed, Tag... tags) {
+        registered(timers, series, tags, registry::timer).update(elapsed);
+    }
+
+    /** The metric {@code series} with {@code tags}, registered by {@code register} on its first use, one registration at a time. */
+    private <M> M registered(Map<MetricID, M> made, Series series, Tag[] tags, BiFunction<Metadata, Tag[], M> register) {
         MetricID id = new MetricID(series.metricName(), tags);
-        Timer timer = timers.get(id);
-        if (timer == null) {
+        M metric = made.get(id);
+        if (metric == null) {
             synchronized (this) {
-                timer = timers.computeIfAbsent(id, k -> registry.timer(METADATA.get(series), tags));
+                metric = made.computeIfAbsent(id, k -> register.apply(METADATA.get(series), tags));
             }
         }
-        timer.update(elapsed);
+        return metric;
     }
 
     @Override
