@@ -3,6 +3,8 @@ package dev.vectorizer.adapter.hub;
 import dev.vectorizer.domain.hub.HubStatus;
 import dev.vectorizer.domain.json.HubJson;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -14,13 +16,16 @@ import org.eclipse.microprofile.health.Readiness;
  * HiveHub answers or cached verdicts stand in for it ({@link HubStatus#canServe}); its data says
  * how HiveHub is (up / degraded / down), the breaker, the last success and failure. Whether HiveHub
  * itself is down is {@code GET /api/hub/status}'s to say (503 while it is). Without HiveHub
- * ({@code vectorizer.hub.url} unset) it is UP and says so.
+ * ({@code vectorizer.hub.url} unset) it is UP and says so. Payara Micro answers health polls while
+ * the application is still deploying, when its configuration cannot be read yet: until the
+ * application has started the check is DOWN ("starting") and reads nothing.
  */
 @Readiness
 @ApplicationScoped
 public class HubReadinessCheck implements HealthCheck {
 
     private final HubStatusReport report;
+    private volatile boolean started;
 
     @Inject
     public HubReadinessCheck(HubStatusReport report) {
@@ -32,9 +37,16 @@ public class HubReadinessCheck implements HealthCheck {
         this(null);
     }
 
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        started = true;
+    }
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder check = HealthCheckResponse.named("hivehub");
+        if (!started) {
+            return check.down().withData("status", "starting").build();
+        }
         if (!report.configured()) {
             return check.up().withData("status", "not used").build();
         }
