@@ -35,3 +35,17 @@ bench_build() {
 bench_java() {
     exec java "${jvm_flags[@]}" "-Dvectorizer.jvm.flags=${jvm_flags[*]}" "$@"
 }
+
+# The proof harnesses' command line, `bench/run-X.sh [seed] [n] [--name value ...] [--no-build]`: runs
+# dev.vectorizer.bench.$main against the uber-jar with --seed (default 42) and --$n_name (default $n).
+#   bench_harness "$0" CrashMain rounds 20 "$@"
+bench_harness() {
+    local script="$1" main="$2" n_name="$3" n="$4" seed=42
+    shift 4
+    if (( $# )) && [[ "$1" != --* ]]; then seed="$1"; shift; fi
+    if (( $# )) && [[ "$1" != --* ]]; then n="$1"; shift; fi
+    bench_setup "$script" "$@"
+    bench_build
+    bench_java -cp "bench/target/classes:bench/target/lib/*" "dev.vectorizer.bench.$main" \
+        --jar deploy/target/vectorizer.jar --seed "$seed" "--$n_name" "$n" ${args[@]+"${args[@]}"}
+}

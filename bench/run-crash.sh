@@ -8,14 +8,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seed=42
-rounds=20
-if (( $# )) && [[ "$1" != --* ]]; then seed="$1"; shift; fi
-if (( $# )) && [[ "$1" != --* ]]; then rounds="$1"; shift; fi
-
 source bench/common.sh
-bench_setup "$0" "$@"
-bench_build
-
-bench_java -cp "bench/target/classes:bench/target/lib/*" dev.vectorizer.bench.CrashMain \
-    --jar deploy/target/vectorizer.jar --seed "$seed" --rounds "$rounds" ${args[@]+"${args[@]}"}
+bench_harness "$0" CrashMain rounds 20 "$@"

@@ -6,14 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seed=42
-count=5000
-if (( $# )) && [[ "$1" != --* ]]; then seed="$1"; shift; fi
-if (( $# )) && [[ "$1" != --* ]]; then count="$1"; shift; fi
-
 source bench/common.sh
-bench_setup "$0" "$@"
-bench_build
-
-bench_java -cp "bench/target/classes:bench/target/lib/*" dev.vectorizer.bench.FuzzMain \
-    --jar deploy/target/vectorizer.jar --seed "$seed" --count "$count" ${args[@]+"${args[@]}"}
+bench_harness "$0" FuzzMain count 5000 "$@"

@@ -7,14 +7,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seed=42
-seconds=120
-if (( $# )) && [[ "$1" != --* ]]; then seed="$1"; shift; fi
-if (( $# )) && [[ "$1" != --* ]]; then seconds="$1"; shift; fi
-
 source bench/common.sh
-bench_setup "$0" "$@"
-bench_build
-
-bench_java -cp "bench/target/classes:bench/target/lib/*" dev.vectorizer.bench.RaceMain \
-    --jar deploy/target/vectorizer.jar --seed "$seed" --seconds "$seconds" ${args[@]+"${args[@]}"}
+bench_harness "$0" RaceMain seconds 120 "$@"

@@ -3,7 +3,8 @@ package dev.vectorizer.deploy;
 import static dev.vectorizer.deploy.ServerOnPayaraMicroIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vectorizer.deploy.BackupArchives.Item;
+import dev.vectorizer.bench.harness.TarGz;
+import dev.vectorizer.bench.harness.TarGz.Entry;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.InputStream;
@@ -223,11 +224,11 @@ class BackupIT {
         assertThat(whole.headers().firstValueAsLong("Content-Length").orElseThrow()).isEqualTo(backup.getJsonNumber("size_bytes").longValue())
                 .isEqualTo(whole.body().length);
         assertThat(whole.headers().firstValue("X-Backup-SHA256").orElseThrow()).isEqualTo(backup.getString("sha256"))
-                .isEqualTo(BackupArchives.sha256(whole.body()));
-        List<Item> items = BackupArchives.read(whole.body());
+                .isEqualTo(TarGz.sha256(whole.body()));
+        List<Entry> items = TarGz.read(whole.body());
         assertThat(items.getFirst().name()).isEqualTo("manifest.json");
         assertThat(items.getFirst().text()).contains("\"format_version\":1", "\"tenant\":\"acme\"", "\"name\":\"docs\"");
-        assertThat(items).extracting(Item::name).allMatch(name -> name.equals("manifest.json") || name.matches("collections/(docs|extra)/[^/]+"));
+        assertThat(items).extracting(Entry::name).allMatch(name -> name.equals("manifest.json") || name.matches("collections/(docs|extra)/[^/]+"));
 
         HttpResponse<byte[]> part = download(rw, nightly, "bytes=10-99");
         assertThat(part.statusCode()).isEqualTo(206);
@@ -251,10 +252,10 @@ class BackupIT {
     void anUploadedBackupRestoresIntoTheUploadersTenantOnly() {
         byte[] archive = download(as("acme", "READ_WRITE"), nightly, null).body();
         Http globex = as("globex", "READ_WRITE");
-        Http.Answer uploaded = upload(globex, archive, BackupArchives.sha256(archive));
+        Http.Answer uploaded = upload(globex, archive, TarGz.sha256(archive));
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
         assertThat(uploaded.json().getString("status")).isEqualTo("ready");
-        assertThat(uploaded.json().getString("sha256")).isEqualTo(BackupArchives.sha256(archive));
+        assertThat(uploaded.json().getString("sha256")).isEqualTo(TarGz.sha256(archive));
         assertThat(uploaded.json().getInt("vector_count")).isEqualTo(210);
         String id = uploaded.json().getString("id");
         assertThat(as("acme", "READ_WRITE").get(BACKUPS).body()).doesNotContain(id);
@@ -268,16 +269,16 @@ class BackupIT {
 
         Http.Answer form = multipart(globex, archive);
         assertThat(form.status()).as(form.body()).isEqualTo(201);
-        assertThat(form.json().getString("sha256")).isEqualTo(BackupArchives.sha256(archive));
+        assertThat(form.json().getString("sha256")).isEqualTo(TarGz.sha256(archive));
     }
 
     @Test
     @Order(6)
     void aBadUploadIsRefusedAndLeavesNothingBehind() throws Exception {
         byte[] good = download(as("acme", "READ_WRITE"), nightly, null).body();
-        List<Item> items = BackupArchives.read(good);
+        List<Entry> items = TarGz.read(good);
         String manifest = items.getFirst().text();
-        Item aFile = items.get(1);
+        Entry aFile = items.get(1);
         byte[] flipped = aFile.content().clone();
         flipped[flipped.length / 2] ^= 1;
         byte[] corrupted = good.clone();
@@ -290,13 +291,13 @@ class BackupIT {
         refused.put("corrupted", corrupted);
         refused.put("truncated", Arrays.copyOf(good, good.length / 2));
         refused.put("not gzip", "hello".getBytes(StandardCharsets.UTF_8));
-        refused.put("path traversal", withExtra(items, Item.file("collections/docs/../../../../escaped", new byte[1])));
-        refused.put("absolute path", withExtra(items, Item.file("/tmp/escaped", new byte[1])));
-        refused.put("link", withExtra(items, Item.link("collections/docs/link", "/etc/passwd")));
+        refused.put("path traversal", withExtra(items, Entry.file("collections/docs/../../../../escaped", new byte[1])));
+        refused.put("absolute path", withExtra(items, Entry.file("/tmp/escaped", new byte[1])));
+        refused.put("link", withExtra(items, Entry.link("collections/docs/link", "/etc/passwd")));
         refused.put("unknown format", manifestChanged(items, manifest.replace("\"format_version\":1", "\"format_version\":2")));
         refused.put("dimension", manifestChanged(items, manifest.replace("\"name\":\"docs\",\"dimension\":4", "\"name\":\"docs\",\"dimension\":3")));
-        refused.put("file checksum", BackupArchives.write(BackupArchives.replace(items, aFile.name(), Item.file(aFile.name(), flipped))));
-        refused.put("missing file", BackupArchives.write(items.stream().filter(i -> i != aFile).toList()));
+        refused.put("file checksum", TarGz.write(TarGz.replace(items, aFile.name(), Entry.file(aFile.name(), flipped))));
+        refused.put("missing file", TarGz.write(items.stream().filter(i -> i != aFile).toList()));
         for (Map.Entry<String, byte[]> bad : refused.entrySet()) {
             Http.Answer answer = upload(globex, bad.getValue(), null);
             assertThat(answer.status()).as(bad.getKey() + ": " + answer.body()).isEqualTo(400);
@@ -306,12 +307,12 @@ class BackupIT {
         assertThat(upload(globex, refused.get("dimension"), null).json().getString("detail")).contains("dimension");
         assertProblem(upload(globex, good, "0".repeat(64)), 400, "VALIDATION_ERROR");
         byte[] zeros = new byte[(int) UNPACK_LIMIT + 1024]; // a few KiB once compressed
-        List<Item> bomb = new ArrayList<>(BackupArchives.replace(items, "manifest.json", Item.file("manifest.json", manifest.replaceFirst(
+        List<Entry> bomb = new ArrayList<>(TarGz.replace(items, "manifest.json", Entry.file("manifest.json", manifest.replaceFirst(
                 "\"files\":\\[", "\"files\":[{\"path\":\"collections/docs/_9.bomb\",\"size\":" + zeros.length + ",\"sha256\":\""
-                        + BackupArchives.sha256(zeros) + "\"},").getBytes(StandardCharsets.UTF_8))));
-        bomb.add(Item.file("collections/docs/_9.bomb", zeros));
-        assertProblem(upload(globex, BackupArchives.write(bomb), null), 413, "PAYLOAD_TOO_LARGE");
-        assertThat(upload(globex, withExtra(items, Item.file("collections/docs/_9.unlisted", new byte[10])), null).json().getString("detail"))
+                        + TarGz.sha256(zeros) + "\"},").getBytes(StandardCharsets.UTF_8))));
+        bomb.add(Entry.file("collections/docs/_9.bomb", zeros));
+        assertProblem(upload(globex, TarGz.write(bomb), null), 413, "PAYLOAD_TOO_LARGE");
+        assertThat(upload(globex, withExtra(items, Entry.file("collections/docs/_9.unlisted", new byte[10])), null).json().getString("detail"))
                 .contains("not in the manifest");
 
         assertThat(globex.get(BACKUPS).body()).isEqualTo(listed);
@@ -542,14 +543,14 @@ class BackupIT {
                         HttpRequest.BodyPublishers.ofByteArray(tail))));
     }
 
-    private static byte[] withExtra(List<Item> items, Item extra) {
-        List<Item> all = new ArrayList<>(items);
+    private static byte[] withExtra(List<Entry> items, Entry extra) {
+        List<Entry> all = new ArrayList<>(items);
         all.add(extra);
-        return BackupArchives.write(all);
+        return TarGz.write(all);
     }
 
-    private static byte[] manifestChanged(List<Item> items, String manifest) {
-        return BackupArchives.write(BackupArchives.replace(items, "manifest.json", Item.file("manifest.json", manifest.getBytes(StandardCharsets.UTF_8))));
+    private static byte[] manifestChanged(List<Entry> items, String manifest) {
+        return TarGz.write(TarGz.replace(items, "manifest.json", Entry.file("manifest.json", manifest.getBytes(StandardCharsets.UTF_8))));
     }
 
     private static List<String> files(Path dir) throws java.io.IOException {

@@ -1,6 +1,7 @@
 package dev.vectorizer.bench.fuzz;
 
 import dev.vectorizer.bench.fuzz.FuzzRequest.Family;
+import dev.vectorizer.bench.harness.TarGz;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +56,7 @@ final class BackupRequests {
                 List.of("", " ", "x".repeat(300), "\u0000", "a/b"))) : "")).header("Host", fixture.host)
                 .header("Authorization", "Bearer " + (random.nextInt(8) == 0 ? fixture.readOnlyKey : fixture.readWriteKey));
         if (random.nextInt(4) == 0) {
-            message.header("X-Backup-SHA256", random.nextBoolean() ? Archives.sha256(archive) : Oddities.pick(random, SHA256S));
+            message.header("X-Backup-SHA256", random.nextBoolean() ? TarGz.sha256(archive) : Oddities.pick(random, SHA256S));
         }
         String mutation = "upload: " + kind;
         switch (random.nextInt(8)) {
@@ -81,7 +82,7 @@ final class BackupRequests {
     private void form(Message message, byte[] archive, String part) {
         String boundary = "fuzz" + random.nextInt(1000);
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"sha256\"\r\n\r\n"
-                + (random.nextBoolean() ? Archives.sha256(archive) : Oddities.pick(random, SHA256S)) + "\r\n--"
+                + (random.nextBoolean() ? TarGz.sha256(archive) : Oddities.pick(random, SHA256S)) + "\r\n--"
                 + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"b.tar.gz\"\r\nContent-Type: application/gzip\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + (random.nextInt(5) == 0 ? "" : "--") + "\r\n").getBytes(StandardCharsets.UTF_8);

@@ -28,6 +28,8 @@ public final class Fuzzer {
     public static final List<String> SERVER_SETTINGS = List.of("-Dvectorizer.auth.brute-force.max-failures=1000000000",
             "-Dvectorizer.backup.max-unpacked-bytes=" + (16 << 20), "-Dvectorizer.backup.retention.max-count=1000000");
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(15);
+    /** The set-up's first text insert loads the embedding model: seconds on a quiet box, far more on a busy one. */
+    private static final Duration SETUP_ANSWER_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration RECOVERY = Duration.ofSeconds(30);
 
     private final InetSocketAddress server;
@@ -50,8 +52,8 @@ public final class Fuzzer {
 
     /** Sends at most {@code count} requests, for at most {@code budget}. */
     public FuzzReport run(long seed, int count, Duration budget) throws InterruptedException {
+        Fixture fixture = Fixture.create(new RawHttp(server, SETUP_ANSWER_TIMEOUT), host, adminKey);
         RawHttp http = new RawHttp(server, ANSWER_TIMEOUT);
-        Fixture fixture = Fixture.create(http, host, adminKey);
         Random random = new Random(seed);
         ApiRequests api = new ApiRequests(fixture, random);
         BackupRequests backups = new BackupRequests(fixture, random);

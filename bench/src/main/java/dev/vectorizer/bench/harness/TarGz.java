@@ -1,4 +1,4 @@
-package dev.vectorizer.deploy;
+package dev.vectorizer.bench.harness;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,54 +16,55 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
-/** Takes backup archives apart and puts (possibly broken) ones together, for the upload tests. */
-final class BackupArchives {
+/**
+ * Backup archives (tar + gzip) taken apart and put together again, entries written exactly as given
+ * (absolute names, links, special files), so harnesses and tests can send broken ones.
+ */
+public final class TarGz {
 
-    /** One entry: a file with content, or a link to {@code target}. */
-    record Item(String name, byte[] content, String linkTarget) {
+    /** One entry: a file, or a link or special file ({@code type} a tar type flag). */
+    public record Entry(String name, byte[] content, byte type, String linkTarget) {
 
-        static Item file(String name, byte[] content) {
-            return new Item(name, content, null);
+        public static Entry file(String name, byte[] content) {
+            return new Entry(name, content, TarArchiveEntry.LF_NORMAL, null);
         }
 
-        static Item link(String name, String target) {
-            return new Item(name, new byte[0], target);
+        public static Entry link(String name, String target) {
+            return new Entry(name, new byte[0], TarArchiveEntry.LF_SYMLINK, target);
         }
 
-        String text() {
+        public String text() {
             return new String(content, StandardCharsets.UTF_8);
         }
     }
 
-    private BackupArchives() {
+    private TarGz() {
     }
 
-    static List<Item> read(byte[] archive) {
-        List<Item> items = new ArrayList<>();
+    /** The entries of a tar.gz archive, each read as a file. */
+    public static List<Entry> read(byte[] archive) {
+        List<Entry> entries = new ArrayList<>();
         try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(new ByteArrayInputStream(archive)))) {
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-                items.add(Item.file(entry.getName(), tar.readAllBytes()));
+                entries.add(Entry.file(entry.getName(), tar.readAllBytes()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return items;
+        return entries;
     }
 
-    static byte[] write(List<Item> items) {
+    public static byte[] write(List<Entry> entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            for (Item item : items) {
-                TarArchiveEntry entry;
+            for (Entry item : entries) {
+                TarArchiveEntry entry = new TarArchiveEntry(item.name(), item.type(), true); // the name as given, absolute or not
                 if (item.linkTarget() != null) {
-                    entry = new TarArchiveEntry(item.name(), TarArchiveEntry.LF_SYMLINK);
                     entry.setLinkName(item.linkTarget());
-                } else {
-                    entry = new TarArchiveEntry(item.name(), true); // keep the name as given, absolute or not
-                    entry.setSize(item.content().length);
                 }
+                entry.setSize(item.content().length);
                 tar.putArchiveEntry(entry);
                 tar.write(item.content());
                 tar.closeArchiveEntry();
@@ -74,12 +75,12 @@ final class BackupArchives {
         return bytes.toByteArray();
     }
 
-    /** The items with the one named {@code name} replaced by {@code replacement}. */
-    static List<Item> replace(List<Item> items, String name, Item replacement) {
-        return items.stream().map(i -> i.name().equals(name) ? replacement : i).toList();
+    /** The entries with the one named {@code name} replaced by {@code replacement}. */
+    public static List<Entry> replace(List<Entry> entries, String name, Entry replacement) {
+        return entries.stream().map(e -> e.name().equals(name) ? replacement : e).toList();
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
