@@ -2,6 +2,7 @@ package dev.vectorizer.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -42,6 +43,9 @@ class WildFlyIT {
             assertThat(management.get("metrics").body()).as("the Micrometer adapter's series, as Prometheus text")
                     .containsPattern("vectorizer_requests_seconds_count\\{[^}]*operation=\"CollectionsResource.create\"[^}]*status=\"201\"")
                     .containsPattern("vectorizer_open_collections(\\{[^}]*})? 1");
+
+            assertThat(Files.readString(server.log())).as("Lucene uses the vector API: jboss-deployment-structure.xml gives the WAR the JDK modules")
+                    .contains("Java vector incubator API enabled");
 
             server.cli("undeploy vectorizer.ear");
             assertThat(new Http(server.http()).get("api/info").status()).isEqualTo(404);
