@@ -6,6 +6,7 @@ import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.tenant.ApiKey;
 import dev.vectorizer.domain.tenant.ApiKeyId;
 import dev.vectorizer.domain.tenant.Tenant;
+import dev.vectorizer.domain.tenant.TenantStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -54,9 +55,17 @@ public class JpaTenantDirectory implements TenantDirectoryPort {
     }
 
     @Override
-    public List<Tenant> listTenants() {
-        return store.read(em -> em.createNamedQuery(TenantEntity.ALL, TenantEntity.class).getResultList().stream()
-                .map(TenantEntity::toDomain).toList());
+    public List<Tenant> listTenants(Optional<TenantId> after, int limit) {
+        return store.read(em -> (after.isPresent()
+                ? em.createNamedQuery(TenantEntity.AFTER, TenantEntity.class).setParameter("after", after.get().value())
+                : em.createNamedQuery(TenantEntity.FIRST, TenantEntity.class))
+                .setMaxResults(limit).getResultList().stream().map(TenantEntity::toDomain).toList());
+    }
+
+    @Override
+    public List<Tenant> tenantsIn(TenantStatus status) {
+        return store.read(em -> em.createNamedQuery(TenantEntity.IN_STATUS, TenantEntity.class).setParameter("status", status.name())
+                .getResultList().stream().map(TenantEntity::toDomain).toList());
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.vectorizer.domain.tenant.TenantStatus;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,24 @@ class JpaTenantDirectoryTest {
             assertThat(new JpaTenantDirectory(reopened).findTenant(acme).orElseThrow().accessList()).isEqualTo(list);
         } finally {
             reopened.close();
+        }
+    }
+
+    @Test
+    void tenantsAreListedInIdOrderAfterACursorAndByStatus() {
+        MetadataStore store = new MetadataStore(new DataDirectory(dir).ensureExists());
+        store.open();
+        try {
+            JpaTenantDirectory directory = new JpaTenantDirectory(store);
+            for (String id : List.of("b", "a", "C", "c", "a-1")) {
+                directory.addTenant(new Tenant(new TenantId(id), id, id.equals("c") ? TenantStatus.DELETING : TenantStatus.ACTIVE, Instant.now()));
+            }
+            assertThat(directory.listTenants(Optional.empty(), 10)).extracting(t -> t.id().value()).containsExactly("C", "a", "a-1", "b", "c");
+            assertThat(directory.listTenants(Optional.of(new TenantId("a")), 2)).extracting(t -> t.id().value()).containsExactly("a-1", "b");
+            assertThat(directory.listTenants(Optional.of(new TenantId("c")), 2)).isEmpty();
+            assertThat(directory.tenantsIn(TenantStatus.DELETING)).extracting(t -> t.id().value()).containsExactly("c");
+        } finally {
+            store.close();
         }
     }
 }
