@@ -76,10 +76,29 @@ class TenancyIT {
     void theAdministratorManagesTenantsButSeesNoTenantData() {
         assertThat(admin.get("api/admin/tenants").json().getJsonArray("tenants").stream()
                 .map(t -> t.asJsonObject().getString("id"))).containsAll(TENANTS);
+        assertThat(admin.get("api/admin/tenants").json().containsKey("next_cursor")).as("a single page").isFalse();
         assertProblem(admin.get("api/collections"), 403, "FORBIDDEN");
         assertProblem(as.get("acme").get("api/admin/tenants"), 403, "FORBIDDEN");
         assertProblem(as.get("acme").postJson("api/admin/tenants/acme/keys", "{\"permissions\":[\"ADMIN\"]}"), 403, "FORBIDDEN");
         assertThat(admin.get("api/admin/tenants/acme/keys").body()).doesNotContain("hh_live_");
+    }
+
+    @Test
+    void tenantsAreListedInPagesInIdOrder() {
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            JsonObject page = admin.get("api/admin/tenants?limit=2" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            assertThat(page.getJsonArray("tenants").size()).isBetween(1, 2);
+            page.getJsonArray("tenants").forEach(t -> seen.add(t.asJsonObject().getString("id")));
+            cursor = page.containsKey("next_cursor") ? page.getString("next_cursor") : null;
+        } while (cursor != null);
+        assertThat(seen).containsAll(TENANTS).isSorted().doesNotHaveDuplicates();
+        assertThat(admin.get("api/admin/tenants?cursor=" + seen.getLast()).json().getJsonArray("tenants")).isEmpty();
+        for (String bad : List.of("limit=0", "limit=1001", "limit=two", "cursor=no.such%20id")) {
+            assertProblem(admin.get("api/admin/tenants?" + bad), 400, "VALIDATION_ERROR");
+        }
+        assertProblem(as.get("acme").get("api/admin/tenants?limit=2"), 403, "FORBIDDEN");
     }
 
     /** Every tenant route, aimed at another tenant's collection, answers exactly like a missing collection. */

@@ -18,6 +18,7 @@ import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.IpAccessList;
 import dev.vectorizer.domain.tenant.Tenant;
+import dev.vectorizer.domain.tenant.TenantPage;
 import dev.vectorizer.domain.tenant.TenantStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -97,8 +99,15 @@ public class TenantService implements ManageTenantsUseCase {
     }
 
     @Override
-    public List<Tenant> listTenants(Caller.InstallationAdmin admin) {
-        return directory.listTenants();
+    public TenantPage listTenants(Caller.InstallationAdmin admin, Optional<TenantId> after, OptionalInt limit) {
+        int count = limit.orElse(DEFAULT_LIMIT);
+        InvalidValueException.require(count >= 1 && count <= MAX_LIMIT, "limit must be between 1 and " + MAX_LIMIT);
+        List<Tenant> found = directory.listTenants(after, count + 1);
+        if (found.size() <= count) {
+            return new TenantPage(found, Optional.empty());
+        }
+        List<Tenant> page = found.subList(0, count);
+        return new TenantPage(page, Optional.of(page.getLast().id()));
     }
 
     @Override
@@ -147,7 +156,7 @@ public class TenantService implements ManageTenantsUseCase {
 
     /** Deletions a crash interrupted, finished when the application starts. */
     void finishInterruptedDeletions(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        directory.listTenants().stream().filter(t -> t.status() == TenantStatus.DELETING).forEach(this::finishDeletion);
+        directory.tenantsIn(TenantStatus.DELETING).forEach(this::finishDeletion);
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vectorizer.application.ServerSettings;
 import dev.vectorizer.application.UsageSettings;
 import dev.vectorizer.application.port.in.ManageApiKeysUseCase.IssuedKey;
+import dev.vectorizer.application.port.in.ManageTenantsUseCase;
 import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.CollectionSpec;
 import dev.vectorizer.domain.ConflictException;
@@ -27,9 +28,11 @@ import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.Permission;
 import dev.vectorizer.domain.tenant.Principal;
 import dev.vectorizer.domain.tenant.Tenant;
+import dev.vectorizer.domain.tenant.TenantPage;
 import dev.vectorizer.domain.tenant.TenantStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -72,7 +75,33 @@ class AdministrationRulesTest {
                     .isInstanceOf(InvalidValueException.class).hasMessageContaining("reserved");
         }
         assertThat(tenants.createTenant(ROOT, Optional.empty(), "Generated", Quota.NONE).id().isReserved()).isFalse();
-        assertThat(tenants.listTenants(ROOT)).extracting(t -> t.id().value()).doesNotContain("default", "Default", "ADMIN", "system");
+        assertThat(tenants.listTenants(ROOT, Optional.empty(), OptionalInt.empty()).tenants()).extracting(t -> t.id().value())
+                .doesNotContain("default", "Default", "ADMIN", "system");
+    }
+
+    @Test
+    void tenantsAreListedInPagesInIdOrder() {
+        for (String id : List.of("delta", "alpha", "charlie", "bravo")) {
+            tenants.createTenant(ROOT, Optional.of(new TenantId(id)), id, Quota.NONE);
+        }
+        List<String> seen = new ArrayList<>();
+        Optional<TenantId> cursor = Optional.empty();
+        int pages = 0;
+        do {
+            TenantPage page = tenants.listTenants(ROOT, cursor, OptionalInt.of(2));
+            assertThat(page.tenants()).hasSizeLessThanOrEqualTo(2);
+            page.tenants().forEach(t -> seen.add(t.id().value()));
+            cursor = page.next();
+            pages++;
+        } while (cursor.isPresent());
+        assertThat(seen).containsExactly("acme", "alpha", "bravo", "charlie", "delta");
+        assertThat(pages).isEqualTo(3);
+        assertThat(tenants.listTenants(ROOT, Optional.empty(), OptionalInt.empty()).tenants()).hasSize(5);
+        assertThat(tenants.listTenants(ROOT, Optional.of(new TenantId("delta")), OptionalInt.empty()).tenants()).isEmpty();
+        for (int bad : new int[] {0, -1, ManageTenantsUseCase.MAX_LIMIT + 1}) {
+            assertThatThrownBy(() -> tenants.listTenants(ROOT, Optional.empty(), OptionalInt.of(bad))).as("limit " + bad)
+                    .isInstanceOf(InvalidValueException.class).hasMessageContaining("limit");
+        }
     }
 
     @Test

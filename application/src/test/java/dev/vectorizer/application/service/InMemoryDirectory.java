@@ -6,6 +6,8 @@ import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.tenant.ApiKey;
 import dev.vectorizer.domain.tenant.ApiKeyId;
 import dev.vectorizer.domain.tenant.Tenant;
+import dev.vectorizer.domain.tenant.TenantStatus;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +32,14 @@ final class InMemoryDirectory implements TenantDirectoryPort {
     }
 
     @Override
-    public List<Tenant> listTenants() {
-        return List.copyOf(tenants.values());
+    public List<Tenant> listTenants(Optional<TenantId> after, int limit) {
+        return tenants.values().stream().filter(t -> after.isEmpty() || t.id().value().compareTo(after.get().value()) > 0)
+                .sorted(Comparator.comparing(t -> t.id().value())).limit(limit).toList();
+    }
+
+    @Override
+    public List<Tenant> tenantsIn(TenantStatus status) {
+        return tenants.values().stream().filter(t -> t.status() == status).toList();
     }
 
     @Override

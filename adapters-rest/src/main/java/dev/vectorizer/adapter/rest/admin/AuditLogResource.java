@@ -2,7 +2,6 @@ package dev.vectorizer.adapter.rest.admin;
 
 import dev.vectorizer.adapter.rest.CurrentCaller;
 import dev.vectorizer.application.port.in.ReadAuditLogQuery;
-import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.tenant.AuditEvent;
 import jakarta.enterprise.context.RequestScoped;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /** The audit log for the installation administrator: {@code GET /api/admin/audit?tenant=acme&limit=100}, newest first. */
 @Path("api/admin/audit")
@@ -37,21 +35,9 @@ public class AuditLogResource {
     @Inject
     ReadAuditLogQuery audit;
 
-    /** Parameters are read as text, so that a malformed one is a 400 problem (JAX-RS would answer 404). */
     @GET
     public AuditLog read(@QueryParam("tenant") String tenant, @QueryParam("limit") String limit) {
-        return new AuditLog(audit.auditLog(caller.admin(), Optional.ofNullable(tenant).map(TenantId::new), integer("limit", limit)).stream()
+        return new AuditLog(audit.auditLog(caller.admin(), Optional.ofNullable(tenant).map(TenantId::new), QueryParameters.integer("limit", limit)).stream()
                 .map(AuditView::of).toList());
-    }
-
-    private static OptionalInt integer(String name, String text) {
-        if (text == null) {
-            return OptionalInt.empty();
-        }
-        try {
-            return OptionalInt.of(Integer.parseInt(text.strip()));
-        } catch (NumberFormatException e) {
-            throw new InvalidValueException(name + " must be an integer");
-        }
     }
 }

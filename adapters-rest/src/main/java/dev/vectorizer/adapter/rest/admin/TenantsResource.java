@@ -10,6 +10,7 @@ import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.quota.Quota;
 import dev.vectorizer.domain.tenant.Tenant;
+import dev.vectorizer.domain.tenant.TenantPage;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,12 +21,14 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The installation administrator's tenants: {@code /api/admin/tenants[/{tenant}]}. Deleting a
@@ -43,7 +46,8 @@ public class TenantsResource {
         }
     }
 
-    public record TenantList(List<TenantView> tenants) {
+    /** A page of tenants in id order; {@code next_cursor} is left out on the last page. */
+    public record TenantList(List<TenantView> tenants, String nextCursor) {
     }
 
     public record Adopted(List<String> adopted) {
@@ -65,9 +69,12 @@ public class TenantsResource {
         return Response.created(UriBuilder.fromPath("/api/admin/tenants/{id}").build(tenant.id().value())).entity(TenantView.of(tenant)).build();
     }
 
+    /** {@code ?limit=100&cursor=acme}: the tenants after {@code cursor} (a page's {@code next_cursor}), in id order. */
     @GET
-    public TenantList list() {
-        return new TenantList(tenants.listTenants(caller.admin()).stream().map(TenantView::of).toList());
+    public TenantList list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        TenantPage page = tenants.listTenants(caller.admin(), Optional.ofNullable(cursor).map(TenantId::new),
+                QueryParameters.integer("limit", limit));
+        return new TenantList(page.tenants().stream().map(TenantView::of).toList(), page.next().map(TenantId::value).orElse(null));
     }
 
     @GET

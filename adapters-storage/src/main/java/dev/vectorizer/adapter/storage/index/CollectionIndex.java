@@ -50,7 +50,10 @@ import org.apache.lucene.util.IOUtils;
  * {@code translog_generation = g} in the commit user data and deletes the older generations. On
  * {@link #open}, records of generations {@code >= } the committed one are replayed (re-applying a
  * record already in the commit is harmless: every operation replaces or removes whole documents by
- * id), then a commit is taken so the replayed log can be dropped. Every commit also records the
+ * id), then a commit is taken so the replayed log can be dropped. When there was nothing to replay (the
+ * collection was closed cleanly) the open writes nothing at all: no commit, and the translog goes on in
+ * the committed, empty generation ({@link Translog#resume}), so reading an idle collection costs no
+ * fsync. Every commit also records the
  * vector field's similarity ({@code vector_similarity}), which fixes the index's {@link VectorSpace}
  * for good; an index without it predates unit-vector cosine and opens in {@link VectorSpace#legacy}
  * (after {@link CosineIndexUpgrade} where the legacy layout cannot be trusted to flush).
@@ -153,12 +156,20 @@ final class CollectionIndex implements Closeable {
             writer = new IndexWriter(directory, config);
             Map<String, String> committed = commitData(writer);
             VectorSpace space = existed ? spaceOf(committed, collection.spec().metric()) : VectorSpace.of(collection.spec().metric());
-            long generation = replay(collection, paths, writer, space, committed) + 1;
-            writer.setLiveCommitData(commitData(generation, space).entrySet());
-            writer.commit();
-            translog = Translog.create(paths.translog(), generation);
-            translog.deleteBelow(generation);
-            IOUtils.fsync(paths.translog(), true);
+            long committedGeneration = Long.parseLong(committed.getOrDefault(GENERATION_KEY, "0"));
+            Replay replayed = replay(collection, paths, writer, space, committedGeneration);
+            if (existed && replayed.nothingBeyond(committedGeneration) && committed.containsKey(SIMILARITY_KEY)) {
+                // the last commit holds everything and its translog generation is the newest, empty one:
+                // go on writing there, so that opening an idle collection to read it writes nothing
+                translog = Translog.resume(paths.translog(), committedGeneration);
+            } else {
+                long generation = Math.max(committedGeneration, replayed.highestOnDisk()) + 1;
+                writer.setLiveCommitData(commitData(generation, space).entrySet());
+                writer.commit();
+                translog = Translog.create(paths.translog(), generation);
+                translog.deleteBelow(generation);
+                IOUtils.fsync(paths.translog(), true);
+            }
             SearcherManager searchers = new SearcherManager(writer, null);
             DurableWrites writes = new DurableWrites(collection.ref(), writer, searchers, translog, space);
             IndexReads reads = new IndexReads(collection.ref(), searchers, analyzer, space,
@@ -185,11 +196,24 @@ final class CollectionIndex implements Closeable {
         return policy;
     }
 
-    /** Replays the translog generations the last commit does not cover; returns the highest generation seen. */
-    private static long replay(Collection collection, CollectionPaths paths, IndexWriter writer, VectorSpace space,
-            Map<String, String> committedData) throws IOException {
-        long committed = Long.parseLong(committedData.getOrDefault(GENERATION_KEY, "0"));
+    /**
+     * What {@link #replay} found: the highest generation on disk (0 if none) and how many records it
+     * replayed.
+     */
+    private record Replay(long highestOnDisk, long records) {
+
+        /** True if nothing was replayed and the newest generation on disk is {@code committed}. */
+        boolean nothingBeyond(long committed) {
+            return records == 0 && highestOnDisk == committed;
+        }
+    }
+
+    /** Replays the translog generations from {@code committed} on, which the last commit does not cover. */
+    private static Replay replay(Collection collection, CollectionPaths paths, IndexWriter writer, VectorSpace space, long committed)
+            throws IOException {
+        long[] records = {0};
         long highest = Translog.recover(paths.translog(), committed, op -> {
+            records[0]++;
             try {
                 DurableWrites.apply(writer, op, space);
             } catch (IOException e) {
@@ -199,7 +223,7 @@ final class CollectionIndex implements Closeable {
                 LOG.log(Level.WARNING, "skipping a translog record of " + collection.ref() + " that Lucene rejects", rejected);
             }
         });
-        return Math.max(committed, highest);
+        return new Replay(highest, records[0]);
     }
 
     /** The user data of the writer's last commit (empty for a new index). */

@@ -52,16 +52,30 @@ final class Translog implements Closeable {
     private boolean failed;
     private boolean closing;
 
-    private Translog(Path dir, long generation) throws IOException {
+    private Translog(Path dir, long generation, FileChannel channel) {
         this.dir = dir;
         this.generation = generation;
-        this.channel = createGeneration(dir, generation);
+        this.channel = channel;
     }
 
     /** Starts writing a new, empty generation {@code generation} in {@code dir}. */
     static Translog create(Path dir, long generation) throws IOException {
         Files.createDirectories(dir);
-        return new Translog(dir, generation);
+        return new Translog(dir, generation, createGeneration(dir, generation));
+    }
+
+    /**
+     * Goes on writing the existing, empty generation {@code generation} in {@code dir} (one {@link #recover}
+     * found nothing in): unlike {@link #create}, this writes nothing to disk.
+     */
+    static Translog resume(Path dir, long generation) throws IOException {
+        FileChannel channel = FileChannel.open(file(dir, generation), StandardOpenOption.WRITE, StandardOpenOption.READ);
+        if (channel.size() != 0) {
+            IOException notEmpty = new IOException("translog " + file(dir, generation) + " is not empty; it must be recovered first");
+            IOUtils.closeWhileSuppressingExceptions(notEmpty, channel);
+            throw notEmpty;
+        }
+        return new Translog(dir, generation, channel);
     }
 
     /**
@@ -260,7 +274,7 @@ final class Translog implements Closeable {
         closing = true;
         if (channel.isOpen()) {
             try {
-                if (!failed) {
+                if (!failed && written > synced) {
                     channel.force(false);
                 }
             } finally {

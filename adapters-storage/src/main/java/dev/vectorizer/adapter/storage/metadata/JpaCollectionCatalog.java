@@ -11,17 +11,24 @@ import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The collection catalog in JPA; every request looks its collection up, so found records are cached. */
+/** The collection catalog in JPA; every request looks its collection up, so records are cached ({@link RecordCache}). */
 @ApplicationScoped
 public class JpaCollectionCatalog implements CollectionCatalogPort {
 
     private final MetadataStore store;
-    private final RecordCache<Collection> cache = new RecordCache<>();
+    private final RecordCache<Collection> cache;
 
+    /** Caches at most {@code maxCachedRecords} collections (and as many absent ones). */
     @Inject
-    public JpaCollectionCatalog(MetadataStore store) {
+    public JpaCollectionCatalog(MetadataStore store, @ConfigProperty(name = "vectorizer.storage.record-cache-size") int maxCachedRecords) {
         this.store = store;
+        this.cache = new RecordCache<>(maxCachedRecords);
+    }
+
+    public JpaCollectionCatalog(MetadataStore store) {
+        this(store, RecordCache.DEFAULT_MAX_RECORDS);
     }
 
     /** For the CDI client proxy only. */

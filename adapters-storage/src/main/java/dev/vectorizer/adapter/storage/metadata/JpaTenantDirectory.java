@@ -6,26 +6,35 @@ import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.tenant.ApiKey;
 import dev.vectorizer.domain.tenant.ApiKeyId;
 import dev.vectorizer.domain.tenant.Tenant;
+import dev.vectorizer.domain.tenant.TenantStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Tenants and API keys in JPA. Every authenticated request reads its key and tenant, so found
- * records are cached; every change goes through the caches, so a revoked key or a suspended
- * tenant takes effect at once.
+ * Tenants and API keys in JPA. Every authenticated request reads its key and tenant, so records are
+ * cached ({@link RecordCache}, bounded by {@code vectorizer.storage.record-cache-size}); every change
+ * goes through the caches, so a revoked key or a suspended tenant takes effect at once.
  */
 @ApplicationScoped
 public class JpaTenantDirectory implements TenantDirectoryPort {
 
     private final MetadataStore store;
-    private final RecordCache<Tenant> tenants = new RecordCache<>();
-    private final RecordCache<ApiKey> keys = new RecordCache<>();
+    private final RecordCache<Tenant> tenants;
+    private final RecordCache<ApiKey> keys;
 
+    /** Caches at most {@code maxCachedRecords} tenants and as many keys (and as many absent ones of each). */
     @Inject
-    public JpaTenantDirectory(MetadataStore store) {
+    public JpaTenantDirectory(MetadataStore store, @ConfigProperty(name = "vectorizer.storage.record-cache-size") int maxCachedRecords) {
         this.store = store;
+        this.tenants = new RecordCache<>(maxCachedRecords);
+        this.keys = new RecordCache<>(maxCachedRecords);
+    }
+
+    public JpaTenantDirectory(MetadataStore store) {
+        this(store, RecordCache.DEFAULT_MAX_RECORDS);
     }
 
     /** For the CDI client proxy only. */
@@ -35,13 +44,13 @@ public class JpaTenantDirectory implements TenantDirectoryPort {
 
     @Override
     public void addTenant(Tenant tenant) {
-        boolean added = store.inTransaction(em -> {
+        boolean added = tenants.change(tenant.id().value(), () -> store.inTransaction(em -> {
             if (em.find(TenantEntity.class, tenant.id().value()) != null) {
                 return false;
             }
             em.persist(new TenantEntity(tenant));
             return true;
-        });
+        }));
         if (!added) {
             throw new ConflictException("tenant '" + tenant.id() + "' already exists");
         }
@@ -54,9 +63,17 @@ public class JpaTenantDirectory implements TenantDirectoryPort {
     }
 
     @Override
-    public List<Tenant> listTenants() {
-        return store.read(em -> em.createNamedQuery(TenantEntity.ALL, TenantEntity.class).getResultList().stream()
-                .map(TenantEntity::toDomain).toList());
+    public List<Tenant> listTenants(Optional<TenantId> after, int limit) {
+        return store.read(em -> (after.isPresent()
+                ? em.createNamedQuery(TenantEntity.AFTER, TenantEntity.class).setParameter("after", after.get().value())
+                : em.createNamedQuery(TenantEntity.FIRST, TenantEntity.class))
+                .setMaxResults(limit).getResultList().stream().map(TenantEntity::toDomain).toList());
+    }
+
+    @Override
+    public List<Tenant> tenantsIn(TenantStatus status) {
+        return store.read(em -> em.createNamedQuery(TenantEntity.IN_STATUS, TenantEntity.class).setParameter("status", status.name())
+                .getResultList().stream().map(TenantEntity::toDomain).toList());
     }
 
     @Override
@@ -81,10 +98,10 @@ public class JpaTenantDirectory implements TenantDirectoryPort {
 
     @Override
     public void addKey(ApiKey key) {
-        store.inTransaction(em -> {
+        keys.change(key.id().value(), () -> store.inTransaction(em -> {
             em.persist(new ApiKeyEntity(key));
             return null;
-        });
+        }));
     }
 
     @Override

@@ -10,7 +10,8 @@ import jakarta.inject.Inject;
 
 /**
  * Tenant plans without HiveHub: what the installation administrator set on the tenant (the tenant
- * directory caches it with the tenant). Single mode's {@code default} tenant has no record: no plan.
+ * directory caches it with the tenant, and caches that a tenant has no record). Single mode's
+ * {@code default} tenant has no record: no plan.
  */
 @ApplicationScoped
 @ControlPlane(ControlPlane.Kind.LOCAL)
@@ -30,9 +31,6 @@ public class LocalTenantQuotas implements TenantQuotaPort {
 
     @Override
     public Quota quotaOf(TenantId tenant) {
-        if (tenant.equals(TenantId.DEFAULT)) {
-            return Quota.NONE; // asked on every request; an absent record is not cached, so reading it cost a query each time
-        }
         return directory.findTenant(tenant).map(Tenant::quota).orElse(Quota.NONE);
     }
 }

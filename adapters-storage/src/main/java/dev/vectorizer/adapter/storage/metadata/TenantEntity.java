@@ -18,10 +18,14 @@ import java.time.Instant;
 
 @Entity
 @Table(name = "tenants")
-@NamedQuery(name = TenantEntity.ALL, query = "SELECT t FROM TenantEntity t ORDER BY t.createdAt, t.id")
+@NamedQuery(name = TenantEntity.FIRST, query = "SELECT t FROM TenantEntity t ORDER BY t.id")
+@NamedQuery(name = TenantEntity.AFTER, query = "SELECT t FROM TenantEntity t WHERE t.id > :after ORDER BY t.id")
+@NamedQuery(name = TenantEntity.IN_STATUS, query = "SELECT t FROM TenantEntity t WHERE t.status = :status")
 public class TenantEntity {
 
-    static final String ALL = "TenantEntity.all";
+    static final String FIRST = "TenantEntity.first";
+    static final String AFTER = "TenantEntity.after";
+    static final String IN_STATUS = "TenantEntity.inStatus";
 
     @Id
     @Column(length = 64)

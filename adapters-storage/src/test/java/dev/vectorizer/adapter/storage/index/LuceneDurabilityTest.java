@@ -102,6 +102,54 @@ class LuceneDurabilityTest {
         third.close();
     }
 
+    /** Every file of the collection, with its size and modification time. */
+    private Map<String, String> files() throws IOException {
+        Path root = IndexTestSeam.paths(dir, c).root();
+        Map<String, String> files = new TreeMap<>();
+        try (var walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString(), Files.size(file) + " bytes, modified " + Files.getLastModifiedTime(file));
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void openingAClosedCollectionToReadItWritesNothing() throws IOException {
+        LuceneVectorIndex index = open();
+        index.create(c);
+        writeSomeBatches(index, 0, 2);
+        index.close();
+        Map<String, String> atRest = files();
+
+        LuceneVectorIndex reopened = open();
+        assertHoldsExpected(reopened); // scrolls, searches nothing else: reads only
+        reopened.close();
+        assertThat(files()).isEqualTo(atRest);
+    }
+
+    @Test
+    void writesAfterOpeningToReadSurviveACrash() throws IOException {
+        LuceneVectorIndex index = open();
+        index.create(c);
+        writeSomeBatches(index, 0, 2);
+        index.close();
+
+        LuceneVectorIndex reader = open();
+        assertHoldsExpected(reader);
+        IndexTestSeam.crash(reader);
+
+        LuceneVectorIndex writer = open();
+        assertHoldsExpected(writer);
+        writeSomeBatches(writer, 5, 2);
+        IndexTestSeam.crash(writer);
+
+        LuceneVectorIndex third = open();
+        assertHoldsExpected(third);
+        third.close();
+        assertThat(Translog.generations(IndexTestSeam.paths(dir, c).translog())).hasSize(1);
+    }
+
     @Test
     void writesBeforeAndAfterABackgroundCommitSurviveACrash() throws IOException {
         LuceneVectorIndex index = open();

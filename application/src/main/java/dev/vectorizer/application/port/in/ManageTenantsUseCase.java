@@ -5,14 +5,18 @@ import dev.vectorizer.domain.quota.Quota;
 import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.IpAccessList;
 import dev.vectorizer.domain.tenant.Tenant;
-import java.util.List;
+import dev.vectorizer.domain.tenant.TenantPage;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The management of tenants: the installation administrator's in standalone mode; a tenant's end
  * and its IP access list also HiveHub's in hub mode (a {@link Caller.ControlPlane}).
  */
 public interface ManageTenantsUseCase {
+
+    int DEFAULT_LIMIT = 100;
+    int MAX_LIMIT = 1000;
 
     /**
      * Creates an active tenant with the plan {@code quota} (limits it leaves out are the installation's
@@ -26,7 +30,11 @@ public interface ManageTenantsUseCase {
      */
     Tenant setQuota(Caller.InstallationAdmin admin, TenantId id, Quota quota);
 
-    List<Tenant> listTenants(Caller.InstallationAdmin admin);
+    /**
+     * One page of at most {@code limit} (default {@value #DEFAULT_LIMIT}, at most {@value #MAX_LIMIT})
+     * tenants in id order, those after {@code after} (the previous page's {@link TenantPage#next}).
+     */
+    TenantPage listTenants(Caller.InstallationAdmin admin, Optional<TenantId> after, OptionalInt limit);
 
     Tenant getTenant(Caller.InstallationAdmin admin, TenantId id);
 

@@ -4,6 +4,7 @@ import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.tenant.ApiKey;
 import dev.vectorizer.domain.tenant.ApiKeyId;
 import dev.vectorizer.domain.tenant.Tenant;
+import dev.vectorizer.domain.tenant.TenantStatus;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +16,11 @@ public interface TenantDirectoryPort {
 
     Optional<Tenant> findTenant(TenantId id);
 
-    List<Tenant> listTenants();
+    /** At most {@code limit} tenants in id order, those after {@code after} if given. */
+    List<Tenant> listTenants(Optional<TenantId> after, int limit);
+
+    /** Every tenant in {@code status}. */
+    List<Tenant> tenantsIn(TenantStatus status);
 
     /** Replaces the stored tenant with the same id. */
     void updateTenant(Tenant tenant);
