@@ -10,38 +10,32 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.knn.KnnCollectorManager;
-import org.apache.lucene.search.knn.KnnSearchStrategy;
 
 /**
  * A filtered kNN search that chooses per segment, by cost, between scoring the filter's vectors exactly
- * and walking the graph, both with Lucene's own machinery.
+ * and walking the graph, with Lucene's own machinery.
  *
  * <p>Lucene alone scores a segment exactly only when its filter passes no more documents than the
- * segment's share of k, or when a graph walk visits as many vectors as the filter passes (its visit
- * limit). Its default walk scores every vector it passes through, matching or not, so under a selective
- * filter it nearly always runs into that limit and then scans anyway. Measured on 100k × 128
- * ({@code bench/.../FilterCutoffMain}, docs/PERFORMANCE.md), scanning a filter's vectors beats the walk
- * while they number up to about {@value #EXACT_FLOOR}, or {@value #EXACT_PER_K} per unit of k with a
- * larger beam (the walk grows with the beam, the scan does not). So:
- * <ul>
- *   <li>a segment whose filter passes at most {@link #exactUpTo(int)} documents is not walked: this query
- *       reports an empty, incomplete walk and Lucene's own fallback scores them exactly (recall 1);</li>
- *   <li>a larger one is walked with Lucene's filtered graph search ({@link KnnSearchStrategy.Hnsw}, which
- *       only scores vectors that pass the filter and steps over the others to their neighbours), used
- *       when fewer than {@value #FILTERED_WALK_BELOW_PERCENT} % of the segment passes; Lucene leaves it
- *       off by default.</li>
- * </ul>
- * Qdrant ({@code full_scan_threshold}) and Weaviate ({@code flatSearchCutoff}) make the first choice on
- * the filter's count alone. Not final: a test counts the segments it scores exactly.
+ * segment's share of k, or when its graph walk has visited as many vectors as the filter passes (the
+ * walk's visit limit). The walk scores every vector it passes through, matching or not, so under a
+ * selective filter it mostly runs into that limit and then scans anyway. Measured on 100k × 128
+ * ({@code bench/.../FilterCutoffMain}, docs/PERFORMANCE.md), the scan beats the walk while the filter
+ * passes up to about {@value #EXACT_FLOOR} vectors, or {@value #EXACT_PER_K} per unit of k with a larger
+ * beam (the walk grows with the beam, the scan does not). So a segment whose filter passes at most
+ * {@link #exactUpTo(int)} documents is not walked: this query reports an empty, incomplete walk and
+ * Lucene's own fallback scores them exactly (recall 1). A larger one is walked as Lucene does it by
+ * default; Lucene's filtered walk ({@code KnnSearchStrategy.Hnsw} with a threshold) was faster there but
+ * lost recall (0.89 instead of 0.99 at ef 10 under a 10 % filter), so it stays off.
+ *
+ * <p>Qdrant ({@code full_scan_threshold}) and Weaviate ({@code flatSearchCutoff}) make the same choice
+ * on the filter's count alone. Not final: a test counts the segments it scores exactly.
  */
 class FilteredKnnQuery extends KnnFloatVectorQuery {
 
     /** Up to this many matching vectors a segment is scored exactly, whatever k. */
-    static final int EXACT_FLOOR = 3000;
+    static final int EXACT_FLOOR = 7000;
     /** Up to this many matching vectors per unit of k a segment is scored exactly. */
-    static final int EXACT_PER_K = 80;
-    /** Lucene's filtered graph search walks a segment that less than this share passes (the value Lucene proposes). */
-    static final int FILTERED_WALK_BELOW_PERCENT = 60;
+    static final int EXACT_PER_K = 160;
 
     private static final TopDocs NOT_WALKED = new TopDocs(new TotalHits(0, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), new ScoreDoc[0]);
 
@@ -49,7 +43,7 @@ class FilteredKnnQuery extends KnnFloatVectorQuery {
 
     /** A search of {@code field} for the {@code k} nearest to {@code target} among the documents {@code filter} matches. */
     FilteredKnnQuery(String field, float[] target, int k, Query filter) {
-        super(field, target, k, Objects.requireNonNull(filter, "filter"), new KnnSearchStrategy.Hnsw(FILTERED_WALK_BELOW_PERCENT));
+        super(field, target, k, Objects.requireNonNull(filter, "filter"));
         this.exactUpTo = exactUpTo(k);
     }
 
