@@ -59,7 +59,8 @@ import org.apache.lucene.search.TopDocs;
  * with the full-precision vectors ({@link RescoreTopNQuery}), so {@code ef} costs about the same graph
  * work in every quantization and rescoring only a few float reads per candidate; when the
  * graph search finds nothing (an empty collection, a filter nobody passes) the answer is empty without
- * rescoring, which Lucene cannot do on no candidates. A hit whose score is not a finite number (a
+ * rescoring, which Lucene cannot do on no candidates. A filtered search scores a selective filter's
+ * vectors exactly instead of walking the graph ({@link FilteredKnnQuery}). A hit whose score is not a finite number (a
  * vector stored before the domain refused such lengths) is left out: it cannot be ranked.
  */
 final class IndexReads {
@@ -120,7 +121,8 @@ final class IndexReads {
             Query filter = query.filter().map(FilterQueries::toQuery).orElse(null);
             float[] target = space.indexed(query.vector());
             int k = Math.max(query.ef(), query.limit() * oversample);
-            Query knn = new KnnFloatVectorQuery(VectorDocuments.VECTOR, target, k, filter);
+            Query knn = filter == null ? new KnnFloatVectorQuery(VectorDocuments.VECTOR, target, k)
+                    : new FilteredKnnQuery(VectorDocuments.VECTOR, target, k, filter);
             if (oversample > 1) {
                 Query candidates = searcher.rewrite(knn); // the graph search, run once
                 if (candidates instanceof MatchNoDocsQuery) {

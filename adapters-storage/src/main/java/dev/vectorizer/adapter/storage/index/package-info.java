@@ -38,6 +38,8 @@
  * {@link dev.vectorizer.domain.json.PayloadJson} (stored payload, the domain's one JSON form),
  * {@link dev.vectorizer.adapter.storage.index.PayloadFields} (payload filter fields),
  * {@link dev.vectorizer.adapter.storage.index.FilterQueries} (filters to queries),
+ * {@link dev.vectorizer.adapter.storage.index.FilteredKnnQuery} (a filtered kNN search: an exact scan
+ * of a selective filter's vectors or Lucene's filtered graph walk, chosen per segment by cost),
  * {@link dev.vectorizer.adapter.storage.index.VectorCodecs} (HNSW format per quantization) and
  * {@link dev.vectorizer.adapter.storage.index.VectorSpace} (similarities, indexed values, score units).
  */
