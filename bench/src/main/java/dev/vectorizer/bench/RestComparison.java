@@ -82,14 +82,14 @@ final class RestComparison {
             WrkRunner wrk = WrkRunner.prepare(runs.resolve("wrk"),
                     Arrays.stream(data.queries()).map(q -> RestRunner.searchBody(q, BenchMain.K, ef)).toList());
             URI url = rest.base().resolve("/api/collections/" + Report.CLUSTERED + "/search");
-            wrk.run(url, CONNECTIONS[CONNECTIONS.length - 1], Math.max(seconds, WARM_UP_SECONDS));
+            wrk.run(rest.process(), url, CONNECTIONS[CONNECTIONS.length - 1], Math.max(seconds, WARM_UP_SECONDS));
             for (int pass = 1; pass <= restPasses; pass++) {
                 for (int connections : CONNECTIONS) {
-                    WrkRunner.Result r = wrk.run(url, connections, seconds);
+                    WrkRunner.Result r = wrk.run(rest.process(), url, connections, seconds);
                     results.add(new Results.Key(Report.CLUSTERED, Report.REST, "rest", ef, 100, connections), recall,
                             List.of(r.requestsPerSecond()));
-                    results.notes.add(String.format(Locale.ROOT, "REST %d connection(s), pass %d: p50 %.2f ms, p99 %.2f ms.", connections, pass,
-                            r.p50Millis(), r.p99Millis()));
+                    results.notes.add(String.format(Locale.ROOT, "REST %d connection(s), pass %d: p50 %.2f ms, p99 %.2f ms, server CPU %.0f µs/request.",
+                            connections, pass, r.p50Millis(), r.p99Millis(), r.serverCpuMicrosPerRequest()));
                 }
             }
         }

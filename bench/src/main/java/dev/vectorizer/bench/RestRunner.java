@@ -101,6 +101,11 @@ final class RestRunner implements AutoCloseable {
         return readySeconds;
     }
 
+    /** The server process (for its CPU time). */
+    ProcessHandle process() {
+        return server.toHandle();
+    }
+
     /** Where the server listens: {@code http://127.0.0.1:<port>}. */
     URI base() {
         return base;

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -15,12 +16,14 @@ import java.util.regex.Pattern;
  * Search throughput over HTTP measured by wrk (Debian package {@code wrk}), not by a Java client: a
  * Lua script POSTs the search bodies of a file (one JSON document a line) in turn, each wrk thread
  * from its own offset, over {@code connections} keep-alive connections ({@code min(connections, 2)}
- * wrk threads on this 2-core box). Any non-2xx answer or socket error fails the run.
+ * wrk threads on this 2-core box). Any non-2xx answer or socket error fails the run. wrk and the
+ * server share the cores, so each run also records the server process's own CPU time per request
+ * (all its threads, JIT included): what one answer costs the server, whatever wrk took.
  */
 final class WrkRunner {
 
-    /** One wrk run: requests per second and latency percentiles. */
-    record Result(double requestsPerSecond, double p50Millis, double p99Millis) {
+    /** One wrk run: requests per second, latency percentiles and the server's CPU microseconds per request. */
+    record Result(double requestsPerSecond, double p50Millis, double p99Millis, double serverCpuMicrosPerRequest) {
     }
 
     private static final String SCRIPT = """
@@ -57,7 +60,9 @@ final class WrkRunner {
         return new WrkRunner(script, file);
     }
 
-    Result run(URI url, int connections, int seconds) throws IOException, InterruptedException {
+    /** Runs wrk against {@code url} of {@code server} (a live process) for {@code seconds}. */
+    Result run(ProcessHandle server, URI url, int connections, int seconds) throws IOException, InterruptedException {
+        Duration cpuBefore = cpu(server);
         List<String> command = List.of("wrk", "-t", Integer.toString(Math.min(connections, 2)), "-c", Integer.toString(connections),
                 "-d", seconds + "s", "--latency", "-s", script.toString(), url.toString(), "--", bodies.toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -69,10 +74,16 @@ final class WrkRunner {
         if (out.contains("Non-2xx") || out.contains("Socket errors")) {
             throw new IOException("wrk saw failed requests:\n" + out);
         }
-        Result result = new Result(number(out, "Requests/sec:\\s+([0-9.]+)"), latency(out, "50%"), latency(out, "99%"));
-        Log.info(String.format(Locale.ROOT, "wrk %d connection(s): %,.0f req/s, p50 %.2f ms, p99 %.2f ms", connections,
-                result.requestsPerSecond(), result.p50Millis(), result.p99Millis()));
+        double cpuMicros = cpu(server).minus(cpuBefore).toNanos() / 1e3;
+        Result result = new Result(number(out, "Requests/sec:\\s+([0-9.]+)"), latency(out, "50%"), latency(out, "99%"),
+                cpuMicros / number(out, "([0-9]+) requests in"));
+        Log.info(String.format(Locale.ROOT, "wrk %d connection(s): %,.0f req/s, p50 %.2f ms, p99 %.2f ms, server CPU %.0f µs/request",
+                connections, result.requestsPerSecond(), result.p50Millis(), result.p99Millis(), result.serverCpuMicrosPerRequest()));
         return result;
+    }
+
+    private static Duration cpu(ProcessHandle server) throws IOException {
+        return server.info().totalCpuDuration().orElseThrow(() -> new IOException("no CPU time for the server process " + server.pid()));
     }
 
     private static double number(String out, String regex) throws IOException {

