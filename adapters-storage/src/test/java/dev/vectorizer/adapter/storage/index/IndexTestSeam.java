@@ -30,6 +30,15 @@ final class IndexTestSeam {
         return index.openIndexes().peek(OpenIndexes.key(collection)).segmentCount();
     }
 
+    /** The collection's segment count once its background merge has made it one, or after 60 s. */
+    static int segmentsOnceMerged(LuceneVectorIndex index, Collection collection) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (segments(index, collection) > 1 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return segments(index, collection);
+    }
+
     /** Where the collection's files are. */
     static CollectionPaths paths(Path dataDirectory, Collection collection) {
         return CollectionPaths.of(new DataDirectory(dataDirectory), collection);

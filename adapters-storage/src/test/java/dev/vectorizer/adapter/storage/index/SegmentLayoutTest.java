@@ -66,14 +66,6 @@ class SegmentLayoutTest {
         return written;
     }
 
-    private void awaitOneSegment(Collection c) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (IndexTestSeam.segments(index, c) > 1 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(IndexTestSeam.segments(index, c)).isEqualTo(1);
-    }
-
     @Test
     void aSettledCollectionIsMergedToOneSegmentWhileWritesAndSearchesGoOn() throws Exception {
         open(Duration.ofMillis(50));
@@ -81,7 +73,7 @@ class SegmentLayoutTest {
         index.create(c);
         Random random = new Random(5);
         List<Vector> settled = upsertBatches(c, random, 0, 12, 100);
-        awaitOneSegment(c);
+        assertThat(IndexTestSeam.segmentsOnceMerged(index, c)).isEqualTo(1);
         List<Vector> all = new ArrayList<>(settled);
 
         // more batches while searching: each becomes a segment again, then is merged away again
@@ -99,7 +91,7 @@ class SegmentLayoutTest {
         } finally {
             searchers.shutdown();
         }
-        awaitOneSegment(c);
+        assertThat(IndexTestSeam.segmentsOnceMerged(index, c)).isEqualTo(1);
 
         assertThat(ids(scrollAll(index, c, Optional.empty(), 500))).containsExactlyElementsOf(ids(all));
         for (Vector v : all.subList(0, 50)) {
