@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The edge of the HTTP API on the uber-jar: paths with any character reach JAX-RS, every vector id
  * that can be stored can be addressed, and the answers the servlet container produces itself are
- * problem documents with the security headers, never HTML; none of it logs at SEVERE.
+ * problem documents with the security headers, never HTML; none of it logs at SEVERE, and no
+ * health check failed while the server started (its readiness was polled all along).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EdgeIT {
@@ -60,6 +61,8 @@ class EdgeIT {
     @AfterEach
     void nothingWasLoggedAsSevere() throws Exception {
         assertThat(server.output().lines().filter(line -> line.contains("SEVERE"))).as("SEVERE lines in the server log").isEmpty();
+        assertThat(server.output().lines().filter(line -> line.contains("Exception executing HealthCheck")))
+                .as("health checks that threw in the server log").isEmpty();
     }
 
     @Test

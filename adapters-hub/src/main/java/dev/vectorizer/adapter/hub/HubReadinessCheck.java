@@ -17,8 +17,10 @@ import org.eclipse.microprofile.health.Readiness;
  * how HiveHub is (up / degraded / down), the breaker, the last success and failure. Whether HiveHub
  * itself is down is {@code GET /api/hub/status}'s to say (503 while it is). Without HiveHub
  * ({@code vectorizer.hub.url} unset) it is UP and says so. Payara Micro answers health polls while
- * the application is still deploying, when its configuration cannot be read yet: until the
- * application has started the check is DOWN ("starting") and reads nothing.
+ * the application is still deploying, and until its deployment has finished a health thread cannot
+ * read the application's configuration: so the check is DOWN ("starting") until the application has
+ * started, and the report (which reads the HiveHub settings when it is built) is first used on the
+ * deploying thread, when the application starts.
  */
 @Readiness
 @ApplicationScoped
@@ -26,6 +28,7 @@ public class HubReadinessCheck implements HealthCheck {
 
     private final HubStatusReport report;
     private volatile boolean started;
+    private boolean configured;
 
     @Inject
     public HubReadinessCheck(HubStatusReport report) {
@@ -38,7 +41,8 @@ public class HubReadinessCheck implements HealthCheck {
     }
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        started = true;
+        configured = report.configured();
+        started = true; // volatile: publishes configured
     }
 
     @Override
@@ -47,7 +51,7 @@ public class HubReadinessCheck implements HealthCheck {
         if (!started) {
             return check.down().withData("status", "starting").build();
         }
-        if (!report.configured()) {
+        if (!configured) {
             return check.up().withData("status", "not used").build();
         }
         HubStatus status = report.status();
