@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -33,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class QuantizedRescoringTest {
 
-    @org.junit.jupiter.api.io.TempDir
+    @TempDir
     Path dir;
 
     private LuceneVectorIndex index;
@@ -46,18 +47,6 @@ class QuantizedRescoringTest {
     @AfterEach
     void close() {
         index.close();
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
     }
 
     @ParameterizedTest
@@ -80,7 +69,7 @@ class QuantizedRescoringTest {
             for (ScoredPoint hit : hits) {
                 // cosine similarity as the API reports it: the cosine itself
                 assertThat((double) hit.score()).as("%s near %s", hit.id(), query.id())
-                        .isCloseTo(cosine(query.values(), byId.get(hit.id().value())), within(1e-5));
+                        .isCloseTo(Fixtures.exactScore(Metric.COSINE, query.values(), byId.get(hit.id().value())), within(1e-5));
             }
         }
     }
