@@ -22,14 +22,10 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentReader;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -168,37 +164,28 @@ final class IndexReads {
     }
 
     /**
-     * The hits as points: ids from the {@value VectorDocuments#ID} doc values, so a search that wants no
-     * payload and no vector reads no stored field at all.
+     * The hits as points: ids from doc values ({@link IdValues}), so a search that wants no payload and
+     * no vector reads no stored field at all.
      */
     private List<ScoredPoint> hits(IndexSearcher searcher, TopDocs top, boolean withPayload, boolean withVector, boolean vectorScores)
             throws IOException {
         StoredFields stored = withPayload || withVector ? searcher.storedFields() : null;
         Set<String> fields = withPayload && withVector ? PAYLOAD_AND_VECTOR : withPayload ? PAYLOAD_ONLY : VECTOR_ONLY;
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        VectorId[] ids = IdValues.of(leaves, top.scoreDocs);
         List<ScoredPoint> points = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc hit : top.scoreDocs) {
+        for (int i = 0; i < ids.length; i++) {
+            ScoreDoc hit = top.scoreDocs[i];
             float score = vectorScores ? space.natural(hit.score) : hit.score;
             if (!Float.isFinite(score)) {
                 continue;
             }
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-            VectorId id = id(leaf.reader(), hit.doc - leaf.docBase);
             Document doc = stored == null ? null : stored.document(hit.doc, fields);
-            points.add(new ScoredPoint(id, score,
+            points.add(new ScoredPoint(ids[i], score,
                     withPayload ? Optional.of(VectorDocuments.payload(doc)) : Optional.empty(),
-                    withVector ? Optional.of(VectorDocuments.values(doc, IndexedVectors.of(leaf.reader(), hit.doc - leaf.docBase)))
-                            : Optional.empty()));
+                    withVector ? Optional.of(VectorDocuments.values(doc, IndexedVectors.of(searcher, hit.doc))) : Optional.empty()));
         }
         return points;
-    }
-
-    private static VectorId id(LeafReader reader, int doc) throws IOException {
-        SortedDocValues ids = DocValues.getSorted(reader, VectorDocuments.ID);
-        if (!ids.advanceExact(doc)) {
-            throw new IllegalStateException("document " + doc + " has no id in " + reader);
-        }
-        return new VectorId(ids.lookupOrd(ids.ordValue()).utf8ToString());
     }
 
     ScrollPage scroll(ScrollRequest request) {

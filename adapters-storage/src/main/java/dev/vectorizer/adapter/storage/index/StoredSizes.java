@@ -4,11 +4,9 @@ import dev.vectorizer.domain.VectorId;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -56,7 +54,7 @@ final class StoredSizes {
             }
             LeafReader reader = leaf.reader();
             Bits live = reader.getLiveDocs();
-            SortedDocValues idValues = DocValues.getSorted(reader, VectorDocuments.ID);
+            IdValues idValues = withIds ? IdValues.of(reader) : null;
             NumericDocValues sizes = reader.getNumericDocValues(VectorDocuments.STORED_BYTES);
             DocIdSetIterator it = scorer.iterator();
             for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
@@ -66,8 +64,8 @@ final class StoredSizes {
                 count++;
                 bytes += sizes != null && sizes.advanceExact(doc) ? sizes.longValue()
                         : VectorDocuments.fromDocument(reader.storedFields().document(doc), IndexedVectors.of(reader, doc)).storedBytes();
-                if (withIds && idValues.advanceExact(doc)) {
-                    ids.add(new VectorId(idValues.lookupOrd(idValues.ordValue()).utf8ToString()));
+                if (withIds) {
+                    ids.add(idValues.id(doc));
                 }
             }
         }

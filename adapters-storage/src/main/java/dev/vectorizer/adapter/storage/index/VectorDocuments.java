@@ -8,6 +8,7 @@ import dev.vectorizer.domain.json.PayloadJson;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Optional;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -22,8 +23,10 @@ import org.apache.lucene.util.BytesRef;
 /**
  * One vector as one Lucene document, and back.
  * <ul>
- *   <li>{@value #ID}: keyword, stored, with sorted doc values (search hits read their ids there, and
- *       scrolling sorts by them);</li>
+ *   <li>{@value #ID}: keyword, stored, with sorted doc values (scrolling sorts by them);</li>
+ *   <li>{@value #ID_BYTES}: the id again as binary doc values, where a search hit reads it ({@link IdValues}:
+ *       the sorted doc values decompress a block of their terms dictionary per lookup); documents written
+ *       before this field existed lack it;</li>
  *   <li>{@value #VECTOR}: the kNN field ({@link KnnFloatVectorField}) with the values and similarity of the
  *       collection's {@link VectorSpace} (unit vectors for cosine). Every format, quantized ones included,
  *       keeps these float32 values, and {@code get}, scroll and {@code with_vector} read the vector back
@@ -43,6 +46,7 @@ import org.apache.lucene.util.BytesRef;
 final class VectorDocuments {
 
     static final String ID = "_id";
+    static final String ID_BYTES = "_id_bytes";
     static final String VECTOR = "vector";
     static final String VALUES = "_values";
     static final String ORIGINAL = "_original";
@@ -60,7 +64,9 @@ final class VectorDocuments {
     static Document toDocument(Vector vector, VectorSpace space) {
         Document doc = new Document();
         doc.add(new StringField(ID, vector.id().value(), Field.Store.YES));
-        doc.add(new SortedDocValuesField(ID, new BytesRef(vector.id().value())));
+        BytesRef id = new BytesRef(vector.id().value());
+        doc.add(new SortedDocValuesField(ID, id));
+        doc.add(new BinaryDocValuesField(ID_BYTES, id));
         float[] indexed = space.indexed(vector.values());
         doc.add(new KnnFloatVectorField(VECTOR, indexed, space.similarity()));
         if (space.metric() == Metric.COSINE) {

@@ -64,4 +64,23 @@ final class Fixtures {
     static List<String> ids(List<Vector> vectors) {
         return vectors.stream().map(v -> v.id().value()).toList();
     }
+
+    /** The exact score of {@code a} against {@code b} in the metric's natural units (higher is closer; euclidean: minus the squared distance). */
+    static double exactScore(Metric metric, float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        double d2 = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+            d2 += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return switch (metric) {
+            case COSINE -> dot / Math.sqrt(na * nb);
+            case EUCLIDEAN -> -d2;
+            case DOT_PRODUCT -> dot;
+        };
+    }
 }

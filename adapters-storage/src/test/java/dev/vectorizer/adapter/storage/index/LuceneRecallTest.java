@@ -88,29 +88,11 @@ class LuceneRecallTest {
         return v;
     }
 
-    private static double exactScore(Metric metric, float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        double d2 = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-            d2 += (a[i] - b[i]) * (a[i] - b[i]);
-        }
-        return switch (metric) {
-            case COSINE -> dot / Math.sqrt(na * nb);
-            case EUCLIDEAN -> -d2;
-            case DOT_PRODUCT -> dot;
-        };
-    }
-
     private double recall(Collection c, Metric metric, Optional<Filter> filter, int ef) {
         double total = 0;
         List<Set<String>> truths = truth.computeIfAbsent(metric + "/" + filter.isPresent(), key -> queries.stream().map(q -> {
             List<Vector> candidates = vectors.stream().filter(v -> filter.map(f -> f.matches(v.payload())).orElse(true)).toList();
-            double[] scores = candidates.stream().mapToDouble(v -> exactScore(metric, q, v.values())).toArray();
+            double[] scores = candidates.stream().mapToDouble(v -> Fixtures.exactScore(metric, q, v.values())).toArray();
             return (Set<String>) new HashSet<>(IntStream.range(0, candidates.size()).boxed()
                     .sorted(Comparator.comparingDouble(i -> -scores[i])).limit(K)
                     .map(i -> candidates.get(i).id().value()).toList());
