@@ -24,8 +24,8 @@ import java.util.Random;
  * what opening a closed collection (and evicting another) costs. Creates {@code --collections}
  * collections of {@code --vectors} vectors (one tenant each, as the density harness does; kept in
  * {@code --data} across runs), then on a fresh engine with at most {@code --max-open} open indexes
- * fills the open slots and searches {@code --searches} random closed ones among the first
- * {@code --pool}, one at a time, and prints p50 / p99 / max. Run it against two builds of the storage
+ * fills the open slots, searches {@code --warmup} closed ones untimed and then {@code --searches}
+ * other random closed ones among the first {@code --pool}, one at a time, and prints p50 / p99 / max. Run it against two builds of the storage
  * adapter (its jar first on the class path), alternating, for an A/B.
  *
  * <pre>java -cp ... dev.vectorizer.bench.IdleOpenMain --data /tmp/idle --collections 3000 --max-open 256 --searches 1000</pre>
@@ -43,6 +43,7 @@ public final class IdleOpenMain {
         int pool = AuthOverheadBench.intArg(args, "--pool", collections);
         int maxOpen = AuthOverheadBench.intArg(args, "--max-open", 256);
         int searches = AuthOverheadBench.intArg(args, "--searches", 1000);
+        int warmup = AuthOverheadBench.intArg(args, "--warmup", 300);
         int dimension = AuthOverheadBench.intArg(args, "--dimension", 32);
         int vectors = AuthOverheadBench.intArg(args, "--vectors", 5);
         Random random = new Random(42);
@@ -59,7 +60,12 @@ public final class IdleOpenMain {
             for (int i = pool - maxOpen; i < pool; i++) {
                 engine.search(collection(order.get(i), dimension), query(random, dimension));
             }
-            long[] nanos = new long[Math.min(searches, pool - maxOpen)];
+            // warm-up searches on other closed collections first, so that the timed ones do not pay for the JIT
+            int untimed = Math.min(warmup, (pool - maxOpen) / 2);
+            for (int i = 0; i < untimed; i++) {
+                engine.search(collection(order.get(pool - maxOpen - 1 - i), dimension), query(random, dimension));
+            }
+            long[] nanos = new long[Math.min(searches, pool - maxOpen - untimed)];
             for (int i = 0; i < nanos.length; i++) {
                 Collection idle = collection(order.get(i), dimension);
                 VectorQuery query = query(random, dimension);

@@ -16,8 +16,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.lucene.analysis.Analyzer;
@@ -51,11 +51,13 @@ import org.apache.lucene.util.IOUtils;
  * A search on an idle collection opens it with {@link #openToRead}: when its last commit holds every
  * acknowledged write (its translog generation is the newest and empty, {@link Translog#nothingBeyond})
  * that is a plain {@link DirectoryReader} on the commit, without an {@link IndexWriter} (no lock file,
- * no directory listing by the file deleter) and without a translog, and closing it commits nothing.
+ * no directory listing by the file deleter) and without a translog.
  * Such an index has no {@link #writes()}: {@link OpenIndexes} closes it and opens the collection with
  * the writer before the first write, so writes are logged exactly as after any other open. A
  * collection with something to replay, or whose commit predates the recorded similarity, is opened
- * with the writer even to read it, so nothing is read before the replay.
+ * with the writer even to read it, so nothing is read before the replay. Closing an index opened to
+ * read only, which the next search on another idle collection does when it evicts it, closes no
+ * writer and no translog either.
  *
  * <h2>Commits</h2>
  * {@link #commit} (from the background scheduler and on {@link #close}) rolls the translog to a new
@@ -436,7 +438,7 @@ final class CollectionIndex implements Closeable {
      */
     boolean mergeIfSettled(Duration settle, Executor executor) throws IOException {
         if (writer == null) {
-            return false; // nothing was written since the collection was opened: it is merged when it is next written
+            return false; // LuceneVectorIndex#maintain reopens it with the writer if it is worth merging
         }
         long lastWrite = writes.lastWriteNanos();
         if (System.nanoTime() - lastWrite < settle.toNanos() || Long.valueOf(lastWrite).equals(mergedAfterWrite) || !worthMerging()
