@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.lucene.analysis.Analyzer;
@@ -43,6 +45,19 @@ import org.apache.lucene.util.IOUtils;
  * {@link SearcherManager}, one {@link Analyzer} for indexing and querying text) and its
  * {@link Translog}. This class owns the lifecycle and the commits; writes go through
  * {@link #writes()} ({@link DurableWrites}), reads through {@link #reads()} ({@link IndexReads}).
+ * (Over 300 lines: opening, committing, snapshotting and merging share the writer's state and locks.)
+ *
+ * <h2>Opened to read only</h2>
+ * A search on an idle collection opens it with {@link #openToRead}: when its last commit holds every
+ * acknowledged write (its translog generation is the newest and empty, {@link Translog#nothingBeyond})
+ * that is a plain {@link DirectoryReader} on the commit, without an {@link IndexWriter} (no lock file,
+ * no directory listing by the file deleter) and without a translog.
+ * Such an index has no {@link #writes()}: {@link OpenIndexes} closes it and opens the collection with
+ * the writer before the first write, so writes are logged exactly as after any other open. A
+ * collection with something to replay, or whose commit predates the recorded similarity, is opened
+ * with the writer even to read it, so nothing is read before the replay. Closing an index opened to
+ * read only, which the next search on another idle collection does when it evicts it, closes no
+ * writer and no translog either.
  *
  * <h2>Commits</h2>
  * {@link #commit} (from the background scheduler and on {@link #close}) rolls the translog to a new
@@ -96,6 +111,7 @@ final class CollectionIndex implements Closeable {
     private final Collection collection;
     private final Analyzer analyzer;
     private final Directory directory;
+    /** The writer, its deletion policy, translog and write path; all null when opened to read only. */
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final SnapshotDeletionPolicy commits;
@@ -119,7 +135,7 @@ final class CollectionIndex implements Closeable {
         this.directory = directory;
         this.writer = writer;
         this.searchers = searchers;
-        this.commits = (SnapshotDeletionPolicy) writer.getConfig().getIndexDeletionPolicy();
+        this.commits = writer == null ? null : (SnapshotDeletionPolicy) writer.getConfig().getIndexDeletionPolicy();
         this.indexDirectory = indexDirectory;
         this.translog = translog;
         this.space = space;
@@ -188,6 +204,66 @@ final class CollectionIndex implements Closeable {
         }
     }
 
+    /**
+     * Opens the collection to search or read it: without a writer if its last commit holds everything
+     * (see the class comment), else as {@link #open} does. A missing index is a {@link NotFoundException}.
+     */
+    static CollectionIndex openToRead(Collection collection, CollectionPaths paths) throws IOException {
+        CosineIndexUpgrade.finishInterrupted(paths);
+        if (!Files.isDirectory(paths.index())) {
+            throw NotFoundException.collection(collection.ref().name());
+        }
+        Analyzer analyzer = new StandardAnalyzer();
+        Directory directory = new MMapDirectory(paths.index());
+        DirectoryReader reader = null;
+        try {
+            if (DirectoryReader.indexExists(directory)) {
+                reader = DirectoryReader.open(directory);
+                Map<String, String> committed = reader.getIndexCommit().getUserData();
+                String generation = committed.get(GENERATION_KEY);
+                if (generation != null && committed.containsKey(SIMILARITY_KEY)
+                        && Translog.nothingBeyond(paths.translog(), Long.parseLong(generation))) {
+                    VectorSpace space = spaceOf(committed, collection.spec().metric());
+                    SearcherManager searchers = new SearcherManager(reader, null);
+                    IndexReads reads = new IndexReads(collection.ref(), searchers, analyzer, space,
+                            VectorCodecs.oversample(collection.spec().quantization()), paths.translog(), storedBytesOnce(searchers));
+                    return new CollectionIndex(collection, analyzer, directory, null, searchers, paths.index(), null, space, null, reads);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileSuppressingExceptions(e, reader, directory, analyzer);
+            throw e;
+        }
+        // something to replay, a legacy commit or no commit at all: the writer must open it
+        IOUtils.close(reader, directory, analyzer);
+        return open(collection, paths, false);
+    }
+
+    /**
+     * The stored bytes of an index opened to read only, counted on first use ({@code stats}) rather than
+     * at every open: nothing changes them until the index is closed.
+     */
+    private static LongSupplier storedBytesOnce(SearcherManager searchers) {
+        AtomicLong counted = new AtomicLong(-1);
+        return () -> {
+            long bytes = counted.get();
+            if (bytes < 0) {
+                try {
+                    IndexSearcher searcher = searchers.acquire();
+                    try {
+                        bytes = StoredSizes.total(searcher);
+                    } finally {
+                        searchers.release(searcher);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                counted.set(bytes);
+            }
+            return bytes;
+        };
+    }
+
     /** Lucene's tiered merges, with a compound file for every segment up to {@link #MAX_COMPOUND_SEGMENT_MB}. */
     private static MergePolicy mergePolicy() {
         TieredMergePolicy policy = new TieredMergePolicy();
@@ -251,8 +327,17 @@ final class CollectionIndex implements Closeable {
         return collection;
     }
 
+    /** The write path; only for an index opened with the writer (see {@link #isReadOnly}). */
     DurableWrites writes() {
+        if (writes == null) {
+            throw new IllegalStateException("collection " + collection.ref() + " was opened to read only");
+        }
         return writes;
+    }
+
+    /** True if opened by {@link #openToRead} without a writer: it has no {@link #writes()}. */
+    boolean isReadOnly() {
+        return writer == null;
     }
 
     IndexReads reads() {
@@ -291,7 +376,7 @@ final class CollectionIndex implements Closeable {
      * closed and reopened, which replays the translog.
      */
     boolean isBroken() {
-        return !writer.isOpen() || writer.getTragicException() != null;
+        return writer != null && (!writer.isOpen() || writer.getTragicException() != null);
     }
 
     long lastUsedNanos() {
@@ -307,6 +392,10 @@ final class CollectionIndex implements Closeable {
                 return;
             }
             closed = true;
+            if (writer == null) {
+                IOUtils.close(searchers, analyzer, directory);
+                return;
+            }
             try {
                 commitNow();
             } catch (IOException | RuntimeException e) {
@@ -327,6 +416,10 @@ final class CollectionIndex implements Closeable {
         lifecycle.writeLock().lock();
         try {
             closed = true;
+            if (writer == null) {
+                IOUtils.close(searchers, analyzer, directory);
+                return;
+            }
             try {
                 writer.rollback();
             } finally {
@@ -344,6 +437,9 @@ final class CollectionIndex implements Closeable {
      * {@link #tryEnter} and {@link #exit}; the merge itself runs outside them.
      */
     boolean mergeIfSettled(Duration settle, Executor executor) throws IOException {
+        if (writer == null) {
+            return false; // LuceneVectorIndex#maintain reopens it with the writer if it is worth merging
+        }
         long lastWrite = writes.lastWriteNanos();
         if (System.nanoTime() - lastWrite < settle.toNanos() || Long.valueOf(lastWrite).equals(mergedAfterWrite) || !worthMerging()
                 || !merging.compareAndSet(false, true)) {
@@ -359,7 +455,8 @@ final class CollectionIndex implements Closeable {
         return true;
     }
 
-    private boolean worthMerging() throws IOException {
+    /** True if the layout is worth merging to one segment: several segments, or many deletions, up to the size limit. */
+    boolean worthMerging() throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
             IndexReader reader = searcher.getIndexReader();
@@ -410,25 +507,39 @@ final class CollectionIndex implements Closeable {
      * {@link #tryEnterQuietly} and {@link #exit}.
      */
     long snapshotInto(Path target) throws IOException {
+        if (writer == null) {
+            // opened to read only: the commit it reads holds everything, and no writer can delete its files
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return linkInto(((DirectoryReader) searcher.getIndexReader()).getIndexCommit(), target);
+            } finally {
+                searchers.release(searcher);
+            }
+        }
         IndexCommit commit;
         synchronized (commitLock) {
             commitNow();
             commit = commits.snapshot();
         }
         try {
-            for (String file : commit.getFileNames()) {
-                link(indexDirectory.resolve(file), target.resolve(file));
-            }
-            IOUtils.fsync(target, true);
-            long live = 0;
-            for (SegmentCommitInfo segment : SegmentInfos.readCommit(directory, commit.getSegmentsFileName())) {
-                live += segment.info.maxDoc() - segment.getDelCount();
-            }
-            return live;
+            return linkInto(commit, target);
         } finally {
             commits.release(commit);
             writer.deleteUnusedFiles();
         }
+    }
+
+    /** Links the files of {@code commit} into {@code target}; returns how many vectors it holds. */
+    private long linkInto(IndexCommit commit, Path target) throws IOException {
+        for (String file : commit.getFileNames()) {
+            link(indexDirectory.resolve(file), target.resolve(file));
+        }
+        IOUtils.fsync(target, true);
+        long live = 0;
+        for (SegmentCommitInfo segment : SegmentInfos.readCommit(directory, commit.getSegmentsFileName())) {
+            live += segment.info.maxDoc() - segment.getDelCount();
+        }
+        return live;
     }
 
     private static void link(Path source, Path target) throws IOException {
@@ -441,7 +552,7 @@ final class CollectionIndex implements Closeable {
 
     private void commitNow() throws IOException {
         synchronized (commitLock) {
-            if (!writer.isOpen() || translog.currentGenerationEmpty() && !writer.hasUncommittedChanges()) {
+            if (writer == null || !writer.isOpen() || translog.currentGenerationEmpty() && !writer.hasUncommittedChanges()) {
                 return;
             }
             long generation = writes.rollAndDrain();

@@ -47,9 +47,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * visible, so a returned write survives a crash; Lucene commits happen in the background every
  * {@code vectorizer.storage.commit-interval} and when an index closes. Indexes open lazily, at most
  * {@code vectorizer.storage.max-open-indexes} at once (least recently used closed first), and an index
- * unused for {@code vectorizer.storage.idle-timeout} is closed ({@link OpenIndexes}). A collection that
- * had no write for one commit interval is merged down to one segment in the background, one collection
- * at a time ({@link CollectionIndex#mergeIfSettled}). Thread-safe.
+ * unused for {@code vectorizer.storage.idle-timeout} is closed ({@link OpenIndexes}); a closed collection
+ * that is only read is opened without its writer until its first write or its merge. A collection
+ * that had no write for one commit interval is merged down to one segment in the background, one
+ * collection at a time ({@link CollectionIndex#mergeIfSettled}). Thread-safe.
  *
  * <p>Crash leftovers: an incarnation being created, restored or removed is noted as unsettled
  * ({@link UnsettledNotes}) until its catalog entry agrees with its files, so that a start after a crash
@@ -87,7 +88,8 @@ public class LuceneVectorIndex implements VectorIndexPort {
         this.commitInterval = commitInterval;
         this.unsettled = new UnsettledNotes(dataDirectory);
         this.indexes = new OpenIndexes(maxOpenIndexes,
-                (collection, create) -> CollectionIndex.open(collection, paths(collection), create));
+                (collection, access) -> access == OpenIndexes.Access.READ ? CollectionIndex.openToRead(collection, paths(collection))
+                        : CollectionIndex.open(collection, paths(collection), access == OpenIndexes.Access.CREATE));
         this.maintenance = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "vectorizer-index-maintenance");
             thread.setDaemon(true);
@@ -122,11 +124,18 @@ public class LuceneVectorIndex implements VectorIndexPort {
                 if (!idleTimeout.isZero() && now - index.lastUsedNanos() > idleTimeout.toNanos()) {
                     indexes.close(key);
                 } else if (index.tryEnterQuietly()) {
+                    boolean unmerged;
                     try {
                         index.commit();
                         index.mergeIfSettled(commitInterval, merges);
+                        unmerged = index.isReadOnly() && index.worthMerging();
                     } finally {
                         index.exit();
+                    }
+                    if (unmerged) {
+                        // closed before its merge and since opened to read only: reopen it with the writer,
+                        // which merges it once settled
+                        indexes.withWriter(index.collection(), reopened -> null);
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -239,12 +248,12 @@ public class LuceneVectorIndex implements VectorIndexPort {
 
     @Override
     public UsageChange upsert(Collection collection, List<Vector> vectors) {
-        return indexes.with(collection, index -> index.writes().upsert(vectors));
+        return indexes.withWriter(collection, index -> index.writes().upsert(vectors));
     }
 
     @Override
     public UsageChange upsert(Collection collection, List<Vector> vectors, Consumer<UsageChange> admission) {
-        return indexes.with(collection, index -> index.writes().upsert(vectors, admission));
+        return indexes.withWriter(collection, index -> index.writes().upsert(vectors, admission));
     }
 
     @Override
@@ -254,12 +263,12 @@ public class LuceneVectorIndex implements VectorIndexPort {
 
     @Override
     public UsageChange delete(Collection collection, List<VectorId> ids) {
-        return indexes.with(collection, index -> index.writes().delete(ids));
+        return indexes.withWriter(collection, index -> index.writes().delete(ids));
     }
 
     @Override
     public UsageChange deleteMatching(Collection collection, Filter filter) {
-        return indexes.with(collection, index -> index.writes().deleteMatching(filter));
+        return indexes.withWriter(collection, index -> index.writes().deleteMatching(filter));
     }
 
     @Override

@@ -21,14 +21,30 @@ import java.util.logging.Logger;
  * operations in flight on that collection. A slot
  * lives only while its index is open: closing retires it (under its monitor, so a thread that fetched
  * it meanwhile sees it retired and fetches a fresh one), so the map holds the open collections only.
+ *
+ * <p>Reads open a closed collection without its writer where they can ({@link Access#READ},
+ * {@link CollectionIndex#openToRead}): searching an idle collection, which also closes another, then
+ * costs neither a writer nor a translog on either side. A write to a collection opened that way
+ * closes it (waiting for the reads in flight on it) and opens it with the writer, under the slot's
+ * monitor like any other open.
  */
 final class OpenIndexes {
 
     private static final Logger LOG = Logger.getLogger(OpenIndexes.class.getName());
 
-    /** Opens a collection's index; {@code create} makes it if missing. */
+    /** What a use of a collection needs of its index. */
+    enum Access {
+        /** Reads only: an index opened without its writer will do. */
+        READ,
+        /** Writes: the index must be open with its writer and translog. */
+        WRITE,
+        /** Creates the index if missing, with its writer. */
+        CREATE
+    }
+
+    /** Opens a collection's index as {@code access} needs it. */
     interface Opener {
-        CollectionIndex open(Collection collection, boolean create) throws IOException;
+        CollectionIndex open(Collection collection, Access access) throws IOException;
     }
 
     private static final class Slot {
@@ -54,10 +70,19 @@ final class OpenIndexes {
         return collection.ref().storageKey() + "@" + collection.incarnation();
     }
 
-    /** Runs {@code work} on the collection's open index, opening it if needed. */
+    /** Runs {@code work}, which only reads, on the collection's open index, opening it if needed. */
     <T> T with(Collection collection, Function<CollectionIndex, T> work) {
+        return with(collection, Access.READ, work);
+    }
+
+    /** Runs {@code work}, which writes, on the collection's index open with its writer, opening it if needed. */
+    <T> T withWriter(Collection collection, Function<CollectionIndex, T> work) {
+        return with(collection, Access.WRITE, work);
+    }
+
+    private <T> T with(Collection collection, Access access, Function<CollectionIndex, T> work) {
         while (true) {
-            CollectionIndex index = acquire(collection, false);
+            CollectionIndex index = acquire(collection, access);
             if (index.tryEnter()) {
                 try {
                     return work.apply(index);
@@ -88,7 +113,7 @@ final class OpenIndexes {
 
     /** Opens (creating if missing) the collection's index. */
     void create(Collection collection) {
-        acquire(collection, true);
+        acquire(collection, Access.CREATE);
     }
 
     /** Runs {@code work} holding the monitor of the live slot of {@code key}, making one if there is none. */
@@ -110,15 +135,19 @@ final class OpenIndexes {
         slots.remove(key, slot);
     }
 
-    private CollectionIndex acquire(Collection collection, boolean create) {
+    private CollectionIndex acquire(Collection collection, Access access) {
         String key = key(collection);
         CollectionIndex index = inSlot(key, slot -> {
             if (slot.index != null && !slot.index.isClosed() && slot.index.isBroken()) {
                 closeQuietly(key, slot.index, "closing the broken index of collection ");
             }
+            if (slot.index != null && !slot.index.isClosed() && access != Access.READ && slot.index.isReadOnly()) {
+                // opened to read only: reopen it with the writer (closing commits nothing, and waits for the reads in flight)
+                closeQuietly(key, slot.index, "closing the read-only index of collection ");
+            }
             if (slot.index == null || slot.index.isClosed()) {
                 try {
-                    slot.index = opener.open(collection, create);
+                    slot.index = opener.open(collection, access);
                 } catch (IOException e) {
                     retire(key, slot);
                     throw new UncheckedIOException("cannot open the index of collection " + key, e);

@@ -256,6 +256,18 @@ final class Translog implements Closeable {
         IOUtils.deleteFilesIfExist(generations(dir).stream().filter(gen -> gen < generation).map(gen -> file(dir, gen)).toList());
     }
 
+    /**
+     * True if the newest generation in {@code dir} is {@code generation} and it is empty: a commit that
+     * records {@code generation} then holds every acknowledged write, and there is nothing to replay.
+     */
+    static boolean nothingBeyond(Path dir, long generation) throws IOException {
+        List<Long> generations = generations(dir);
+        if (generations.isEmpty() || generations.getLast() != generation) {
+            return false;
+        }
+        return Files.size(file(dir, generation)) == 0;
+    }
+
     /** Total bytes of the translog files. */
     static long sizeOf(Path dir) {
         long total = 0;
