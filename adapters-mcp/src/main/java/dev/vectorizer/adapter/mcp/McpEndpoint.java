@@ -8,6 +8,7 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
@@ -61,8 +62,6 @@ public class McpEndpoint implements ServletContextListener {
     @Inject
     Config config;
 
-    private McpSyncServer server;
-
     /** The SDK answers some malformed requests with its exception as JSON: its message, never its stack. */
     @JsonIgnoreProperties({"stackTrace", "cause", "suppressed", "localizedMessage"})
     private abstract static class WithoutStack {
@@ -94,29 +93,15 @@ public class McpEndpoint implements ServletContextListener {
             throw new IllegalArgumentException("vectorizer.mcp.session-idle-timeout must be positive, not " + sessionIdleTimeout);
         }
         List<String> allowedOrigins = config.getOptionalValues("vectorizer.mcp.allowed-origins", String.class).orElse(List.of());
-        // Duplicate keys are refused, as every JSON body of the API refuses them.
-        JsonMapper jackson = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .addMixIn(Throwable.class, WithoutStack.class).addMixIn(McpError.class, AsJsonRpcError.class).build();
-        McpJsonMapper json = new JacksonMcpJsonMapper(jackson);
-        // The SDK closes a session idle for one to two sweep intervals, before its binding lapses.
-        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
-                .jsonMapper(json).mcpEndpoint(PATH).contextExtractor(McpAdmission::context)
-                .sessionSweepInterval(sessionIdleTimeout.dividedBy(2)).maxRequestSize(MAX_REQUEST_BYTES).build();
         ServerInfo info = serverInfo.serverInfo();
-        server = McpServer.sync(transport).serverInfo(info.name(), info.version()).jsonMapper(json)
-                .jsonSchemaValidator(new DefaultJsonSchemaValidator(jackson))
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-                // The tools' readers judge the arguments, so a bad one is refused as REST refuses it.
-                .validateToolInputs(false)
-                // Tools run on the request's thread, where the container's contexts are active.
-                .immediateExecution(true)
-                .tools(Stream.of(collections.tools(), vectors.tools(), searches.tools()).flatMap(List::stream).map(ToolCalls::specification).toList())
-                .build();
+        List<McpServerFeatures.SyncToolSpecification> tools = Stream.of(collections.tools(), vectors.tools(), searches.tools())
+                .flatMap(List::stream).map(ToolCalls::specification).toList();
+        McpServlet servlet = new McpServlet(() -> build(info, tools, sessionIdleTimeout));
 
         ServletContext context = event.getServletContext();
-        ServletRegistration.Dynamic servlet = context.addServlet("mcp", transport);
-        servlet.setAsyncSupported(true);
-        servlet.addMapping(PATH);
+        ServletRegistration.Dynamic registration = context.addServlet("mcp", servlet);
+        registration.setAsyncSupported(true);
+        registration.addMapping(PATH);
         McpAdmission admission = new McpAdmission(admit,
                 DefaultServerTransportSecurityValidator.builder().allowedOrigins(allowedOrigins).build(),
                 new SessionBindings(sessionIdleTimeout, Instant::now));
@@ -125,10 +110,25 @@ public class McpEndpoint implements ServletContextListener {
         filter.addMappingForServletNames(EnumSet.of(DispatcherType.REQUEST), false, "mcp");
     }
 
-    @Override
-    public void contextDestroyed(ServletContextEvent event) {
-        if (server != null) {
-            server.closeGracefully();
-        }
+    /** The SDK's server, its transport and their JSON mapper (the work {@link McpServlet} does off the start's path). */
+    private static McpServlet.Built build(ServerInfo info, List<McpServerFeatures.SyncToolSpecification> tools, Duration sessionIdleTimeout) {
+        // Duplicate keys are refused, as every JSON body of the API refuses them.
+        JsonMapper jackson = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .addMixIn(Throwable.class, WithoutStack.class).addMixIn(McpError.class, AsJsonRpcError.class).build();
+        McpJsonMapper json = new JacksonMcpJsonMapper(jackson);
+        // The SDK closes a session idle for one to two sweep intervals, before its binding lapses.
+        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
+                .jsonMapper(json).mcpEndpoint(PATH).contextExtractor(McpAdmission::context)
+                .sessionSweepInterval(sessionIdleTimeout.dividedBy(2)).maxRequestSize(MAX_REQUEST_BYTES).build();
+        McpSyncServer server = McpServer.sync(transport).serverInfo(info.name(), info.version()).jsonMapper(json)
+                .jsonSchemaValidator(new DefaultJsonSchemaValidator(jackson))
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                // The tools' readers judge the arguments, so a bad one is refused as REST refuses it.
+                .validateToolInputs(false)
+                // Tools run on the request's thread, where the container's contexts are active.
+                .immediateExecution(true)
+                .tools(tools)
+                .build();
+        return new McpServlet.Built(transport, server);
     }
 }
