@@ -6,11 +6,10 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.h2.engine.SessionLocal;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 
@@ -42,7 +41,7 @@ final class FileCompaction implements AutoCloseable {
 
     private final DataSource database;
     private final ScheduledExecutorService schedule;
-    private final AtomicLong passes = new AtomicLong();
+    private final AtomicBoolean failedBefore = new AtomicBoolean();
 
     FileCompaction(DataSource database, Duration period) {
         this.database = database;
@@ -58,18 +57,16 @@ final class FileCompaction implements AutoCloseable {
     private void pass() {
         try {
             compactOnce(database);
-        } catch (SQLException | RuntimeException e) {
-            // The store may be closing, or a pass failed; the next pass tries again.
-            LOG.log(Level.FINE, "metadata file compaction pass failed", e);
-        } finally {
-            passes.incrementAndGet();
+        } catch (SQLException | ReflectiveOperationException | RuntimeException e) {
+            // The store may be closing; the next pass tries again. Said once, so that a pass that can never run is seen.
+            LOG.log(failedBefore.getAndSet(true) ? Level.FINE : Level.WARNING, "metadata file compaction pass failed", e);
         }
     }
 
     /** Rewrites the live pages of the sparsest chunks, if the file is sparse enough, and commits them. */
-    static boolean compactOnce(DataSource database) throws SQLException {
+    static boolean compactOnce(DataSource database) throws SQLException, ReflectiveOperationException {
         try (Connection connection = database.getConnection()) {
-            MVStore store = ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
+            MVStore store = mvStore(connection.unwrap(JdbcConnection.class));
             if (store.compact(FILL_RATE, BYTES_PER_PASS)) {
                 store.commit();
                 return true;
@@ -78,9 +75,18 @@ final class FileCompaction implements AutoCloseable {
         }
     }
 
-    /** Passes finished so far (for tests that wait for one). */
-    long passes() {
-        return passes.get();
+    /**
+     * The database's MVStore: {@code getSession().getDatabase().getStore().getMvStore()}, called by
+     * reflection because Payara's H2 bundle (which serves our JDBC classes) exports {@code org.h2.jdbc}
+     * and {@code org.h2.mvstore} but not {@code org.h2.engine} or {@code org.h2.mvstore.db}: naming
+     * those classes here would load the application's own copies and fail the cast.
+     */
+    private static MVStore mvStore(JdbcConnection connection) throws ReflectiveOperationException {
+        Object target = connection;
+        for (String getter : new String[] {"getSession", "getDatabase", "getStore", "getMvStore"}) {
+            target = target.getClass().getMethod(getter).invoke(target);
+        }
+        return (MVStore) target;
     }
 
     /**

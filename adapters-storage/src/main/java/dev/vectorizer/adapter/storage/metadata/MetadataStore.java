@@ -13,6 +13,7 @@ import jakarta.persistence.EntityTransaction;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -111,8 +112,8 @@ public class MetadataStore {
         }
     }
 
-    FileCompaction compaction() {
-        return compaction;
+    DataSource dataSource() {
+        return pool;
     }
 
     /** True if the database answers a trivial query now. */
