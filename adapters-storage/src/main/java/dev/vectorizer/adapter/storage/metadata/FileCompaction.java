@@ -19,7 +19,7 @@ import org.h2.mvstore.MVStore;
  * {@code FileStore.setAutoCommitDelay(0)} stops the thread whose {@code doHousekeeping} rewrites
  * sparse chunks). Every commit writes a new chunk; a chunk is reused only once none of its pages is
  * live, and one small page left live (a table leaf nobody changes again) keeps a whole chunk, so
- * without rewriting them the file grew by ~85 KiB per tenant created (chunks 2 % live).
+ * without rewriting them such chunks add up with every tenant created.
  * <p>
  * Each pass is {@link MVStore#compact(int, int)}: it copies the live pages of the sparsest chunks into
  * the next commit, after which H2 frees those chunks and reuses their space. It honours H2's
