@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 
