@@ -10,8 +10,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -27,14 +29,22 @@ public class MetadataStore {
 
     static final String UNIT = "vectorizer-metadata";
     static final String DESCRIPTOR = "META-INF/vectorizer-persistence.xml";
+    static final Duration COMPACTION_PERIOD = Duration.ofSeconds(1);
 
     private DataDirectory dataDirectory;
+    private Duration compactionPeriod;
     private JdbcConnectionPool pool;
     private EntityManagerFactory factory;
+    private FileCompaction compaction;
 
     @Inject
     public MetadataStore(DataDirectory dataDirectory) {
+        this(dataDirectory, COMPACTION_PERIOD);
+    }
+
+    MetadataStore(DataDirectory dataDirectory, Duration compactionPeriod) {
         this.dataDirectory = dataDirectory;
+        this.compactionPeriod = compactionPeriod;
     }
 
     /** For the CDI client proxy only. */
@@ -44,6 +54,7 @@ public class MetadataStore {
     @PostConstruct
     public void open() {
         // WRITE_DELAY=0: a committed transaction is handed to the OS before commit returns, so it survives kill -9.
+        // It also stops H2's background writer, whose housekeeping kept the file compact: FileCompaction does that part.
         String url = "jdbc:h2:file:" + dataDirectory.metadataDatabase() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
         pool = JdbcConnectionPool.create(url, "vectorizer", "");
         factory = new PersistenceProvider().createEntityManagerFactory(UNIT, Map.of(
@@ -53,6 +64,7 @@ public class MetadataStore {
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL"));
         // Fail at start, not on the first request, if the database cannot be opened or migrated.
         read(em -> em.createNativeQuery("SELECT 1").getSingleResult());
+        compaction = new FileCompaction(pool, compactionPeriod);
     }
 
     /** Opens the store at deployment, so a broken database fails the start instead of the first request. */
@@ -62,6 +74,9 @@ public class MetadataStore {
 
     @PreDestroy
     public void close() {
+        if (compaction != null) {
+            compaction.close();
+        }
         if (factory != null && factory.isOpen()) {
             factory.close();
         }
@@ -95,6 +110,10 @@ public class MetadataStore {
         } finally {
             em.close();
         }
+    }
+
+    DataSource dataSource() {
+        return pool;
     }
 
     /** True if the database answers a trivial query now. */
