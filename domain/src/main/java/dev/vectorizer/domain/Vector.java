@@ -12,9 +12,14 @@ public record Vector(VectorId id, float[] values, Payload payload, Optional<Stri
 
     public Vector {
         InvalidValueException.require(id != null, "vector id is required");
-        InvalidValueException.require(values != null && values.length > 0, "vector '" + id + "' has no values");
+        // messages built only on failure: this runs for every value written and read
+        if (values == null || values.length == 0) {
+            throw new InvalidValueException("vector '" + id + "' has no values");
+        }
         for (float v : values) {
-            InvalidValueException.require(Float.isFinite(v), "vector '" + id + "' contains NaN or Infinity");
+            if (!Float.isFinite(v)) {
+                throw new InvalidValueException("vector '" + id + "' contains NaN or Infinity");
+            }
         }
         payload = payload == null ? Payload.EMPTY : payload;
         InvalidValueException.require(text != null, "text must be present or empty");

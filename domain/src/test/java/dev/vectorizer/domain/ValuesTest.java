@@ -27,6 +27,17 @@ class ValuesTest {
         assertThat(a.storageKey()).isEqualTo("acme:docs").isNotEqualTo(b.storageKey());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0000", "a\nb", "ab\t", "\u007fz", "x\u0085"})
+    void vectorIdsRefuseControlCharactersAnywhere(String id) {
+        assertThatThrownBy(() -> new VectorId(id)).isInstanceOf(InvalidValueException.class).hasMessageContaining("control characters");
+    }
+
+    @Test
+    void vectorIdsKeepEveryPrintableCharacter() {
+        assertThat(new VectorId("a b/ü€😀~").value()).isEqualTo("a b/ü€😀~");
+    }
+
     @Test
     void vectorsMustBeFiniteAndNonEmpty() {
         VectorId id = new VectorId("v");
