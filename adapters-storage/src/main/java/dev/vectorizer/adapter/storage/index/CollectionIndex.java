@@ -392,12 +392,8 @@ final class CollectionIndex implements Closeable {
                 return;
             }
             closed = true;
-            if (writer == null) {
-                IOUtils.close(searchers, analyzer, directory);
-                return;
-            }
             try {
-                commitNow();
+                commitNow(); // nothing to commit when opened to read only; IOUtils skips its null writer and translog
             } catch (IOException | RuntimeException e) {
                 IOUtils.closeWhileSuppressingExceptions(e, searchers, writer, analyzer, translog, directory);
                 throw e;
@@ -416,12 +412,10 @@ final class CollectionIndex implements Closeable {
         lifecycle.writeLock().lock();
         try {
             closed = true;
-            if (writer == null) {
-                IOUtils.close(searchers, analyzer, directory);
-                return;
-            }
             try {
-                writer.rollback();
+                if (writer != null) { // opened to read only: nothing to roll back
+                    writer.rollback();
+                }
             } finally {
                 IOUtils.close(searchers, analyzer, translog, directory);
             }
