@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * One engine's run in a fresh JVM (Lucene's speed differs between JVMs, so every run gets its own):
@@ -23,7 +22,7 @@ import java.util.stream.IntStream;
  * ForkMain raw  --data DIR --index DIR --label L --efs .. --passes P [--threads 1,2,4]
  * </pre>
  * Without {@code --thread-ef}, the thread runs use the smallest swept ef reaching recall 0.95; with it,
- * no sweep runs.
+ * no sweep runs. An empty {@code --efs} runs no unfiltered sweep (a fork for the filtered searches alone).
  */
 public final class ForkMain {
 
@@ -65,11 +64,17 @@ public final class ForkMain {
         float[][] queries = data.queries();
         int[] efs = options.ints("efs", "10,16,24,32,48,64,100,160");
         int[] filters = options.ints("filters", "");
-        int[] percents = IntStream.concat(IntStream.of(100), Arrays.stream(filters)).toArray();
-        Measure.warmUp(search, queries, IntStream.concat(Arrays.stream(efs), Arrays.stream(options.ints("filter-efs", "10,32,100")))
-                .distinct().toArray(), percents, k);
+        int[] filterEfs = options.ints("filter-efs", "10,32,100");
+        // only the searches this fork measures are warmed up: what the JIT compiles for one kind of
+        // search (filtered or not) shapes how fast the other runs in the same JVM
+        if (efs.length > 0) {
+            Measure.warmUp(search, queries, efs, new int[] {100}, k);
+        }
+        if (filters.length > 0) {
+            Measure.warmUp(search, queries, filterEfs, filters, k);
+        }
         int threadEf = options.integer("thread-ef", -1);
-        if (threadEf < 0) {
+        if (threadEf < 0 && efs.length > 0) {
             for (int ef : efs) {
                 double recall = Measure.recall(search, queries, data.truth(), k, ef, 100);
                 Measure.emitSweep(label, ef, 100, recall, Measure.passes(search, queries, k, ef, 100, 1, passes));
@@ -85,7 +90,7 @@ public final class ForkMain {
         }
         for (int percent : filters) {
             int[][] truth = data.filteredTruth(percent);
-            for (int ef : options.ints("filter-efs", "10,32,100")) {
+            for (int ef : filterEfs) {
                 double recall = Measure.recall(search, queries, truth, k, ef, percent);
                 Measure.emitSweep(label, ef, percent, recall, Measure.passes(search, queries, k, ef, percent, 1, passes));
             }
