@@ -124,7 +124,7 @@ class LuceneHardeningTest {
                         .setCodec(VectorCodecs.codec(c.spec())))) {
             writer.addDocument(VectorDocuments.toDocument(vector("kept", new float[] {0, 1, 0, 0}, Payload.EMPTY),
                     VectorSpace.legacy(Metric.COSINE)));
-            writer.setLiveCommitData(Map.of(CollectionIndex.GENERATION_KEY, "1").entrySet());
+            writer.setLiveCommitData(Map.of(CommitData.GENERATION_KEY, "1").entrySet());
             writer.commit();
         }
         try (Translog translog = Translog.create(paths.translog(), 1)) {
