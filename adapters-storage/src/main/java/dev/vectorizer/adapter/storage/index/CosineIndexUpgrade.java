@@ -66,7 +66,7 @@ final class CosineIndexUpgrade {
         }
         try (Directory legacy = new MMapDirectory(paths.index())) {
             if (!DirectoryReader.indexExists(legacy)
-                    || SegmentInfos.readLatestCommit(legacy).getUserData().containsKey(CollectionIndex.SIMILARITY_KEY)) {
+                    || SegmentInfos.readLatestCommit(legacy).getUserData().containsKey(CommitData.SIMILARITY_KEY)) {
                 return;
             }
             LOG.info(() -> "upgrading the quantized cosine index in " + paths.index() + " to unit vectors");
@@ -97,7 +97,7 @@ final class CosineIndexUpgrade {
                 }
             }
             Map<String, String> data = new HashMap<>(reader.getIndexCommit().getUserData());
-            data.put(CollectionIndex.SIMILARITY_KEY, space.similarity().name());
+            data.put(CommitData.SIMILARITY_KEY, space.similarity().name());
             writer.setLiveCommitData(data.entrySet());
             writer.commit();
         }

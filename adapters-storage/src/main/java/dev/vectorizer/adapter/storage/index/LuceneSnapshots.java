@@ -202,7 +202,7 @@ public class LuceneSnapshots implements IndexSnapshotPort {
             try (Directory directory = new NIOFSDirectory(index()); DirectoryReader reader = DirectoryReader.open(directory)) {
                 InvalidValueException.require(reader.numDocs() == vectorCount,
                         "the index holds " + reader.numDocs() + " vectors, the manifest says " + vectorCount);
-                VectorSpace space = CollectionIndex.spaceOf(reader.getIndexCommit().getUserData(), spec.metric());
+                VectorSpace space = CommitData.spaceOf(reader.getIndexCommit().getUserData(), spec.metric());
                 FieldInfo vectors = FieldInfos.getMergedFieldInfos(reader).fieldInfo(VectorDocuments.VECTOR);
                 if (vectors != null) {
                     InvalidValueException.require(vectors.getVectorDimension() == spec.dimension(),

@@ -88,8 +88,8 @@ public class LuceneVectorIndex implements VectorIndexPort {
         this.commitInterval = commitInterval;
         this.unsettled = new UnsettledNotes(dataDirectory);
         this.indexes = new OpenIndexes(maxOpenIndexes,
-                (collection, access) -> access == OpenIndexes.Access.READ ? CollectionIndex.openToRead(collection, paths(collection))
-                        : CollectionIndex.open(collection, paths(collection), access == OpenIndexes.Access.CREATE));
+                (collection, access) -> access == OpenIndexes.Access.READ ? IndexOpening.openToRead(collection, paths(collection))
+                        : IndexOpening.open(collection, paths(collection), access == OpenIndexes.Access.CREATE));
         this.maintenance = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "vectorizer-index-maintenance");
             thread.setDaemon(true);
@@ -115,7 +115,7 @@ public class LuceneVectorIndex implements VectorIndexPort {
     /** Commits every changed open index, merges the settled ones and closes the idle ones. Never throws. */
     void maintain() {
         long now = System.nanoTime();
-        for (String key : indexes.openKeys()) {
+        for (OpenIndexes.Key key : indexes.openKeys()) {
             CollectionIndex index = indexes.peek(key);
             if (index == null) {
                 continue;

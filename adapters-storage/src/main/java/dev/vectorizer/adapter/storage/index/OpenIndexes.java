@@ -1,6 +1,8 @@
 package dev.vectorizer.adapter.storage.index;
 
 import dev.vectorizer.domain.Collection;
+import dev.vectorizer.domain.CollectionRef;
+import dev.vectorizer.domain.Incarnation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -23,7 +25,7 @@ import java.util.logging.Logger;
  * it meanwhile sees it retired and fetches a fresh one), so the map holds the open collections only.
  *
  * <p>Reads open a closed collection without its writer where they can ({@link Access#READ},
- * {@link CollectionIndex#openToRead}): searching an idle collection, which also closes another, then
+ * {@link IndexOpening#openToRead}): searching an idle collection, which also closes another, then
  * costs neither a writer nor a translog on either side. A write to a collection opened that way
  * closes it (waiting for the reads in flight on it) and opens it with the writer, under the slot's
  * monitor like any other open.
@@ -54,8 +56,8 @@ final class OpenIndexes {
 
     private final int maxOpen;
     private final Opener opener;
-    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
-    private final LinkedHashMap<String, Boolean> recency = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<Key, Slot> slots = new ConcurrentHashMap<>();
+    private final LinkedHashMap<Key, Boolean> recency = new LinkedHashMap<>(16, 0.75f, true);
 
     OpenIndexes(int maxOpen, Opener opener) {
         if (maxOpen < 1) {
@@ -65,9 +67,20 @@ final class OpenIndexes {
         this.opener = opener;
     }
 
-    /** The key of a collection incarnation: its storage key and incarnation. */
-    static String key(Collection collection) {
-        return collection.ref().storageKey() + "@" + collection.incarnation();
+    /**
+     * The key of a collection incarnation: its ref and incarnation. A value, not a string built per
+     * call: every search and write looks its slot up.
+     */
+    record Key(CollectionRef ref, Incarnation incarnation) {
+
+        @Override
+        public String toString() {
+            return ref.storageKey() + "@" + incarnation;
+        }
+    }
+
+    static Key key(Collection collection) {
+        return new Key(collection.ref(), collection.incarnation());
     }
 
     /** Runs {@code work}, which only reads, on the collection's open index, opening it if needed. */
@@ -99,7 +112,7 @@ final class OpenIndexes {
      * is closed again afterwards (a backup of an idle collection leaves it idle).
      */
     <T> T withoutKeepingOpen(Collection collection, Function<CollectionIndex, T> work) {
-        String key = key(collection);
+        Key key = key(collection);
         CollectionIndex open = peek(key);
         boolean wasOpen = open != null && !open.isClosed();
         try {
@@ -117,7 +130,7 @@ final class OpenIndexes {
     }
 
     /** Runs {@code work} holding the monitor of the live slot of {@code key}, making one if there is none. */
-    private <T> T inSlot(String key, Function<Slot, T> work) {
+    private <T> T inSlot(Key key, Function<Slot, T> work) {
         while (true) {
             Slot slot = slots.computeIfAbsent(key, k -> new Slot());
             synchronized (slot) {
@@ -129,14 +142,14 @@ final class OpenIndexes {
     }
 
     /** Call holding the slot's monitor, its index closed: nobody finds the slot any more. */
-    private void retire(String key, Slot slot) {
+    private void retire(Key key, Slot slot) {
         slot.index = null;
         slot.retired = true;
         slots.remove(key, slot);
     }
 
     private CollectionIndex acquire(Collection collection, Access access) {
-        String key = key(collection);
+        Key key = key(collection);
         CollectionIndex index = inSlot(key, slot -> {
             if (slot.index != null && !slot.index.isClosed() && slot.index.isBroken()) {
                 closeQuietly(key, slot.index, "closing the broken index of collection ");
@@ -158,19 +171,19 @@ final class OpenIndexes {
             }
             return slot.index;
         });
-        for (String victim : touch(key)) {
+        for (Key victim : touch(key)) {
             close(victim);
         }
         return index;
     }
 
-    private List<String> touch(String key) {
-        List<String> victims = new ArrayList<>();
+    private List<Key> touch(Key key) {
+        List<Key> victims = new ArrayList<>();
         synchronized (recency) {
             recency.put(key, Boolean.TRUE);
             var it = recency.keySet().iterator();
             while (recency.size() - victims.size() > maxOpen && it.hasNext()) {
-                String eldest = it.next();
+                Key eldest = it.next();
                 if (!eldest.equals(key)) {
                     victims.add(eldest);
                 }
@@ -180,7 +193,7 @@ final class OpenIndexes {
         return victims;
     }
 
-    private static void closeQuietly(String key, CollectionIndex index, String what) {
+    private static void closeQuietly(Key key, CollectionIndex index, String what) {
         try {
             index.close();
         } catch (IOException | RuntimeException e) {
@@ -189,7 +202,7 @@ final class OpenIndexes {
     }
 
     /** Closes the collection's index if open (committing it); the next use reopens it. */
-    void close(String key) {
+    void close(Key key) {
         synchronized (recency) {
             recency.remove(key);
         }
@@ -209,7 +222,7 @@ final class OpenIndexes {
 
     /** Closes the collection's index if open and then runs {@code action} while nobody can open it. */
     void closeAnd(Collection collection, Runnable action) {
-        String key = key(collection);
+        Key key = key(collection);
         inSlot(key, slot -> {
             try {
                 if (slot.index != null) {
@@ -227,8 +240,8 @@ final class OpenIndexes {
     }
 
     /** The keys of the currently open indexes. */
-    List<String> openKeys() {
-        List<String> keys = new ArrayList<>();
+    List<Key> openKeys() {
+        List<Key> keys = new ArrayList<>();
         slots.forEach((key, slot) -> {
             synchronized (slot) {
                 if (slot.index != null && !slot.index.isClosed()) {
@@ -240,7 +253,7 @@ final class OpenIndexes {
     }
 
     /** The open index of {@code key}, if any (for maintenance; use {@link CollectionIndex#tryEnter}). */
-    CollectionIndex peek(String key) {
+    CollectionIndex peek(Key key) {
         Slot slot = slots.get(key);
         if (slot == null) {
             return null;
@@ -252,14 +265,14 @@ final class OpenIndexes {
 
     /** Closes every open index. */
     void closeAll() {
-        for (String key : new ArrayList<>(slots.keySet())) {
+        for (Key key : new ArrayList<>(slots.keySet())) {
             close(key);
         }
     }
 
     /** Releases every open index without committing, as a process crash would ({@link CollectionIndex#abandon}). */
     void abandonAll() throws IOException {
-        for (Map.Entry<String, Slot> entry : slots.entrySet()) {
+        for (Map.Entry<Key, Slot> entry : slots.entrySet()) {
             Slot slot = entry.getValue();
             synchronized (slot) {
                 if (!slot.retired) {

@@ -4,10 +4,14 @@
  * <p>{@link dev.vectorizer.adapter.storage.index.LuceneVectorIndex} is the CDI bean; it keeps the open
  * collections in {@link dev.vectorizer.adapter.storage.index.OpenIndexes} (lazy, LRU-bounded, idle
  * close, one slot per collection incarnation) and runs background commits. Each open collection is a
- * {@link dev.vectorizer.adapter.storage.index.CollectionIndex} (lifecycle, replay on open, commits):
- * an {@code IndexWriter} with an NRT {@code SearcherManager} over an {@code MMapDirectory}, and a
+ * {@link dev.vectorizer.adapter.storage.index.CollectionIndex} (lifecycle, snapshots): an NRT
+ * {@code SearcherManager} over an {@code MMapDirectory} and, unless it was opened to read only, its
+ * {@link dev.vectorizer.adapter.storage.index.WriterSide} (an {@code IndexWriter}, commits) and
+ * {@link dev.vectorizer.adapter.storage.index.SettledMerge} (one segment once settled).
+ * {@link dev.vectorizer.adapter.storage.index.IndexOpening} opens it (replay on open, reader-only open);
+ * {@link dev.vectorizer.adapter.storage.index.CommitData} is what every commit records. The
  * {@link dev.vectorizer.adapter.storage.index.Translog} (write-ahead log, one CRC-checked record per
- * write call, fsynced before the write is applied) whose records are
+ * write call, fsynced before the write is applied) holds
  * {@link dev.vectorizer.adapter.storage.index.TranslogOperation}s. Writes go through
  * {@link dev.vectorizer.adapter.storage.index.DurableWrites} (append, group fsync, apply in log order
  * through the {@link dev.vectorizer.adapter.storage.index.WriteSequencer}, refresh, delete resolution),

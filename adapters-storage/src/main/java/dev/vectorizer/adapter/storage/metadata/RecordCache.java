@@ -1,8 +1,10 @@
 package dev.vectorizer.adapter.storage.metadata;
 
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -10,13 +12,17 @@ import java.util.function.Supplier;
 /**
  * Keeps records read on every request (collections, keys, tenants) in memory, exactly: every write
  * of a record, creation included, goes through {@link #change}, which drops it, and loading never
- * overlaps a change, so a record that was just changed, created or removed is never cached in its
- * old state. Absent records are remembered too (a request for a tenant without a record, such as
- * single mode's {@code default}, costs no query each time).
+ * overlaps a change (loads hold the read side of one lock while they read and cache, a change its
+ * write side while it writes and forgets), so a record that was just changed, created or removed is
+ * never cached in its old state. Absent records are remembered too (a request for a tenant without a
+ * record, such as single mode's {@code default}, costs no query each time). A lookup that finds its
+ * record takes no lock: request threads never wait for each other here, only for a change.
  *
- * <p>Bounded: at most {@code maxRecords} found records and, apart from them, as many absent ones, the
- * least recently used dropped first; lookups of ids that do not exist (typos, guessed keys) therefore
- * never push out the records in use. Node-local; a clustered deployment needs invalidation across nodes.
+ * <p>Bounded: at most {@code maxRecords} found records and, apart from them, as many absent ones; the
+ * least recently used go first, a sixteenth of the bound at a time. Recency is kept to within a
+ * sixteenth of the bound, so a lookup of a record among the most recently used writes nothing shared;
+ * lookups of ids that do not exist (typos, guessed keys) never push out the records in use.
+ * Node-local; a clustered deployment needs invalidation across nodes.
  */
 final class RecordCache<V> {
 
@@ -35,42 +41,90 @@ final class RecordCache<V> {
         this.absent = new Recent<>(maxRecords);
     }
 
-    /** An access-ordered map that drops its least recently used entry beyond {@code max}. */
-    private static final class Recent<T> extends LinkedHashMap<String, T> {
+    /**
+     * A concurrent map that drops its least recently used entries beyond {@code max}. Each entry carries
+     * the tick of its last use; a use re-stamps it only when it is older than the newest {@code slack}
+     * ticks, so the hot entries are read without any write. Only adding (and evicting) is serialised.
+     */
+    private static final class Recent<T> {
 
-        private final int max;
+        private static final class Entry<T> {
+            final T value;
+            volatile long used;
 
-        Recent(int max) {
-            super(16, 0.75f, true);
-            this.max = max;
+            Entry(T value, long used) {
+                this.value = value;
+                this.used = used;
+            }
         }
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, T> eldest) {
-            return size() > max;
+        private final int max;
+        private final long slack;
+        private final int evictAtOnce;
+        private final Map<String, Entry<T>> entries = new ConcurrentHashMap<>();
+        private final AtomicLong clock = new AtomicLong();
+
+        Recent(int max) {
+            this.max = max;
+            this.slack = max / 16;
+            this.evictAtOnce = Math.max(1, max / 16);
+        }
+
+        T get(String key) {
+            Entry<T> entry = entries.get(key);
+            if (entry == null) {
+                return null;
+            }
+            if (clock.get() - entry.used > slack) {
+                entry.used = clock.incrementAndGet();
+            }
+            return entry.value;
+        }
+
+        synchronized void put(String key, T value) {
+            entries.put(key, new Entry<>(value, clock.incrementAndGet()));
+            while (entries.size() > max) {
+                evictOldest(entries.size() - max - 1 + evictAtOnce);
+            }
+        }
+
+        /** Drops the {@code count} least recently used entries (fewer if some are used meanwhile). */
+        private void evictOldest(int count) {
+            long[] used = entries.values().stream().mapToLong(e -> e.used).toArray();
+            Arrays.sort(used);
+            long newestDropped = used[Math.min(count, used.length) - 1];
+            entries.entrySet().removeIf(e -> e.getValue().used <= newestDropped);
+        }
+
+        void remove(String key) {
+            entries.remove(key);
+        }
+
+        void clear() {
+            entries.clear();
+        }
+
+        int size() {
+            return entries.size();
         }
     }
 
     /** The cached record or absence, else {@code load}'s answer, which is cached. */
     Optional<V> find(String key, Supplier<Optional<V>> load) {
-        synchronized (this) {
-            V cached = found.get(key);
-            if (cached != null) {
-                return Optional.of(cached);
-            }
-            if (absent.get(key) != null) {
-                return Optional.empty();
-            }
+        V cached = found.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        if (absent.get(key) != null) {
+            return Optional.empty();
         }
         loading.readLock().lock();
         try {
             Optional<V> loaded = load.get();
-            synchronized (this) {
-                if (loaded.isPresent()) {
-                    found.put(key, loaded.get());
-                } else {
-                    absent.put(key, Boolean.TRUE);
-                }
+            if (loaded.isPresent()) {
+                found.put(key, loaded.get());
+            } else {
+                absent.put(key, Boolean.TRUE);
             }
             return loaded;
         } finally {
@@ -84,21 +138,19 @@ final class RecordCache<V> {
         try {
             return write.get();
         } finally {
-            synchronized (this) {
-                if (key == null) {
-                    found.clear();
-                    absent.clear();
-                } else {
-                    found.remove(key);
-                    absent.remove(key);
-                }
+            if (key == null) {
+                found.clear();
+                absent.clear();
+            } else {
+                found.remove(key);
+                absent.remove(key);
             }
             loading.writeLock().unlock();
         }
     }
 
     /** How many found and absent records are cached. */
-    synchronized int size() {
+    int size() {
         return found.size() + absent.size();
     }
 }

@@ -20,6 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** Shared builders for the index tests. */
 final class Fixtures {
@@ -82,5 +85,30 @@ final class Fixtures {
             case EUCLIDEAN -> -d2;
             case DOT_PRODUCT -> dot;
         };
+    }
+
+    /** What thread {@code number} of {@link #inParallel} does. */
+    interface ThreadWork {
+        void run(int number) throws Exception;
+    }
+
+    /** Runs {@code work} for the thread numbers 0 to {@code threads - 1}, each on its own thread, and rethrows the first failure. */
+    static void inParallel(int threads, ThreadWork work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int number = t;
+                futures.add(pool.submit(() -> {
+                    work.run(number);
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 }

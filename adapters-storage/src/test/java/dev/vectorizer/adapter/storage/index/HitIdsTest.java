@@ -87,7 +87,7 @@ class HitIdsTest {
                 }
                 writer.flush();
             }
-            writer.setLiveCommitData(CollectionIndex.commitData(1, space).entrySet());
+            writer.setLiveCommitData(CommitData.of(1, space).entrySet());
             writer.commit();
         }
     }

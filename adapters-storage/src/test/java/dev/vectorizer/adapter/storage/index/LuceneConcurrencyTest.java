@@ -1,6 +1,7 @@
 package dev.vectorizer.adapter.storage.index;
 
 import static dev.vectorizer.adapter.storage.index.Fixtures.collection;
+import static dev.vectorizer.adapter.storage.index.Fixtures.inParallel;
 import static dev.vectorizer.adapter.storage.index.Fixtures.scrollAll;
 import static dev.vectorizer.adapter.storage.index.Fixtures.vector;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,9 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,37 +44,24 @@ class LuceneConcurrencyTest {
         LuceneVectorIndex index = new LuceneVectorIndex(new DataDirectory(dir), 8, Duration.ofMillis(100), Duration.ZERO);
         Collection c = collection("c", 4);
         index.create(c);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                int thread = t;
-                futures.add(pool.submit(() -> {
-                    Random random = new Random(thread);
-                    for (int i = 0; i < 40; i++) {
-                        int op = random.nextInt(10);
-                        if (op < 7) {
-                            List<Vector> batch = new ArrayList<>();
-                            for (int j = 0; j < 5; j++) {
-                                batch.add(vector("id" + random.nextInt(40), Fixtures.random(random, 4),
-                                        new Payload(Map.of("t", (long) thread, "i", (long) i, "even", i % 2 == 0))));
-                            }
-                            index.upsert(c, batch);
-                        } else if (op < 9) {
-                            index.delete(c, List.of(new VectorId("id" + random.nextInt(40))));
-                        } else {
-                            index.deleteMatching(c, new Filter(List.of(new Match("t", (long) thread), new Match("even", true)), null, null));
-                        }
+        inParallel(4, thread -> {
+            Random random = new Random(thread);
+            for (int i = 0; i < 40; i++) {
+                int op = random.nextInt(10);
+                if (op < 7) {
+                    List<Vector> batch = new ArrayList<>();
+                    for (int j = 0; j < 5; j++) {
+                        batch.add(vector("id" + random.nextInt(40), Fixtures.random(random, 4),
+                                new Payload(Map.of("t", (long) thread, "i", (long) i, "even", i % 2 == 0))));
                     }
-                    return null;
-                }));
+                    index.upsert(c, batch);
+                } else if (op < 9) {
+                    index.delete(c, List.of(new VectorId("id" + random.nextInt(40))));
+                } else {
+                    index.deleteMatching(c, new Filter(List.of(new Match("t", (long) thread), new Match("even", true)), null, null));
+                }
             }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        });
         Map<String, Object> visible = snapshot(index, c);
         IndexTestSeam.crash(index); // background commits ran meanwhile; the rest is replayed
 
@@ -98,33 +83,20 @@ class LuceneConcurrencyTest {
         for (int i = 0; i < counts.length; i++) {
             counts[i] = new AtomicLong();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                int thread = t;
-                futures.add(pool.submit(() -> {
-                    Random random = new Random(100 + thread);
-                    for (int i = 0; i < 40; i++) {
-                        int which = random.nextInt(collections.size());
-                        Collection c = collections.get(which);
-                        if (random.nextBoolean()) {
-                            index.upsert(c, List.of(vector("t" + thread + "-" + i, Fixtures.random(random, 4), null)));
-                            counts[which].incrementAndGet();
-                        } else {
-                            index.search(c, new VectorQuery(Fixtures.random(random, 4), 5, 20, Optional.empty(), false, false));
-                        }
-                        assertThat(IndexTestSeam.openCollections(index).size()).isLessThanOrEqualTo(2 + 4);
-                    }
-                    return null;
-                }));
+        inParallel(4, thread -> {
+            Random random = new Random(100 + thread);
+            for (int i = 0; i < 40; i++) {
+                int which = random.nextInt(collections.size());
+                Collection c = collections.get(which);
+                if (random.nextBoolean()) {
+                    index.upsert(c, List.of(vector("t" + thread + "-" + i, Fixtures.random(random, 4), null)));
+                    counts[which].incrementAndGet();
+                } else {
+                    index.search(c, new VectorQuery(Fixtures.random(random, 4), 5, 20, Optional.empty(), false, false));
+                }
+                assertThat(IndexTestSeam.openCollections(index).size()).isLessThanOrEqualTo(2 + 4);
             }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        });
         for (int i = 0; i < collections.size(); i++) {
             assertThat(index.stats(collections.get(i)).vectorCount()).isEqualTo(counts[i].get());
         }

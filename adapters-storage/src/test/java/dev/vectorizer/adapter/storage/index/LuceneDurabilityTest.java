@@ -84,21 +84,54 @@ class LuceneDurabilityTest {
         assertThat(deleted).isEqualTo(before - expected.size());
     }
 
-    @Test
-    void everyReturnedWriteSurvivesACrash() throws IOException {
+    /** Opens the index, creates the collection and writes batches 0 to {@code batches - 1} (see {@link #writeSomeBatches}). */
+    private LuceneVectorIndex createWithBatches(int batches) {
         LuceneVectorIndex index = open();
         index.create(c);
-        writeSomeBatches(index, 0, 5);
+        writeSomeBatches(index, 0, batches);
+        return index;
+    }
+
+    /** Crashes {@code index}, opens the data directory again and checks it holds every acknowledged write. */
+    private LuceneVectorIndex crashAndReopen(LuceneVectorIndex index) throws IOException {
         IndexTestSeam.crash(index);
+        LuceneVectorIndex reopened = open();
+        assertHoldsExpected(reopened);
+        return reopened;
+    }
+
+    /** Damages a file of the translog. */
+    private interface Damage {
+        void apply(Path file) throws IOException;
+    }
+
+    /**
+     * Writes {@code earlier} batches, then {@code last} as one more, crashes, damages the translog's
+     * newest generation and reopens: exactly {@code last} must be gone. Returns the reopened index.
+     */
+    private LuceneVectorIndex crashDamagingTheLastBatch(int earlier, List<Vector> last, Damage damage) throws IOException {
+        LuceneVectorIndex index = createWithBatches(earlier);
+        TreeMap<String, Vector> beforeLast = new TreeMap<>(expected);
+        upsert(index, last);
+        IndexTestSeam.crash(index);
+
+        Path translog = IndexTestSeam.paths(dir, c).translog();
+        damage.apply(Translog.file(translog, Translog.generations(translog).getLast()));
+        expected.clear();
+        expected.putAll(beforeLast);
 
         LuceneVectorIndex reopened = open();
         assertHoldsExpected(reopened);
+        return reopened;
+    }
+
+    @Test
+    void everyReturnedWriteSurvivesACrash() throws IOException {
+        LuceneVectorIndex index = createWithBatches(5);
+        LuceneVectorIndex reopened = crashAndReopen(index);
         // and again after the replayed state was committed and more was written
         writeSomeBatches(reopened, 10, 3);
-        IndexTestSeam.crash(reopened);
-
-        LuceneVectorIndex third = open();
-        assertHoldsExpected(third);
+        LuceneVectorIndex third = crashAndReopen(reopened);
         third.close();
     }
 
@@ -116,9 +149,7 @@ class LuceneDurabilityTest {
 
     @Test
     void openingAClosedCollectionToReadItWritesNothing() throws IOException {
-        LuceneVectorIndex index = open();
-        index.create(c);
-        writeSomeBatches(index, 0, 2);
+        LuceneVectorIndex index = createWithBatches(2);
         index.close();
         Map<String, String> atRest = files();
 
@@ -130,62 +161,36 @@ class LuceneDurabilityTest {
 
     @Test
     void writesAfterOpeningToReadSurviveACrash() throws IOException {
-        LuceneVectorIndex index = open();
-        index.create(c);
-        writeSomeBatches(index, 0, 2);
+        LuceneVectorIndex index = createWithBatches(2);
         index.close();
 
         LuceneVectorIndex reader = open();
         assertHoldsExpected(reader);
-        IndexTestSeam.crash(reader);
-
-        LuceneVectorIndex writer = open();
-        assertHoldsExpected(writer);
+        LuceneVectorIndex writer = crashAndReopen(reader);
         writeSomeBatches(writer, 5, 2);
-        IndexTestSeam.crash(writer);
-
-        LuceneVectorIndex third = open();
-        assertHoldsExpected(third);
+        LuceneVectorIndex third = crashAndReopen(writer);
         third.close();
         assertThat(Translog.generations(IndexTestSeam.paths(dir, c).translog())).hasSize(1);
     }
 
     @Test
     void writesBeforeAndAfterABackgroundCommitSurviveACrash() throws IOException {
-        LuceneVectorIndex index = open();
-        index.create(c);
-        writeSomeBatches(index, 0, 3);
+        LuceneVectorIndex index = createWithBatches(3);
         index.maintain(); // commits and rolls the translog
         writeSomeBatches(index, 5, 3);
         Path translog = IndexTestSeam.paths(dir, c).translog();
         assertThat(Translog.generations(translog)).hasSize(1);
-        IndexTestSeam.crash(index);
-
-        LuceneVectorIndex reopened = open();
-        assertHoldsExpected(reopened);
+        LuceneVectorIndex reopened = crashAndReopen(index);
         reopened.close();
     }
 
     @Test
     void aTornLastRecordLosesExactlyThatBatch() throws IOException {
-        LuceneVectorIndex index = open();
-        index.create(c);
-        writeSomeBatches(index, 0, 4);
-        TreeMap<String, Vector> beforeLast = new TreeMap<>(expected);
-        upsert(index, batch(99, 30));
-        IndexTestSeam.crash(index);
-
-        Path translog = IndexTestSeam.paths(dir, c).translog();
-        List<Long> generations = Translog.generations(translog);
-        Path last = Translog.file(translog, generations.getLast());
-        try (FileChannel ch = FileChannel.open(last, StandardOpenOption.WRITE)) {
-            ch.truncate(ch.size() - 3);
-        }
-        expected.clear();
-        expected.putAll(beforeLast);
-
-        LuceneVectorIndex reopened = open();
-        assertHoldsExpected(reopened);
+        LuceneVectorIndex reopened = crashDamagingTheLastBatch(4, batch(99, 30), last -> {
+            try (FileChannel ch = FileChannel.open(last, StandardOpenOption.WRITE)) {
+                ch.truncate(ch.size() - 3);
+            }
+        });
         IndexTestSeam.crash(reopened);
         // the truncated tail is gone for good: a second recovery agrees
         LuceneVectorIndex again = open();
@@ -195,31 +200,17 @@ class LuceneDurabilityTest {
 
     @Test
     void aCorruptLastRecordIsDiscardedToo() throws IOException {
-        LuceneVectorIndex index = open();
-        index.create(c);
-        writeSomeBatches(index, 0, 2);
-        TreeMap<String, Vector> beforeLast = new TreeMap<>(expected);
-        upsert(index, batch(98, 5));
-        IndexTestSeam.crash(index);
-
-        Path translog = IndexTestSeam.paths(dir, c).translog();
-        Path last = Translog.file(translog, Translog.generations(translog).getLast());
-        byte[] bytes = Files.readAllBytes(last);
-        bytes[bytes.length - 10] ^= 0x55; // flip bits inside the last record's body: CRC mismatch
-        Files.write(last, bytes);
-        expected.clear();
-        expected.putAll(beforeLast);
-
-        LuceneVectorIndex reopened = open();
-        assertHoldsExpected(reopened);
+        LuceneVectorIndex reopened = crashDamagingTheLastBatch(2, batch(98, 5), last -> {
+            byte[] bytes = Files.readAllBytes(last);
+            bytes[bytes.length - 10] ^= 0x55; // flip bits inside the last record's body: CRC mismatch
+            Files.write(last, bytes);
+        });
         reopened.close();
     }
 
     @Test
     void aNormalCloseKeepsEverythingAndTrimsTheTranslog() throws IOException {
-        LuceneVectorIndex index = open();
-        index.create(c);
-        writeSomeBatches(index, 0, 4);
+        LuceneVectorIndex index = createWithBatches(4);
         index.close();
         Path translog = IndexTestSeam.paths(dir, c).translog();
         assertThat(Translog.sizeOf(translog)).isZero();
@@ -231,9 +222,7 @@ class LuceneDurabilityTest {
 
     @Test
     void corruptionInAnOlderGenerationRefusesToOpenInsteadOfDroppingAcknowledgedWrites() throws IOException {
-        LuceneVectorIndex index = open();
-        index.create(c);
-        writeSomeBatches(index, 0, 2);
+        LuceneVectorIndex index = createWithBatches(2);
         IndexTestSeam.crash(index);
         Path translog = IndexTestSeam.paths(dir, c).translog();
         long gen = Translog.generations(translog).getLast();
@@ -251,19 +240,14 @@ class LuceneDurabilityTest {
 
     @Test
     void aBatchLuceneRejectsChangesNothingAndDoesNotPoisonTheLog() throws IOException {
-        LuceneVectorIndex index = open();
-        index.create(c);
-        writeSomeBatches(index, 0, 1);
+        LuceneVectorIndex index = createWithBatches(1);
         Vector replacement = vector("b0-0", new float[] {7, 7, 7, 7}, Payload.EMPTY);
         Vector wrongDimension = vector("bad", new float[] {1, 2, 3}, Payload.EMPTY);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> index.upsert(c, List.of(replacement, wrongDimension)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertHoldsExpected(index); // neither the replacement nor the delete of the old b0-0 happened
         upsert(index, batch(50, 5));
-        IndexTestSeam.crash(index);
-
-        LuceneVectorIndex reopened = open(); // the rejected record is skipped on replay
-        assertHoldsExpected(reopened);
+        LuceneVectorIndex reopened = crashAndReopen(index); // the rejected record is skipped on replay
         reopened.close();
     }
 

@@ -6,7 +6,6 @@ import static dev.vectorizer.adapter.storage.index.Fixtures.scrollAll;
 import static dev.vectorizer.adapter.storage.index.Fixtures.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vectorizer.adapter.storage.DataDirectory;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.Payload;
 import dev.vectorizer.domain.Vector;
@@ -15,42 +14,29 @@ import dev.vectorizer.domain.search.Filter;
 import dev.vectorizer.domain.search.GeoRadius;
 import dev.vectorizer.domain.search.Match;
 import dev.vectorizer.domain.search.Range;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Lucene filter translation selects exactly what the domain's reference {@code matches} selects. */
-class LuceneFilterTest {
+class LuceneFilterTest extends IndexInTempDir {
 
     private static final String[] COLORS = {"red", "green", "blue", "true", "5"};
 
-    @TempDir
-    Path dir;
-
-    LuceneVectorIndex index;
     final Random random = new Random(20261129);
     final List<Vector> vectors = new ArrayList<>();
 
     @BeforeEach
     void open() {
-        index = new LuceneVectorIndex(new DataDirectory(dir), 8, Duration.ofHours(1), Duration.ZERO);
+        openWithoutBackgroundCommits();
         for (int i = 0; i < 400; i++) {
             vectors.add(vector(String.format("v%04d", i), Fixtures.random(random, 4), randomPayload()));
         }
-    }
-
-    @AfterEach
-    void close() {
-        index.close();
     }
 
     private Collection load(String name) {

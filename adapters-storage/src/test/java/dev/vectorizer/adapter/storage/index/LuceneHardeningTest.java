@@ -6,7 +6,6 @@ import static dev.vectorizer.adapter.storage.index.Fixtures.scrollAll;
 import static dev.vectorizer.adapter.storage.index.Fixtures.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vectorizer.adapter.storage.DataDirectory;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.Metric;
 import dev.vectorizer.domain.Payload;
@@ -19,8 +18,6 @@ import dev.vectorizer.domain.search.ScoredPoint;
 import dev.vectorizer.domain.search.VectorQuery;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,10 +26,8 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -40,22 +35,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Inputs the engine once choked on (issue S): each collection stays usable, every acknowledged write
  * survives a crash, and no search fails or returns a non-finite score.
  */
-class LuceneHardeningTest {
-
-    @TempDir
-    Path dir;
-
-    private LuceneVectorIndex index;
+class LuceneHardeningTest extends IndexInTempDir {
 
     @BeforeEach
     void open() {
-        // no background commits: whatever follows the open-time commit is replayed from the translog
-        index = new LuceneVectorIndex(new DataDirectory(dir), 8, Duration.ofHours(1), Duration.ZERO);
-    }
-
-    @AfterEach
-    void close() {
-        index.close();
+        openWithoutBackgroundCommits();
     }
 
     private void crashAndReopen() throws IOException {
@@ -124,7 +108,7 @@ class LuceneHardeningTest {
                         .setCodec(VectorCodecs.codec(c.spec())))) {
             writer.addDocument(VectorDocuments.toDocument(vector("kept", new float[] {0, 1, 0, 0}, Payload.EMPTY),
                     VectorSpace.legacy(Metric.COSINE)));
-            writer.setLiveCommitData(Map.of(CollectionIndex.GENERATION_KEY, "1").entrySet());
+            writer.setLiveCommitData(Map.of(CommitData.GENERATION_KEY, "1").entrySet());
             writer.commit();
         }
         try (Translog translog = Translog.create(paths.translog(), 1)) {

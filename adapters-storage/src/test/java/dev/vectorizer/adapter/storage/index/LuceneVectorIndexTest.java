@@ -2,6 +2,7 @@ package dev.vectorizer.adapter.storage.index;
 
 import static dev.vectorizer.adapter.storage.index.Fixtures.collection;
 import static dev.vectorizer.adapter.storage.index.Fixtures.ids;
+import static dev.vectorizer.adapter.storage.index.Fixtures.inParallel;
 import static dev.vectorizer.adapter.storage.index.Fixtures.scrollAll;
 import static dev.vectorizer.adapter.storage.index.Fixtures.vector;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,9 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -291,38 +289,24 @@ class LuceneVectorIndexTest {
     void concurrentWritersAndReadersOnOneCollection() throws Exception {
         Collection c = collection("c", 8);
         index.create(c);
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                int thread = t;
-                futures.add(pool.submit(() -> {
-                    Random random = new Random(thread);
-                    for (int b = 0; b < 25; b++) {
-                        List<Vector> batch = new ArrayList<>();
-                        for (int i = 0; i < 10; i++) {
-                            batch.add(vector("t" + thread + "-" + b + "-" + i, Fixtures.random(random, 8), Payload.EMPTY));
-                        }
-                        index.upsert(c, batch);
-                        // what a write returned is visible to the same thread at once
-                        assertThat(index.get(c, new VectorId("t" + thread + "-" + b + "-9"))).isPresent();
+        inParallel(6, thread -> {
+            Random random = new Random(thread < 4 ? thread : 99);
+            if (thread < 4) {
+                for (int b = 0; b < 25; b++) {
+                    List<Vector> batch = new ArrayList<>();
+                    for (int i = 0; i < 10; i++) {
+                        batch.add(vector("t" + thread + "-" + b + "-" + i, Fixtures.random(random, 8), Payload.EMPTY));
                     }
-                }));
+                    index.upsert(c, batch);
+                    // what a write returned is visible to the same thread at once
+                    assertThat(index.get(c, new VectorId("t" + thread + "-" + b + "-9"))).isPresent();
+                }
+            } else {
+                for (int i = 0; i < 100; i++) {
+                    index.search(c, new VectorQuery(Fixtures.random(random, 8), 10, 50, Optional.empty(), false, false));
+                }
             }
-            for (int t = 0; t < 2; t++) {
-                futures.add(pool.submit(() -> {
-                    Random random = new Random(99);
-                    for (int i = 0; i < 100; i++) {
-                        index.search(c, new VectorQuery(Fixtures.random(random, 8), 10, 50, Optional.empty(), false, false));
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        });
         assertThat(index.stats(c).vectorCount()).isEqualTo(4 * 25 * 10);
         assertThat(IndexTestSeam.openCollections(index)).contains("t1:c");
         assertThat(Translog.generations(IndexTestSeam.paths(dir, c).translog())).hasSize(1);

@@ -5,7 +5,6 @@ import static dev.vectorizer.adapter.storage.index.Fixtures.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.vectorizer.adapter.storage.DataDirectory;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.Metric;
 import dev.vectorizer.domain.Payload;
@@ -13,17 +12,13 @@ import dev.vectorizer.domain.Quantization;
 import dev.vectorizer.domain.Vector;
 import dev.vectorizer.domain.search.ScoredPoint;
 import dev.vectorizer.domain.search.VectorQuery;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,21 +27,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * then every candidate is rescored with its float32 values, so a hit's score is the exact cosine
  * (a quantized score is off by about 1 %) and the nearest vector comes first.
  */
-class QuantizedRescoringTest {
-
-    @TempDir
-    Path dir;
-
-    private LuceneVectorIndex index;
+class QuantizedRescoringTest extends IndexInTempDir {
 
     @BeforeEach
     void open() {
-        index = new LuceneVectorIndex(new DataDirectory(dir), 8, Duration.ofHours(1), Duration.ZERO);
-    }
-
-    @AfterEach
-    void close() {
-        index.close();
+        openWithoutBackgroundCommits();
     }
 
     @ParameterizedTest

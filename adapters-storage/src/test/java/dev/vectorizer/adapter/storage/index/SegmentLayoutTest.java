@@ -6,7 +6,6 @@ import static dev.vectorizer.adapter.storage.index.Fixtures.scrollAll;
 import static dev.vectorizer.adapter.storage.index.Fixtures.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vectorizer.adapter.storage.DataDirectory;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.Payload;
 import dev.vectorizer.domain.Vector;
@@ -14,7 +13,6 @@ import dev.vectorizer.domain.VectorId;
 import dev.vectorizer.domain.search.ScoredPoint;
 import dev.vectorizer.domain.search.VectorQuery;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,29 +21,13 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A collection that stops changing is merged to one segment in the background; writes and searches
  * during the merge go on, and nothing acknowledged is lost across the merge or a crash after it.
  */
-class SegmentLayoutTest {
-
-    @TempDir
-    Path dir;
-
-    private LuceneVectorIndex index;
-
-    private void open(Duration commitInterval) {
-        index = new LuceneVectorIndex(new DataDirectory(dir), 8, commitInterval, Duration.ZERO);
-    }
-
-    @AfterEach
-    void close() {
-        index.close();
-    }
+class SegmentLayoutTest extends IndexInTempDir {
 
     private static List<Vector> batch(Random random, int first, int count) {
         List<Vector> vectors = new ArrayList<>();

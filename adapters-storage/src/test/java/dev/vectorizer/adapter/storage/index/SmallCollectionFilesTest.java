@@ -6,7 +6,6 @@ import static dev.vectorizer.adapter.storage.index.Fixtures.scrollAll;
 import static dev.vectorizer.adapter.storage.index.Fixtures.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vectorizer.adapter.storage.DataDirectory;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.Payload;
 import dev.vectorizer.domain.Vector;
@@ -22,30 +21,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a small collection leaves on disk (tenant density: a file-system block per file): one
  * directory holding one commit of compound segments and the translog, and older collections whose
  * index and translog are in subdirectories still open, write and recover as before.
  */
-class SmallCollectionFilesTest {
-
-    @TempDir
-    Path dir;
-
-    private LuceneVectorIndex index;
-
-    private void open(Duration commitInterval) {
-        index = new LuceneVectorIndex(new DataDirectory(dir), 8, commitInterval, Duration.ZERO);
-    }
-
-    @AfterEach
-    void close() {
-        index.close();
-    }
+class SmallCollectionFilesTest extends IndexInTempDir {
 
     private static List<Vector> batch(Random random, String prefix, int count) {
         List<Vector> vectors = new ArrayList<>();

@@ -145,7 +145,7 @@ class VectorReadBackTest {
             doc.add(new StoredField(VectorDocuments.VALUES, VectorDocuments.encode(old.values())));
             doc.add(new StoredField(VectorDocuments.PAYLOAD, dev.vectorizer.domain.json.PayloadJson.toBytes(old.payload())));
             writer.addDocument(doc);
-            writer.setLiveCommitData(CollectionIndex.commitData(1, space).entrySet());
+            writer.setLiveCommitData(CommitData.of(1, space).entrySet());
             writer.commit();
         }
         Vector fresh = vector("new", new float[] {0.3f, -1e-3f, 5, 2}, Payload.EMPTY);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class RecordCacheTest {
@@ -52,6 +54,19 @@ class RecordCacheTest {
     }
 
     @Test
+    void aRecordInUseStaysWhileManyOthersComeAndGo() {
+        RecordCache<String> cache = new RecordCache<>(32);
+        table.put("hot", "H");
+        for (int i = 0; i < 200; i++) {
+            table.put("k" + i, "K" + i);
+            find(cache, "k" + i);
+            assertThat(find(cache, "hot")).contains("H");
+            assertThat(cache.size()).isLessThanOrEqualTo(32);
+        }
+        assertThat(reads).as("never dropped").containsEntry("hot", 1);
+    }
+
+    @Test
     void aChangeForgetsTheRecordAndItsAbsence() {
         RecordCache<String> cache = new RecordCache<>(10);
         assertThat(find(cache, "a")).isEmpty();
@@ -61,5 +76,38 @@ class RecordCacheTest {
         assertThat(find(cache, "a")).contains("A2");
         cache.change(null, () -> table.remove("a"));
         assertThat(find(cache, "a")).isEmpty();
+    }
+
+    @Test
+    void aLoadThatReadTheOldStateBeforeAChangeNeverLeavesItCached() throws InterruptedException {
+        RecordCache<String> cache = new RecordCache<>(10);
+        Map<String, String> rows = new ConcurrentHashMap<>(Map.of("a", "A"));
+        CountDownLatch read = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        Thread loader = Thread.ofPlatform().start(() -> cache.find("a", () -> {
+            Optional<String> before = Optional.ofNullable(rows.get("a"));
+            read.countDown();
+            awaitQuietly(resume); // holds the old state while the change runs as far as it can
+            return before;
+        }));
+        read.await();
+        Thread writer = Thread.ofPlatform().start(() -> cache.change("a", () -> rows.put("a", "A2")));
+        // the change either overtakes the load (a broken cache) or waits for it to finish
+        while (writer.getState() != Thread.State.TERMINATED && writer.getState() != Thread.State.WAITING
+                && writer.getState() != Thread.State.BLOCKED) {
+            Thread.onSpinWait();
+        }
+        resume.countDown();
+        loader.join();
+        writer.join();
+        assertThat(cache.find("a", () -> Optional.ofNullable(rows.get("a")))).as("read after the change returned").contains("A2");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
