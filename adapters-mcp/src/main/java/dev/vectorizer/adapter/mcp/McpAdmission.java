@@ -5,6 +5,7 @@ import dev.vectorizer.application.port.in.AuthenticateQuery;
 import dev.vectorizer.domain.json.DefensiveHeaders;
 import dev.vectorizer.domain.json.ErrorType;
 import dev.vectorizer.domain.json.LimitHeaders;
+import dev.vectorizer.domain.json.RefusalJson;
 import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.ForbiddenException;
 import dev.vectorizer.domain.tenant.Operation;
@@ -23,6 +24,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Admits every HTTP request to the MCP endpoint before the SDK's transport sees it: no GET stream
@@ -34,14 +36,15 @@ import java.util.Optional;
  * through the transport context ({@link #caller}).
  *
  * <p>A refusal is answered as REST answers it: the status and problem document of its
- * {@link ErrorType}, with {@code WWW-Authenticate} on a 401 and the refusal's {@link LimitHeaders}
- * ({@code Retry-After} whenever it says when to retry). Every answer carries the
+ * {@link ErrorType}, with the {@link RefusalJson#headers headers} it calls for ({@code WWW-Authenticate}
+ * on a 401, {@code Retry-After} whenever it says when to retry). Every answer carries the
  * {@link DefensiveHeaders}, and every answer to an admitted request its caller's rate-limit standing.
  */
 final class McpAdmission extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final String CALLER = McpAdmission.class.getName() + ".caller";
+    private static final Logger LOG = Logger.getLogger(McpAdmission.class.getName());
 
     private final transient AdmitRequestQuery admission;
     private final transient ServerHttpHeaderValidator origins;
@@ -129,9 +132,8 @@ final class McpAdmission extends HttpFilter {
     }
 
     private static void refuse(HttpServletResponse response, RuntimeException exception) throws IOException {
-        ErrorType type = ErrorType.of(exception);
-        LimitHeaders.refusal(exception).forEach(response::setHeader);
-        McpAnswer.problem(response, type, ToolCalls.detail(type, exception, "MCP admission"));
+        RefusalJson.headers(exception).forEach(response::setHeader);
+        McpAnswer.problem(response, ErrorType.of(exception), RefusalJson.detail(exception, LOG, "MCP admission"));
     }
 
     private static HeaderAccessor headers(HttpServletRequest request) {
