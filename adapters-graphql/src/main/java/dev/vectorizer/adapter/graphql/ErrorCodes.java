@@ -14,10 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -83,13 +81,9 @@ final class ErrorCodes implements DataFetcherExceptionHandler {
     public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters failure) {
         Throwable exception = failure.getException() instanceof CompletionException wrapper && wrapper.getCause() != null
                 ? wrapper.getCause() : failure.getException();
-        ErrorType code = ErrorType.of(exception);
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put(CODE, code.name());
-        extensions.putAll(RefusalJson.members(exception));
-        GraphQLError error = new CodedError(code == ErrorType.INTERNAL_ERROR ? logged(exception) : exception.getMessage(),
+        GraphQLError error = new CodedError(detail(exception),
                 failure.getSourceLocation() == null ? List.of() : List.of(failure.getSourceLocation()), failure.getPath().toList(),
-                graphql.ErrorType.DataFetchingException, extensions);
+                graphql.ErrorType.DataFetchingException, extensions(ErrorType.of(exception), RefusalJson.members(exception)));
         return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
     }
 
@@ -112,11 +106,17 @@ final class ErrorCodes implements DataFetcherExceptionHandler {
                 ? OptionalLong.of(seconds.longValue()) : OptionalLong.empty();
     }
 
-    /** The text a client gets for a failure that is a bug. */
-    static String logged(Throwable exception) {
-        String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, exception);
-        return "Unexpected error; incident " + incident + " is in the server log.";
+    /** The {@code extensions} of an error of {@code code}: the code, then what else the refusal says. */
+    static Map<String, Object> extensions(ErrorType code, Map<String, Object> members) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put(CODE, code.name());
+        extensions.putAll(members);
+        return extensions;
+    }
+
+    /** The message a client gets for {@code refusal} ({@link RefusalJson#detail}: an incident id for a bug). */
+    static String detail(Throwable refusal) {
+        return RefusalJson.detail(refusal, LOG, "GraphQL");
     }
 
     private static GraphQLError coded(GraphQLError error) {
@@ -125,7 +125,8 @@ final class ErrorCodes implements DataFetcherExceptionHandler {
         }
         Map<String, Object> extensions = error.getExtensions() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(error.getExtensions());
         extensions.putIfAbsent(CODE, of(error.getErrorType()).name());
-        String message = ErrorType.INTERNAL_ERROR.name().equals(extensions.get(CODE)) ? logged(new IllegalStateException(error.getMessage()))
+        String message = ErrorType.INTERNAL_ERROR.name().equals(extensions.get(CODE))
+                ? RefusalJson.incident(new IllegalStateException(error.getMessage()), LOG, "GraphQL")
                 : error.getMessage();
         return new CodedError(message, error.getLocations(), error.getPath(), error.getErrorType(), extensions);
     }

@@ -9,7 +9,6 @@ import dev.vectorizer.domain.json.ErrorType;
 import dev.vectorizer.domain.json.Json;
 import dev.vectorizer.domain.json.LimitHeaders;
 import dev.vectorizer.domain.json.RefusalJson;
-import dev.vectorizer.domain.tenant.AuthenticationException;
 import dev.vectorizer.domain.tenant.Caller;
 import graphql.ExecutionResult;
 import jakarta.inject.Inject;
@@ -64,10 +63,7 @@ public class GraphQLServlet extends HttpServlet {
         }
 
         static Answer refused(ErrorType code, MediaTypes type, String message, Map<String, Object> members) {
-            Map<String, Object> extensions = new LinkedHashMap<>();
-            extensions.put(ErrorCodes.CODE, code.name());
-            extensions.putAll(members);
-            Map<String, Object> error = Json.object("message", message, "extensions", extensions);
+            Map<String, Object> error = Json.object("message", message, "extensions", ErrorCodes.extensions(code, members));
             return new Answer(code.status(), type, Map.of(), Map.of("errors", List.of(error)));
         }
 
@@ -174,12 +170,10 @@ public class GraphQLServlet extends HttpServlet {
 
     /**
      * A request refused before execution: by admission (authentication, rate limits; with the
-     * refusal's {@link LimitHeaders} and {@link RefusalJson} members), or because it is not a GraphQL request.
+     * refusal's {@link RefusalJson#headers headers} and {@link RefusalJson#members members}), or because it is not a GraphQL request.
      */
     private static Answer refused(RuntimeException refused, MediaTypes type) {
-        ErrorType code = ErrorType.of(refused);
-        Answer answer = Answer.refused(code, type, code == ErrorType.INTERNAL_ERROR ? ErrorCodes.logged(refused) : refused.getMessage(),
-                RefusalJson.members(refused)).with(LimitHeaders.refusal(refused));
-        return refused instanceof AuthenticationException ? answer.with("WWW-Authenticate", "Bearer") : answer;
+        return Answer.refused(ErrorType.of(refused), type, ErrorCodes.detail(refused), RefusalJson.members(refused))
+                .with(RefusalJson.headers(refused));
     }
 }

@@ -20,6 +20,6 @@ final class Refusal extends AbortExecutionException {
 
     @Override
     public Map<String, Object> getExtensions() {
-        return Map.of(ErrorCodes.CODE, code.name());
+        return ErrorCodes.extensions(code, Map.of());
     }
 }

@@ -5,6 +5,7 @@ import dev.vectorizer.application.port.in.AuthenticateQuery;
 import dev.vectorizer.domain.json.DefensiveHeaders;
 import dev.vectorizer.domain.json.ErrorType;
 import dev.vectorizer.domain.json.LimitHeaders;
+import dev.vectorizer.domain.json.RefusalJson;
 import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.ForbiddenException;
 import dev.vectorizer.domain.tenant.Operation;
@@ -22,7 +23,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Admits every HTTP request to the MCP endpoint before the SDK's transport sees it: no GET stream
@@ -30,18 +31,20 @@ import java.util.Optional;
  * check the MCP specification asks of Streamable HTTP servers, the application's one authenticator
  * (the credentials REST reads, on every request, as MCP's HTTP authorization asks, and the caller's rate limits), the MCP
  * permission ({@link Operation#USE_MCP}; each tool then needs its own operation as well), and the
- * session's owner ({@link SessionBindings}). Admitted requests carry their caller to the tools
- * through the transport context ({@link #caller}).
+ * session's owner ({@link SessionBindings}); and a POST's message, which is parsed here once to check
+ * its envelope ({@link JsonRpcEnvelope}) and handed to the transport parsed ({@link AdmittedMessages}).
+ * Admitted requests carry their caller to the tools through the transport context ({@link #caller}).
  *
  * <p>A refusal is answered as REST answers it: the status and problem document of its
- * {@link ErrorType}, with {@code WWW-Authenticate} on a 401 and the refusal's {@link LimitHeaders}
- * ({@code Retry-After} whenever it says when to retry). Every answer carries the
+ * {@link ErrorType}, with the {@link RefusalJson#headers headers} it calls for ({@code WWW-Authenticate}
+ * on a 401, {@code Retry-After} whenever it says when to retry). Every answer carries the
  * {@link DefensiveHeaders}, and every answer to an admitted request its caller's rate-limit standing.
  */
 final class McpAdmission extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final String CALLER = McpAdmission.class.getName() + ".caller";
+    private static final Logger LOG = Logger.getLogger(McpAdmission.class.getName());
 
     private final transient AdmitRequestQuery admission;
     private final transient ServerHttpHeaderValidator origins;
@@ -96,21 +99,21 @@ final class McpAdmission extends HttpFilter {
             return;
         }
         request.setAttribute(CALLER, caller);
-        HttpServletRequest checked = request;
-        if ("POST".equals(request.getMethod())) {
+        McpAnswer answer = new McpAnswer(response, session == null ? sessions : null, SessionBindings.Owner.of(caller));
+        if (!"POST".equals(request.getMethod())) {
+            chain.doFilter(request, answer);
+        } else {
             byte[] body = ReadBody.read(request, McpEndpoint.MAX_REQUEST_BYTES);
             if (body.length > McpEndpoint.MAX_REQUEST_BYTES) {
                 McpAnswer.problem(response, ErrorType.PAYLOAD_TOO_LARGE, "an MCP message may take at most " + McpEndpoint.MAX_REQUEST_BYTES + " bytes");
                 return;
             }
-            Optional<Map<String, Object>> refusal = JsonRpcEnvelope.refusal(body);
-            if (refusal.isPresent()) {
-                McpAnswer.jsonRpcError(response, refusal.get());
-                return;
+            switch (JsonRpcEnvelope.read(body)) {
+                case JsonRpcEnvelope.Refused refused -> McpAnswer.jsonRpcError(response, refused.error());
+                case JsonRpcEnvelope.Message message ->
+                    AdmittedMessages.handing(message, request.getCharacterEncoding(), () -> chain.doFilter(new ReadBody(request, body), answer));
             }
-            checked = new ReadBody(request, body);
         }
-        chain.doFilter(checked, new McpAnswer(response, session == null ? sessions : null, SessionBindings.Owner.of(caller)));
         if (session != null && "DELETE".equals(request.getMethod()) && response.getStatus() < 300) {
             sessions.end(session);
         }
@@ -129,9 +132,8 @@ final class McpAdmission extends HttpFilter {
     }
 
     private static void refuse(HttpServletResponse response, RuntimeException exception) throws IOException {
-        ErrorType type = ErrorType.of(exception);
-        LimitHeaders.refusal(exception).forEach(response::setHeader);
-        McpAnswer.problem(response, type, ToolCalls.detail(type, exception, "MCP admission"));
+        RefusalJson.headers(exception).forEach(response::setHeader);
+        McpAnswer.problem(response, ErrorType.of(exception), RefusalJson.detail(exception, LOG, "MCP admission"));
     }
 
     private static HeaderAccessor headers(HttpServletRequest request) {

@@ -2,6 +2,7 @@ package dev.vectorizer.adapter.mcp;
 
 import dev.vectorizer.domain.json.ErrorType;
 import dev.vectorizer.domain.json.Json;
+import dev.vectorizer.domain.json.RefusalJson;
 import io.modelcontextprotocol.spec.HttpHeaders;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -28,14 +29,11 @@ final class McpAnswer extends HttpServletResponseWrapper {
 
     /** Answers with the status and problem document of {@code type}. */
     static void problem(HttpServletResponse response, ErrorType type, String detail) throws IOException {
-        if (type == ErrorType.AUTH_MISSING_KEY || type == ErrorType.AUTH_INVALID_KEY) {
-            response.setHeader("WWW-Authenticate", "Bearer");
-        }
         if (type == ErrorType.METHOD_NOT_ALLOWED) {
             response.setHeader("Allow", "POST, DELETE");
         }
         response.setStatus(type.status());
-        response.setContentType("application/problem+json");
+        response.setContentType(RefusalJson.PROBLEM_MEDIA_TYPE);
         response.getOutputStream().write(Json.writeUtf8(type.problem(detail)));
     }
 

@@ -1,6 +1,5 @@
 package dev.vectorizer.adapter.mcp;
 
-import dev.vectorizer.domain.json.ErrorType;
 import dev.vectorizer.domain.json.Json;
 import dev.vectorizer.domain.json.JsonFields;
 import dev.vectorizer.domain.json.RefusalJson;
@@ -9,17 +8,15 @@ import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Declares {@link Tool}s to the SDK and runs their calls: arguments into the wire package's form
  * ({@link Json#canonical}) for the tool's readers, the answer tree back as structured content
  * (and, for clients that read only text, as JSON text). Whatever a call throws becomes a tool
- * error ({@code isError}) whose text is the problem document REST would answer, with the same
- * {@code error_type} and members ({@link RefusalJson}: a quota's figures; and {@code retry_after},
- * since a tool error has no headers of its own); the JSON-RPC exchange itself never fails.
+ * error ({@code isError}) whose text is the problem document REST would answer ({@link RefusalJson#problem}),
+ * with {@code retry_after} as well, since a tool error has no headers of its own; the JSON-RPC
+ * exchange itself never fails.
  */
 final class ToolCalls {
 
@@ -46,23 +43,9 @@ final class ToolCalls {
     }
 
     private static McpSchema.CallToolResult refused(Tool tool, RuntimeException exception) {
-        ErrorType type = ErrorType.of(exception);
-        Map<String, Object> problem = new LinkedHashMap<>(type.problem(detail(type, exception, "MCP tool " + tool.name())));
+        Map<String, Object> problem = new LinkedHashMap<>(RefusalJson.problem(exception, RefusalJson.detail(exception, LOG, "MCP tool " + tool.name())));
         problem.putAll(RefusalJson.members(exception));
         return McpSchema.CallToolResult.builder().isError(true).addTextContent(Json.write(problem)).build();
-    }
-
-    /**
-     * What a caller is told of a refusal of {@code type}: the domain's message, or for a bug only an
-     * incident id; the bug itself goes to the server log under that id, with what {@code failed}.
-     */
-    static String detail(ErrorType type, RuntimeException exception, String failed) {
-        if (type != ErrorType.INTERNAL_ERROR) {
-            return exception.getMessage();
-        }
-        String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Unexpected error in " + failed + ", incident " + incident, exception);
-        return "Unexpected error; incident " + incident + " is in the server log.";
     }
 
     private static McpSchema.ToolAnnotations annotations(Tool.Effect effect) {

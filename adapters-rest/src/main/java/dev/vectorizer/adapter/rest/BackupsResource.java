@@ -112,7 +112,7 @@ public class BackupsResource {
         String sha256 = backup.sha256().orElseThrow();
         Optional<ByteRange> part = ByteRange.parse(range, size);
         if (part.filter(r -> r == ByteRange.UNSATISFIABLE).isPresent()) {
-            return Response.fromResponse(Problem.of(ErrorType.RANGE_NOT_SATISFIABLE, "the archive has " + size + " bytes").toResponse())
+            return Problem.of(ErrorType.RANGE_NOT_SATISFIABLE, "the archive has " + size + " bytes")
                     .header("Content-Range", "bytes */" + size).build();
         }
         ByteRange sent = part.orElse(new ByteRange(0, size - 1));

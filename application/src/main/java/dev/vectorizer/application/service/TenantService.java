@@ -2,15 +2,7 @@ package dev.vectorizer.application.service;
 
 import dev.vectorizer.application.port.in.ManageTenantsUseCase;
 import dev.vectorizer.application.port.out.AuditLogPort;
-import dev.vectorizer.application.port.out.BackupCatalogPort;
-import dev.vectorizer.application.port.out.BackupStorePort;
-import dev.vectorizer.application.port.out.CollectionCatalogPort;
-import dev.vectorizer.application.port.out.KeyValidationPort;
 import dev.vectorizer.application.port.out.TenantDirectoryPort;
-import dev.vectorizer.application.port.out.VectorIndexPort;
-import dev.vectorizer.application.usage.QuotaLedger;
-import dev.vectorizer.application.usage.UsageReporting;
-import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.quota.Quota;
@@ -21,8 +13,6 @@ import dev.vectorizer.domain.tenant.Tenant;
 import dev.vectorizer.domain.tenant.TenantPage;
 import dev.vectorizer.domain.tenant.TenantStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,49 +23,34 @@ import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
- * The tenants' lifecycle: create, suspend, resume, delete (finishing, at start, a deletion a crash
- * interrupted), and their IP access lists.
+ * The tenants' lifecycle: create, set the quota, list, suspend, resume, delete (what a deleted tenant
+ * held is removed by {@link TenantRemoval}), and their IP access lists.
  */
 @ApplicationScoped
 public class TenantService implements ManageTenantsUseCase {
 
     private final TenantDirectoryPort directory;
-    private final CollectionCatalogPort catalog;
-    private final VectorIndexPort index;
     private final AuditLogPort audit;
-    private final KeyValidationPort hubKeys;
+    private final TenantRemoval removal;
     private final TenantsOnFirstUse hubTenants;
-    private final QuotaLedger ledger;
-    private final UsageReporting usage;
-    private final BackupCatalogPort backups;
-    private final BackupStorePort archives;
     private final Clock clock;
 
     @Inject
-    public TenantService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, AuditLogPort audit,
-            KeyValidationPort hubKeys, QuotaLedger ledger, UsageReporting usage, BackupCatalogPort backups, BackupStorePort archives) {
-        this(directory, catalog, index, audit, hubKeys, ledger, usage, backups, archives, Clock.systemUTC());
+    public TenantService(TenantDirectoryPort directory, AuditLogPort audit, TenantRemoval removal) {
+        this(directory, audit, removal, Clock.systemUTC());
     }
 
-    TenantService(TenantDirectoryPort directory, CollectionCatalogPort catalog, VectorIndexPort index, AuditLogPort audit,
-            KeyValidationPort hubKeys, QuotaLedger ledger, UsageReporting usage, BackupCatalogPort backups, BackupStorePort archives,
-            Clock clock) {
+    TenantService(TenantDirectoryPort directory, AuditLogPort audit, TenantRemoval removal, Clock clock) {
         this.directory = directory;
-        this.catalog = catalog;
-        this.index = index;
         this.audit = audit;
-        this.hubKeys = hubKeys;
+        this.removal = removal;
         this.hubTenants = new TenantsOnFirstUse(directory, audit, clock);
-        this.ledger = ledger;
-        this.usage = usage;
-        this.backups = backups;
-        this.archives = archives;
         this.clock = clock;
     }
 
     /** For the CDI client proxy only. */
     protected TenantService() {
-        this(null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null);
     }
 
     @Override
@@ -129,13 +104,13 @@ public class TenantService implements ManageTenantsUseCase {
     public void deleteTenant(Caller.ControlPlane by, TenantId id) {
         Optional<Tenant> tenant = by instanceof Caller.HiveHub ? directory.findTenant(id) : Optional.of(TenantLookup.require(directory, id));
         if (tenant.isEmpty()) {
-            hubKeys.forgetTenant(id); // deleted already: HiveHub retried
+            removal.finishRemoved(id); // deleted already: HiveHub retried
             return;
         }
         if (tenant.get().status() != TenantStatus.DELETING) {
             directory.updateTenant(tenant.get().withStatus(TenantStatus.DELETING));
         }
-        finishDeletion(tenant.get());
+        removal.finish(tenant.get());
         audit.record(AuditEvent.success(now(), by, id, AuditEvent.Action.TENANT_DELETE, id.value()));
     }
 
@@ -152,31 +127,6 @@ public class TenantService implements ManageTenantsUseCase {
         directory.updateTenant(changed);
         audit.record(AuditEvent.success(now(), by, id, AuditEvent.Action.TENANT_ACCESS_LIST, id.value()));
         return changed;
-    }
-
-    /** Deletions a crash interrupted, finished when the application starts. */
-    void finishInterruptedDeletions(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        directory.tenantsIn(TenantStatus.DELETING).forEach(this::finishDeletion);
-    }
-
-    /**
-     * Seals the tenant's final usage report (once: resuming seals nothing new), then removes what is
-     * left of a tenant marked DELETING: collections, backups, keys, the record; safe to repeat after
-     * an interruption. Every way of deleting a tenant ends here.
-     */
-    private void finishDeletion(Tenant tenant) {
-        TenantId id = tenant.id();
-        usage.finalReport(tenant);
-        for (Collection collection : catalog.list(id)) {
-            catalog.remove(collection);
-            index.drop(collection);
-        }
-        backups.list(id).forEach(backup -> backups.remove(backup.id()));
-        archives.deleteTenant(id);
-        index.dropTenant(id);
-        hubKeys.forgetTenant(id);
-        directory.removeTenant(id);
-        ledger.forget(id);
     }
 
     private static TenantId requireUsable(TenantId id) {

@@ -55,8 +55,9 @@ class AdministrationRulesTest {
     private final InMemoryUsage usage = new InMemoryUsage(catalog, index, tenant -> directory.findTenant(tenant).map(Tenant::quota).orElse(Quota.NONE),
             UsageSettings.DEFAULT, clock);
     private final InMemoryPorts.Backups backups = new InMemoryPorts.Backups();
-    private final TenantService tenants = new TenantService(directory, catalog, index, audit, new InMemoryPorts.HubKeys(), usage.ledger,
-            usage.reporting, backups, backups, clock);
+    private final TenantRemoval removal = new TenantRemoval(directory, catalog, index, new InMemoryPorts.HubKeys(), usage.ledger,
+            usage.reporting, backups, backups);
+    private final TenantService tenants = new TenantService(directory, audit, removal, clock);
     private final ApiKeyService keys = new ApiKeyService(directory, new ServerSettings(ServerMode.STANDALONE), audit, clock);
     private final AuditLogService auditLog = new AuditLogService(audit);
     private final SingleModeAdoptionService adoption = new SingleModeAdoptionService(directory, catalog, index, audit, usage.ledger, clock);
@@ -176,7 +177,7 @@ class AdministrationRulesTest {
         collections.create(tenantCaller(ACME), new CollectionName("docs"), SPEC);
         directory.updateTenant(directory.findTenant(ACME).orElseThrow().withStatus(TenantStatus.DELETING));
 
-        tenants.finishInterruptedDeletions(new Object());
+        removal.finishInterrupted(new Object());
 
         assertThat(directory.findTenant(ACME)).isEmpty();
         assertThat(catalog.list(ACME)).isEmpty();

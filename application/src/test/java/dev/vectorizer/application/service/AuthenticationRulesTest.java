@@ -58,8 +58,8 @@ class AuthenticationRulesTest {
     private final InMemoryPorts.Index index = new InMemoryPorts.Index();
     private final InMemoryUsage usage = new InMemoryUsage(catalog, index, UsageSettings.DEFAULT, clock);
     private final InMemoryPorts.Backups backups = new InMemoryPorts.Backups();
-    private final TenantService tenants = new TenantService(directory, catalog, index, audit, hubKeys, usage.ledger, usage.reporting, backups,
-            backups, clock);
+    private final TenantService tenants = new TenantService(directory, audit,
+            new TenantRemoval(directory, catalog, index, hubKeys, usage.ledger, usage.reporting, backups, backups), clock);
     private final ApiKeyService keys = new ApiKeyService(directory, settings, audit, clock);
 
     @BeforeEach

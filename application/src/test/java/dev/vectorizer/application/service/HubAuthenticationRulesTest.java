@@ -70,8 +70,8 @@ class HubAuthenticationRulesTest {
     private final AuthenticationService auth = new AuthenticationService(HUB_SETTINGS, directory, failures, audit,
             token -> Optional.empty(), hubKeys, nonces, clock);
     private final InMemoryUsage usage = new InMemoryUsage(catalog, index, UsageSettings.DEFAULT, clock);
-    private final TenantService tenants = new TenantService(directory, catalog, index, audit, hubKeys, usage.ledger, usage.reporting,
-            new InMemoryPorts.Backups(), new InMemoryPorts.Backups(), clock);
+    private final TenantService tenants = new TenantService(directory, audit, new TenantRemoval(directory, catalog, index, hubKeys,
+            usage.ledger, usage.reporting, new InMemoryPorts.Backups(), new InMemoryPorts.Backups()), clock);
     private final HubKeyValidationService validation = new HubKeyValidationService(hubKeys, directory, clock);
     private int nonce;
 

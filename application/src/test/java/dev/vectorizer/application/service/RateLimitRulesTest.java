@@ -45,8 +45,8 @@ class RateLimitRulesTest {
     private final ServerSettings settings = new ServerSettings(ServerMode.STANDALONE);
     private final InMemoryUsage usage = new InMemoryUsage(catalog, index, tenant -> directory.findTenant(tenant).map(Tenant::quota).orElse(Quota.NONE),
             UsageSettings.DEFAULT, clock);
-    private final TenantService tenants = new TenantService(directory, catalog, index, audit, new InMemoryPorts.HubKeys(), usage.ledger,
-            usage.reporting, new InMemoryPorts.Backups(), new InMemoryPorts.Backups(), clock);
+    private final TenantService tenants = new TenantService(directory, audit, new TenantRemoval(directory, catalog, index,
+            new InMemoryPorts.HubKeys(), usage.ledger, usage.reporting, new InMemoryPorts.Backups(), new InMemoryPorts.Backups()), clock);
     private final ApiKeyService keys = new ApiKeyService(directory, settings, audit, clock);
     private final AdmissionService admission = new AdmissionService(
             new AuthenticationService(settings, directory, new InMemoryFailures(), audit, token -> Optional.empty(), new InMemoryPorts.HubKeys(),

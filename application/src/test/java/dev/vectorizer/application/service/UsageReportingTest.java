@@ -99,8 +99,8 @@ class UsageReportingTest {
 
     @Test
     void aDeletedTenantGetsOneFinalReportOfWhatItHeld() {
-        TenantService tenants = new TenantService(directory, catalog, index, new InMemoryPorts.Audit(), new InMemoryPorts.HubKeys(), usage.ledger,
-                usage.reporting, new InMemoryPorts.Backups(), new InMemoryPorts.Backups(), clock);
+        TenantService tenants = new TenantService(directory, new InMemoryPorts.Audit(), new TenantRemoval(directory, catalog, index,
+                new InMemoryPorts.HubKeys(), usage.ledger, usage.reporting, new InMemoryPorts.Backups(), new InMemoryPorts.Backups()), clock);
         Caller.OfTenant acme = new Caller.OfTenant(ACME, new Principal.TokenSubject("t"), Set.of(Permission.ADMIN), false);
         CollectionService collections = new CollectionService(catalog, index, new InMemoryPorts.LetterCounts(), new InMemoryPorts.Audit(),
                 usage.ledger, usage.operations);

@@ -30,7 +30,7 @@ public class AbortedBodyMapper implements ExceptionMapper<ProcessingException> {
     public Response toResponse(ProcessingException exception) {
         if (exception.getCause() instanceof IOException broken) {
             LOG.log(Level.FINE, "request body broke off", broken);
-            return Problem.of(ErrorType.VALIDATION_ERROR, "The request body ended before its declared length.").toResponse();
+            return Problem.of(ErrorType.VALIDATION_ERROR, "The request body ended before its declared length.").build();
         }
         return providers.getExceptionMapper(Throwable.class).toResponse(exception);
     }

@@ -1,6 +1,7 @@
 package dev.vectorizer.adapter.rest.edge;
 
 import dev.vectorizer.domain.json.ErrorType;
+import dev.vectorizer.domain.json.RefusalJson;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
@@ -8,8 +9,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -37,9 +36,7 @@ public class ContainerErrorServlet extends HttpServlet {
         }
         String route = request.getMethod() + " " + uri;
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
-            String incident = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "Unexpected error in the container at " + route + ", incident " + incident, failure);
-            ProblemAnswer.write(response, 500, ErrorType.INTERNAL_ERROR, "Unexpected error; incident " + incident + " is in the server log.");
+            ProblemAnswer.write(response, 500, ErrorType.INTERNAL_ERROR, RefusalJson.incident(failure, LOG, "the container at " + route));
             return;
         }
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);

@@ -1,5 +1,6 @@
 package dev.vectorizer.adapter.rest.json;
 
+import dev.vectorizer.adapter.rest.problem.Problem;
 import dev.vectorizer.domain.json.Json;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -14,10 +15,10 @@ import java.util.Map;
 
 /**
  * Writes the answers the domain's writers build (JSON trees, e.g. {@code VectorJson.write}) with
- * {@link Json#write}, so REST shows exactly what every other interface shows.
+ * {@link Json#write}, so REST shows exactly what every other interface shows; problem documents too.
  */
 @Provider
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class JsonTreeWriter implements MessageBodyWriter<Map<?, ?>> {
 
     @Override

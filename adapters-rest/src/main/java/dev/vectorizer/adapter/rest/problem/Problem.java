@@ -1,28 +1,35 @@
 package dev.vectorizer.adapter.rest.problem;
 
 import dev.vectorizer.domain.json.ErrorType;
-import dev.vectorizer.domain.json.LimitHeaders;
+import dev.vectorizer.domain.json.RefusalJson;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 
-/** An RFC 9457 problem document, extended with {@code error_type}. */
-public record Problem(String type, String title, int status, String detail, String errorType) {
+/**
+ * REST's answers with an RFC 9457 problem document (extended with {@code error_type}): the
+ * documents are the domain's ({@link ErrorType#problem}, {@link RefusalJson#problem}), written by
+ * {@code JsonTreeWriter} as every other interface writes them.
+ */
+public final class Problem {
 
-    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String MEDIA_TYPE = RefusalJson.PROBLEM_MEDIA_TYPE;
+    private static final MediaType PROBLEM = MediaType.valueOf(MEDIA_TYPE);
 
-    public static Problem of(ErrorType errorType, String detail) {
-        return new Problem(errorType.typeUri(), errorType.title(), errorType.status(), detail, errorType.name());
+    private Problem() {
     }
 
-    /** The problem as a response with the right status and media type. */
-    public Response toResponse() {
-        return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
+    /** The answer with the status and problem document of {@code type}. */
+    public static Response.ResponseBuilder of(ErrorType type, String detail) {
+        return answer(type.status(), type.problem(detail));
     }
 
-    /** The problem as a response to {@code refusal}, with the {@link LimitHeaders#refusal headers} it calls for ({@code Retry-After}...). */
-    public Response toResponse(Throwable refusal) {
-        Response.ResponseBuilder answer = Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this);
-        LimitHeaders.refusal(refusal).forEach(answer::header);
-        return answer.build();
+    /** Whether {@code answer} is a problem answer already. */
+    static boolean is(Response answer) {
+        return PROBLEM.isCompatible(answer.getMediaType());
+    }
+
+    static Response.ResponseBuilder answer(int status, Map<String, Object> problem) {
+        return Response.status(status).type(PROBLEM).entity(problem);
     }
 }

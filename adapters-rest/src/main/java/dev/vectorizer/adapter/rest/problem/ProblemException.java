@@ -9,6 +9,6 @@ public class ProblemException extends WebApplicationException {
     private static final long serialVersionUID = 1L;
 
     public ProblemException(ErrorType type, String detail) {
-        super(detail, Problem.of(type, detail).toResponse());
+        super(detail, Problem.of(type, detail).build());
     }
 }

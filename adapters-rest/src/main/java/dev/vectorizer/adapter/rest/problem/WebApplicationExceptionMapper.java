@@ -25,7 +25,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Override
     public Response toResponse(WebApplicationException exception) {
         Response original = exception.getResponse();
-        if (original.getEntity() instanceof Problem) {
+        if (Problem.is(original)) {
             return original;
         }
         int status = original.getStatus();
@@ -35,7 +35,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case NotAllowedException e -> request.getMethod() + " is not allowed here; allowed: " + original.getAllowedMethods();
             default -> type == ErrorType.INTERNAL_ERROR ? "The server could not complete the request." : type.title();
         };
-        Response.ResponseBuilder answer = Response.fromResponse(Problem.of(type, detail).toResponse());
+        Response.ResponseBuilder answer = Problem.of(type, detail);
         if (status == 405) {
             answer.header(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW));
         }
