@@ -3,6 +3,7 @@ package dev.vectorizer.adapter.mcp;
 import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.json.Json;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,34 +27,17 @@ final class JsonRpcEnvelope {
     private JsonRpcEnvelope() {
     }
 
-    /** What a body is: a message to pass on, parsed, or the JSON-RPC error response to answer instead. */
-    sealed interface Read {
-    }
-
-    /** A message the transport may take: the body's tree, in the API codec's form. */
-    record Message(Map<?, ?> tree) implements Read {
-    }
-
-    /** A body to answer with this JSON-RPC error response instead of passing it on. */
-    record Refused(Map<String, Object> error) implements Read {
-    }
-
-    /** Parses {@code body} (once: the transport is handed the tree, {@link AdmittedMessages}) and checks its envelope. */
-    static Read read(byte[] body) {
+    /** The JSON-RPC error response to answer instead of passing {@code body} on, or empty to pass it on. */
+    static Optional<Map<String, Object>> refusal(byte[] body) {
         Object parsed;
         try {
             parsed = Json.parse(body);
         } catch (InvalidValueException e) {
-            return error(null, PARSE_ERROR, "Parse error: " + e.getMessage());
+            return Optional.of(error(null, PARSE_ERROR, "Parse error: " + e.getMessage()));
         }
         if (!(parsed instanceof Map<?, ?> message)) {
-            return error(null, INVALID_REQUEST, "Invalid Request: a message is one JSON object (no batches)");
+            return Optional.of(error(null, INVALID_REQUEST, "Invalid Request: a message is one JSON object (no batches)"));
         }
-        return checked(message);
-    }
-
-    /** {@code message} to pass on, or the JSON-RPC error response to answer instead. */
-    private static Read checked(Map<?, ?> message) {
         if (!message.containsKey("method")) {
             return response(message);
         }
@@ -61,34 +45,34 @@ final class JsonRpcEnvelope {
         boolean idValid = id == null && !message.containsKey("id") || id instanceof String || id instanceof Number;
         Object answerId = idValid ? id : null;
         if (!"2.0".equals(message.get("jsonrpc"))) {
-            return error(answerId, INVALID_REQUEST, "Invalid Request: jsonrpc must be \"2.0\"");
+            return Optional.of(error(answerId, INVALID_REQUEST, "Invalid Request: jsonrpc must be \"2.0\""));
         }
         if (!(message.get("method") instanceof String method)) {
-            return error(answerId, INVALID_REQUEST, "Invalid Request: method must be a string");
+            return Optional.of(error(answerId, INVALID_REQUEST, "Invalid Request: method must be a string"));
         }
         if (!idValid) {
-            return error(null, INVALID_REQUEST, "Invalid Request: id must be a string or a number");
+            return Optional.of(error(null, INVALID_REQUEST, "Invalid Request: id must be a string or a number"));
         }
         if (message.containsKey("params") && !(message.get("params") instanceof Map)) {
-            return error(answerId, INVALID_PARAMS, "Invalid params: params must be an object");
+            return Optional.of(error(answerId, INVALID_PARAMS, "Invalid params: params must be an object"));
         }
         if (!message.containsKey("params") && WITH_PARAMS.contains(method)) {
-            return error(answerId, INVALID_PARAMS, "Invalid params: " + method + " needs params");
+            return Optional.of(error(answerId, INVALID_PARAMS, "Invalid params: " + method + " needs params"));
         }
-        return new Message(message);
+        return Optional.empty();
     }
 
     /** A client's response (to a request of ours, which this server never sends): its shape, else the refusal. */
-    private static Read response(Map<?, ?> message) {
+    private static Optional<Map<String, Object>> response(Map<?, ?> message) {
         Object id = message.get("id");
         boolean shaped = "2.0".equals(message.get("jsonrpc")) && (id instanceof String || id instanceof Number)
                 && (message.containsKey("result") != message.containsKey("error"))
                 && (!message.containsKey("error") || message.get("error") instanceof Map<?, ?> error
                         && error.get("code") instanceof Number && error.get("message") instanceof String);
-        return shaped ? new Message(message) : error(null, INVALID_REQUEST, "Invalid Request: neither a request nor a response");
+        return shaped ? Optional.empty() : Optional.of(error(null, INVALID_REQUEST, "Invalid Request: neither a request nor a response"));
     }
 
-    private static Refused error(Object id, int code, String message) {
-        return new Refused(Json.object("jsonrpc", "2.0", "id", id, "error", Json.object("code", code, "message", message)));
+    private static Map<String, Object> error(Object id, int code, String message) {
+        return Json.object("jsonrpc", "2.0", "id", id, "error", Json.object("code", code, "message", message));
     }
 }

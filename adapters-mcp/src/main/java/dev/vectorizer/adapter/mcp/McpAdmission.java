@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -31,9 +32,8 @@ import java.util.logging.Logger;
  * check the MCP specification asks of Streamable HTTP servers, the application's one authenticator
  * (the credentials REST reads, on every request, as MCP's HTTP authorization asks, and the caller's rate limits), the MCP
  * permission ({@link Operation#USE_MCP}; each tool then needs its own operation as well), and the
- * session's owner ({@link SessionBindings}); and a POST's message, which is parsed here once to check
- * its envelope ({@link JsonRpcEnvelope}) and handed to the transport parsed ({@link AdmittedMessages}).
- * Admitted requests carry their caller to the tools through the transport context ({@link #caller}).
+ * session's owner ({@link SessionBindings}). Admitted requests carry their caller to the tools
+ * through the transport context ({@link #caller}).
  *
  * <p>A refusal is answered as REST answers it: the status and problem document of its
  * {@link ErrorType}, with the {@link RefusalJson#headers headers} it calls for ({@code WWW-Authenticate}
@@ -99,21 +99,21 @@ final class McpAdmission extends HttpFilter {
             return;
         }
         request.setAttribute(CALLER, caller);
-        McpAnswer answer = new McpAnswer(response, session == null ? sessions : null, SessionBindings.Owner.of(caller));
-        if (!"POST".equals(request.getMethod())) {
-            chain.doFilter(request, answer);
-        } else {
+        HttpServletRequest checked = request;
+        if ("POST".equals(request.getMethod())) {
             byte[] body = ReadBody.read(request, McpEndpoint.MAX_REQUEST_BYTES);
             if (body.length > McpEndpoint.MAX_REQUEST_BYTES) {
                 McpAnswer.problem(response, ErrorType.PAYLOAD_TOO_LARGE, "an MCP message may take at most " + McpEndpoint.MAX_REQUEST_BYTES + " bytes");
                 return;
             }
-            switch (JsonRpcEnvelope.read(body)) {
-                case JsonRpcEnvelope.Refused refused -> McpAnswer.jsonRpcError(response, refused.error());
-                case JsonRpcEnvelope.Message message ->
-                    AdmittedMessages.handing(message, request.getCharacterEncoding(), () -> chain.doFilter(new ReadBody(request, body), answer));
+            Optional<Map<String, Object>> refusal = JsonRpcEnvelope.refusal(body);
+            if (refusal.isPresent()) {
+                McpAnswer.jsonRpcError(response, refusal.get());
+                return;
             }
+            checked = new ReadBody(request, body);
         }
+        chain.doFilter(checked, new McpAnswer(response, session == null ? sessions : null, SessionBindings.Owner.of(caller)));
         if (session != null && "DELETE".equals(request.getMethod()) && response.getStatus() < 300) {
             sessions.end(session);
         }

@@ -118,7 +118,7 @@ public class McpEndpoint implements ServletContextListener {
         McpJsonMapper json = new JacksonMcpJsonMapper(jackson);
         // The SDK closes a session idle for one to two sweep intervals, before its binding lapses.
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
-                .jsonMapper(new AdmittedMessages(json)).mcpEndpoint(PATH).contextExtractor(McpAdmission::context)
+                .jsonMapper(json).mcpEndpoint(PATH).contextExtractor(McpAdmission::context)
                 .sessionSweepInterval(sessionIdleTimeout.dividedBy(2)).maxRequestSize(MAX_REQUEST_BYTES).build();
         McpSyncServer server = McpServer.sync(transport).serverInfo(info.name(), info.version()).jsonMapper(json)
                 .jsonSchemaValidator(new DefaultJsonSchemaValidator(jackson))

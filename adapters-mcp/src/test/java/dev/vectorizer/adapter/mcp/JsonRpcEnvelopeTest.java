@@ -12,10 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JsonRpcEnvelopeTest {
 
     private static Optional<String> refusal(String message) {
-        return switch (JsonRpcEnvelope.read(message.getBytes(StandardCharsets.UTF_8))) {
-            case JsonRpcEnvelope.Refused refused -> Optional.of(Json.write(refused.error()));
-            case JsonRpcEnvelope.Message passedOn -> Optional.empty();
-        };
+        return JsonRpcEnvelope.refusal(message.getBytes(StandardCharsets.UTF_8)).map(Json::write);
     }
 
     @ParameterizedTest
