@@ -16,7 +16,6 @@ import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.tenant.ApiKey;
 import dev.vectorizer.domain.tenant.ApiKeyId;
 import dev.vectorizer.domain.tenant.ApiKeyStatus;
-import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.Permission;
 import dev.vectorizer.domain.tenant.Tenant;
 import dev.vectorizer.domain.tenant.TenantStatus;
@@ -117,18 +116,16 @@ class FileCompactionTest {
         return Path.of(data.metadataDatabase() + ".mv.db");
     }
 
-    /** What creating a tenant through the API commits: tenant, key, collection, two audit rows, request counts. */
+    /** What creating a tenant through the API commits: tenant and key (each with its audit row), collection, request counts. */
     private static final class Tenants {
 
         private final JpaTenantDirectory directory;
         private final JpaCollectionCatalog catalog;
-        private final JpaAuditLog audit;
         private final JpaUsageOutbox usage;
 
         Tenants(MetadataStore store) {
             directory = new JpaTenantDirectory(store);
             catalog = new JpaCollectionCatalog(store);
-            audit = new JpaAuditLog(store);
             usage = new JpaUsageOutbox(store);
         }
 
@@ -145,13 +142,10 @@ class FileCompactionTest {
             for (int i = first; i < first + count; i++) {
                 TenantId tenant = id(i);
                 Instant now = Instant.now();
-                directory.addTenant(new Tenant(tenant, tenant.value(), TenantStatus.ACTIVE, now));
-                audit.record(new AuditEvent(now, "admin", Optional.of(tenant), AuditEvent.Action.TENANT_CREATE, tenant.value(),
-                        AuditEvent.Outcome.SUCCESS));
-                directory.addKey(new ApiKey(key(i), Optional.of(tenant), "0123456789abcdef0123456789abcdef0123456789abcdef",
-                        Set.of(Permission.READ_WRITE), ApiKeyStatus.ACTIVE, false, now, Optional.empty()));
-                audit.record(new AuditEvent(now, "admin", Optional.of(tenant), AuditEvent.Action.KEY_CREATE, tenant.value(),
-                        AuditEvent.Outcome.SUCCESS));
+                AuditEvents.addTenant(directory, new Tenant(tenant, tenant.value(), TenantStatus.ACTIVE, now));
+                ApiKey key = new ApiKey(key(i), Optional.of(tenant), "0123456789abcdef0123456789abcdef0123456789abcdef",
+                        Set.of(Permission.READ_WRITE), ApiKeyStatus.ACTIVE, false, now, Optional.empty());
+                directory.addKey(key, AuditEvents.issued(key));
                 catalog.add(new Collection(new CollectionRef(tenant, new CollectionName("c")),
                         new CollectionSpec(32, Metric.COSINE, HnswSettings.DEFAULT, Quantization.INT8, Optional.empty()), now,
                         Incarnation.random()));
