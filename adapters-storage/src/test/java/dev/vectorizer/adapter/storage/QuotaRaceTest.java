@@ -3,6 +3,7 @@ package dev.vectorizer.adapter.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vectorizer.adapter.storage.index.LuceneVectorIndex;
+import dev.vectorizer.adapter.storage.metadata.AuditEvents;
 import dev.vectorizer.adapter.storage.metadata.JpaAuditLog;
 import dev.vectorizer.adapter.storage.metadata.JpaBackupCatalog;
 import dev.vectorizer.adapter.storage.metadata.JpaCollectionCatalog;
@@ -88,7 +89,7 @@ class QuotaRaceTest {
         lucene = new LuceneVectorIndex(data, 64, Duration.ofMillis(500), Duration.ZERO);
         directory = new JpaTenantDirectory(store);
         if (directory.findTenant(ACME).isEmpty()) {
-            directory.addTenant(new Tenant(ACME, "Acme", TenantStatus.ACTIVE, Instant.now()));
+            AuditEvents.addTenant(directory, new Tenant(ACME, "Acme", TenantStatus.ACTIVE, Instant.now()));
         }
         JpaCollectionCatalog catalog = new JpaCollectionCatalog(store);
         TenantLimits limits = Wiring.limits(directory);

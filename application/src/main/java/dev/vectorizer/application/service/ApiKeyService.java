@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** A tenant's API keys: issued (the secret shown once), listed, rotated with a grace period, revoked. */
 @ApplicationScoped
@@ -55,9 +56,8 @@ public class ApiKeyService implements ManageApiKeysUseCase {
             Optional<Instant> expiresAt) {
         TenantLookup.require(directory, tenant);
         InvalidValueException.require(!permissions.isEmpty(), "give at least one permission");
-        IssuedKey issued = issue(tenant, permissions, test, expiresAt);
-        audit.record(AuditEvent.success(now(), admin, tenant, AuditEvent.Action.KEY_CREATE, issued.key().id().value()));
-        return issued;
+        return issue(tenant, permissions, test, expiresAt, key -> AuditEvent.success(now(), admin, tenant, AuditEvent.Action.KEY_CREATE,
+                key.id().value()));
     }
 
     @Override
@@ -78,9 +78,8 @@ public class ApiKeyService implements ManageApiKeysUseCase {
         Instant graceEnd = now.plus(settings.rotationGrace());
         Instant oldExpiry = old.expiresAt().filter(at -> at.isBefore(graceEnd)).orElse(graceEnd);
         directory.updateKey(old.withStatus(ApiKeyStatus.DEPRECATED, Optional.of(oldExpiry)));
-        IssuedKey issued = issue(tenant, old.permissions(), old.test(), old.expiresAt().filter(at -> at.isAfter(graceEnd)));
-        audit.record(AuditEvent.success(now, admin, tenant, AuditEvent.Action.KEY_ROTATE, keyId.value() + " -> " + issued.key().id()));
-        return issued;
+        return issue(tenant, old.permissions(), old.test(), old.expiresAt().filter(at -> at.isAfter(graceEnd)),
+                key -> AuditEvent.success(now, admin, tenant, AuditEvent.Action.KEY_ROTATE, keyId.value() + " -> " + key.id()));
     }
 
     @Override
@@ -91,10 +90,12 @@ public class ApiKeyService implements ManageApiKeysUseCase {
         return revoked;
     }
 
-    private IssuedKey issue(TenantId tenant, Set<Permission> permissions, boolean test, Optional<Instant> expiresAt) {
+    /** A new key, recorded with the audit event {@code audited} gives for it (in one write). */
+    private IssuedKey issue(TenantId tenant, Set<Permission> permissions, boolean test, Optional<Instant> expiresAt,
+            Function<ApiKey, AuditEvent> audited) {
         ApiKeySecret secret = ApiKeySecret.generate(test);
         ApiKey key = ApiKey.issue(secret, Optional.of(tenant), permissions, now(), expiresAt);
-        directory.addKey(key);
+        directory.addKey(key, audited.apply(key));
         return new IssuedKey(key, secret.reveal());
     }
 

@@ -66,7 +66,7 @@ public class AuthenticationService implements AuthenticateQuery {
         this.failures = failures;
         this.audit = audit;
         this.local = new LocalCredentials(directory, tokens, settings.tokenMaxLifetime());
-        this.hub = settings.hub().map(secrets -> new HubCredentials(secrets, hubKeys, nonces, new TenantsOnFirstUse(directory, audit, clock)));
+        this.hub = settings.hub().map(secrets -> new HubCredentials(secrets, hubKeys, nonces, new TenantsOnFirstUse(directory, clock)));
         this.clock = clock;
     }
 

@@ -44,7 +44,7 @@ public class TenantService implements ManageTenantsUseCase {
         this.directory = directory;
         this.audit = audit;
         this.removal = removal;
-        this.hubTenants = new TenantsOnFirstUse(directory, audit, clock);
+        this.hubTenants = new TenantsOnFirstUse(directory, clock);
         this.clock = clock;
     }
 
@@ -58,8 +58,7 @@ public class TenantService implements ManageTenantsUseCase {
         id.ifPresent(given -> InvalidValueException.require(!given.isReserved(), "tenant id '" + given + "' is reserved"));
         Tenant tenant = new Tenant(id.orElseGet(() -> new TenantId(UUID.randomUUID().toString())), name, TenantStatus.ACTIVE, now(), quota,
                 IpAccessList.NONE);
-        directory.addTenant(tenant);
-        audit.record(AuditEvent.success(now(), admin, tenant.id(), AuditEvent.Action.TENANT_CREATE, tenant.id().value()));
+        directory.addTenant(tenant, AuditEvent.success(now(), admin, tenant.id(), AuditEvent.Action.TENANT_CREATE, tenant.id().value()));
         return tenant;
     }
 

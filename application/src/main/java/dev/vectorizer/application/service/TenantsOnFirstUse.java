@@ -1,6 +1,5 @@
 package dev.vectorizer.application.service;
 
-import dev.vectorizer.application.port.out.AuditLogPort;
 import dev.vectorizer.application.port.out.TenantDirectoryPort;
 import dev.vectorizer.domain.ConflictException;
 import dev.vectorizer.domain.TenantId;
@@ -20,12 +19,10 @@ import java.util.Optional;
 final class TenantsOnFirstUse {
 
     private final TenantDirectoryPort directory;
-    private final AuditLogPort audit;
     private final Clock clock;
 
-    TenantsOnFirstUse(TenantDirectoryPort directory, AuditLogPort audit, Clock clock) {
+    TenantsOnFirstUse(TenantDirectoryPort directory, Clock clock) {
         this.directory = directory;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -44,11 +41,10 @@ final class TenantsOnFirstUse {
         }
         Tenant fresh = new Tenant(id, name, TenantStatus.ACTIVE, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         try {
-            directory.addTenant(fresh);
+            directory.addTenant(fresh, AuditEvent.success(fresh.createdAt(), new Caller.HiveHub(), id, AuditEvent.Action.TENANT_CREATE, id.value()));
         } catch (ConflictException anotherRequestWasFirst) {
             return directory.findTenant(id).orElseThrow(() -> anotherRequestWasFirst);
         }
-        audit.record(AuditEvent.success(fresh.createdAt(), new Caller.HiveHub(), id, AuditEvent.Action.TENANT_CREATE, id.value()));
         return fresh;
     }
 

@@ -47,9 +47,9 @@ class AdministrationRulesTest {
     private static final Caller.InstallationAdmin ROOT = new Caller.InstallationAdmin(new ApiKeyId("AAAAAAAAAAAA"));
     private static final CollectionSpec SPEC = new CollectionSpec(3, Metric.COSINE, HnswSettings.DEFAULT, Quantization.NONE, Optional.empty());
 
-    private final InMemoryDirectory directory = new InMemoryDirectory();
-    private final MovableClock clock = new MovableClock();
     private final InMemoryPorts.Audit audit = new InMemoryPorts.Audit();
+    private final InMemoryDirectory directory = new InMemoryDirectory(audit);
+    private final MovableClock clock = new MovableClock();
     private final InMemoryPorts.Catalog catalog = new InMemoryPorts.Catalog();
     private final InMemoryPorts.Index index = new InMemoryPorts.Index();
     private final InMemoryUsage usage = new InMemoryUsage(catalog, index, tenant -> directory.findTenant(tenant).map(Tenant::quota).orElse(Quota.NONE),

@@ -43,12 +43,12 @@ class AuthenticationRulesTest {
     private static final TenantId ACME = new TenantId("acme");
     private static final Caller.InstallationAdmin ROOT = new Caller.InstallationAdmin(new ApiKeyId("AAAAAAAAAAAA"));
 
-    private final InMemoryDirectory directory = new InMemoryDirectory();
+    private final InMemoryPorts.Audit audit = new InMemoryPorts.Audit();
+    private final InMemoryDirectory directory = new InMemoryDirectory(audit);
     private final MovableClock clock = new MovableClock();
     private final InMemoryFailures failures = new InMemoryFailures();
     private final ServerSettings settings = new ServerSettings(ServerMode.STANDALONE, false, Duration.ofDays(7),
             new BruteForcePolicy(3, Duration.ofSeconds(60), Duration.ofSeconds(300)), Duration.ofHours(24));
-    private final InMemoryPorts.Audit audit = new InMemoryPorts.Audit();
     private final InMemoryPorts.HubKeys hubKeys = new InMemoryPorts.HubKeys();
     private final InMemoryPorts.Nonces nonces = new InMemoryPorts.Nonces();
     private final Map<String, TokenClaims> validTokens = new HashMap<>();

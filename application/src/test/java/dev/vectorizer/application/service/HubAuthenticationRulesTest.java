@@ -59,10 +59,10 @@ class HubAuthenticationRulesTest {
     private static final TenantId ACME = new TenantId("acme");
     private static final RateLimits LIMITS = new RateLimits(OptionalLong.of(60), OptionalLong.of(1000), OptionalLong.empty());
 
-    private final InMemoryDirectory directory = new InMemoryDirectory();
+    private final InMemoryPorts.Audit audit = new InMemoryPorts.Audit();
+    private final InMemoryDirectory directory = new InMemoryDirectory(audit);
     private final MovableClock clock = new MovableClock();
     private final InMemoryFailures failures = new InMemoryFailures();
-    private final InMemoryPorts.Audit audit = new InMemoryPorts.Audit();
     private final InMemoryPorts.HubKeys hubKeys = new InMemoryPorts.HubKeys();
     private final InMemoryPorts.Nonces nonces = new InMemoryPorts.Nonces();
     private final InMemoryPorts.Catalog catalog = new InMemoryPorts.Catalog();

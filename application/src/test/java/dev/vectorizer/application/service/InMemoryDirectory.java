@@ -1,10 +1,12 @@
 package dev.vectorizer.application.service;
 
+import dev.vectorizer.application.port.out.AuditLogPort;
 import dev.vectorizer.application.port.out.TenantDirectoryPort;
 import dev.vectorizer.domain.ConflictException;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.tenant.ApiKey;
 import dev.vectorizer.domain.tenant.ApiKeyId;
+import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.Tenant;
 import dev.vectorizer.domain.tenant.TenantStatus;
 import java.util.Comparator;
@@ -13,17 +15,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The tenant directory in maps, for testing the authentication and administration rules. */
+/** The tenant directory in maps, for testing the authentication and administration rules; creations' audit events go to {@code audit}. */
 final class InMemoryDirectory implements TenantDirectoryPort {
 
     final Map<TenantId, Tenant> tenants = new LinkedHashMap<>();
     final Map<ApiKeyId, ApiKey> keys = new LinkedHashMap<>();
+    private final AuditLogPort audit;
 
-    @Override
-    public void addTenant(Tenant tenant) {
+    InMemoryDirectory(AuditLogPort audit) {
+        this.audit = audit;
+    }
+
+    InMemoryDirectory() {
+        this(new InMemoryPorts.Audit());
+    }
+
+    /** A tenant recorded before the test, without an audit event. */
+    void addTenant(Tenant tenant) {
         if (tenants.putIfAbsent(tenant.id(), tenant) != null) {
             throw new ConflictException("taken");
         }
+    }
+
+    @Override
+    public void addTenant(Tenant tenant, AuditEvent created) {
+        addTenant(tenant);
+        audit.record(created);
     }
 
     @Override
@@ -56,6 +73,12 @@ final class InMemoryDirectory implements TenantDirectoryPort {
     @Override
     public void addKey(ApiKey key) {
         keys.put(key.id(), key);
+    }
+
+    @Override
+    public void addKey(ApiKey key, AuditEvent issued) {
+        addKey(key);
+        audit.record(issued);
     }
 
     @Override

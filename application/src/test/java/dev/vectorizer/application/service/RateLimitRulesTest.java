@@ -38,8 +38,8 @@ class RateLimitRulesTest {
     private static final Caller.InstallationAdmin ROOT = new Caller.InstallationAdmin(new ApiKeyId("AAAAAAAAAAAA"));
 
     private final MovableClock clock = new MovableClock();
-    private final InMemoryDirectory directory = new InMemoryDirectory();
     private final InMemoryPorts.Audit audit = new InMemoryPorts.Audit();
+    private final InMemoryDirectory directory = new InMemoryDirectory(audit);
     private final InMemoryPorts.Catalog catalog = new InMemoryPorts.Catalog();
     private final InMemoryPorts.Index index = new InMemoryPorts.Index();
     private final ServerSettings settings = new ServerSettings(ServerMode.STANDALONE);

@@ -34,6 +34,11 @@ public class JpaAuditLog implements AuditLogPort {
             em.persist(new AuditEntity(event));
             return null;
         });
+        logged(event);
+    }
+
+    /** Writes the structured log line of an event, once its row is committed (here or with the record it audits). */
+    static void logged(AuditEvent event) {
         LOG.info(() -> "audit " + Json.createObjectBuilder()
                 .add("at", event.at().toString())
                 .add("actor", event.actor())

@@ -5,6 +5,7 @@ import dev.vectorizer.domain.ConflictException;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.tenant.ApiKey;
 import dev.vectorizer.domain.tenant.ApiKeyId;
+import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.Tenant;
 import dev.vectorizer.domain.tenant.TenantStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Tenants and API keys in JPA. Every authenticated request reads its key and tenant, so records are
  * cached ({@link RecordCache}, bounded by {@code vectorizer.storage.record-cache-size}); every change
- * goes through the caches, so a revoked key or a suspended tenant takes effect at once.
+ * goes through the caches, so a revoked key or a suspended tenant takes effect at once. A new tenant's
+ * or key's audit row is written in the same transaction as the record: each H2 commit writes a new
+ * chunk (the pages it changed and the chunk metadata, in whole 4 KiB blocks), so one commit instead of
+ * two cuts what a tenant's creation writes to the metadata file by about a quarter.
  */
 @ApplicationScoped
 public class JpaTenantDirectory implements TenantDirectoryPort {
@@ -43,17 +47,19 @@ public class JpaTenantDirectory implements TenantDirectoryPort {
     }
 
     @Override
-    public void addTenant(Tenant tenant) {
+    public void addTenant(Tenant tenant, AuditEvent created) {
         boolean added = tenants.change(tenant.id().value(), () -> store.inTransaction(em -> {
             if (em.find(TenantEntity.class, tenant.id().value()) != null) {
                 return false;
             }
             em.persist(new TenantEntity(tenant));
+            em.persist(new AuditEntity(created));
             return true;
         }));
         if (!added) {
             throw new ConflictException("tenant '" + tenant.id() + "' already exists");
         }
+        JpaAuditLog.logged(created);
     }
 
     @Override
@@ -98,8 +104,19 @@ public class JpaTenantDirectory implements TenantDirectoryPort {
 
     @Override
     public void addKey(ApiKey key) {
+        insertKey(key, Optional.empty());
+    }
+
+    @Override
+    public void addKey(ApiKey key, AuditEvent issued) {
+        insertKey(key, Optional.of(issued));
+        JpaAuditLog.logged(issued);
+    }
+
+    private void insertKey(ApiKey key, Optional<AuditEvent> issued) {
         keys.change(key.id().value(), () -> store.inTransaction(em -> {
             em.persist(new ApiKeyEntity(key));
+            issued.ifPresent(event -> em.persist(new AuditEntity(event)));
             return null;
         }));
     }

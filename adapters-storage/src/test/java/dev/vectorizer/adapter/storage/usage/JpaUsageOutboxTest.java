@@ -3,6 +3,7 @@ package dev.vectorizer.adapter.storage.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vectorizer.adapter.storage.DataDirectory;
+import dev.vectorizer.adapter.storage.metadata.AuditEvents;
 import dev.vectorizer.adapter.storage.metadata.JpaTenantDirectory;
 import dev.vectorizer.adapter.storage.metadata.LocalTenantQuotas;
 import dev.vectorizer.adapter.storage.metadata.MetadataStore;
@@ -119,8 +120,8 @@ class JpaUsageOutboxTest {
     void aTenantsPlanIsStoredWithIt() {
         JpaTenantDirectory directory = new JpaTenantDirectory(store);
         Quota plan = new Quota(Map.of(Limit.MAX_VECTORS, 10L, Limit.RPM, 60L));
-        directory.addTenant(new Tenant(ACME, "Acme", TenantStatus.ACTIVE, T0).withQuota(plan));
-        directory.addTenant(new Tenant(GLOBEX, "Globex", TenantStatus.ACTIVE, T0));
+        AuditEvents.addTenant(directory, new Tenant(ACME, "Acme", TenantStatus.ACTIVE, T0).withQuota(plan));
+        AuditEvents.addTenant(directory, new Tenant(GLOBEX, "Globex", TenantStatus.ACTIVE, T0));
         reopen();
         LocalTenantQuotas quotas = new LocalTenantQuotas(new JpaTenantDirectory(store));
         assertThat(quotas.quotaOf(ACME)).isEqualTo(plan);
