@@ -10,11 +10,13 @@ import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.interceptor.Interceptor;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.lucene.util.IOUtils;
+import java.util.stream.Stream;
 
 /**
  * Takes the first opening of the metadata store (loading and first running H2 and EclipseLink, about a
@@ -59,9 +61,9 @@ public class MetadataWarmUp implements Extension {
             LOG.log(Level.FINE, "metadata store warm-up failed; the real store opens cold", e);
         } finally {
             if (scratch != null) {
-                try {
-                    IOUtils.rm(scratch);
-                } catch (IOException e) {
+                try (Stream<Path> files = Files.walk(scratch)) { // Lucene's IOUtils.rm is the storage adapter's
+                    files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                } catch (IOException | UncheckedIOException e) {
                     LOG.log(Level.FINE, "could not delete " + scratch, e);
                 }
             }
