@@ -81,8 +81,8 @@ final class ServerProcess implements AutoCloseable {
         // killed: keep it in the work directory, which the test deletes.
         command.add("-Djava.io.tmpdir=" + Files.createDirectories(workDir.resolve("tmp")));
         command.addAll(extraArgs.stream().filter(ServerProcess::isJvmOption).toList());
-        // Payara Micro's Hazelcast still discovers others by multicast despite --nocluster; test servers
-        // on one machine formed grids of up to 4 and once hung a boot. A multicast port of its own keeps each alone.
+        // The jar starts no Hazelcast (its pre-boot commands); should it ever again, a multicast port of its own
+        // keeps each test server alone (with Hazelcast, servers on one machine formed grids of up to 4 and once hung a boot).
         command.addAll(List.of("-jar", System.getProperty("vectorizer.uber-jar"), "--port", String.valueOf(port), "--mcport", String.valueOf(port)));
         command.addAll(extraArgs.stream().filter(a -> !isJvmOption(a)).toList());
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
