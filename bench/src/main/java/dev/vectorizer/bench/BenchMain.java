@@ -215,8 +215,11 @@ public final class BenchMain {
         });
         if (!skipped("coldstart")) {
             searches.add(new Run("cold start uber-jar, round " + r, () -> coldStart(ColdStart.UBER_JAR, ColdStart.uberJar(jar(), runs, results))));
+            Path microJar = Path.of(options.get("micro-jar", "deploy/target/payara-micro.jar")).toAbsolutePath();
             searches.add(new Run("cold start empty WAR, round " + r, () -> coldStart(ColdStart.EMPTY_WAR,
-                    ColdStart.emptyWar(Path.of(options.get("micro-jar", "deploy/target/payara-micro.jar")).toAbsolutePath(), runs))));
+                    ColdStart.emptyWar(microJar, runs, Optional.empty()))));
+            searches.add(new Run("cold start empty WAR as ours, round " + r, () -> coldStart(ColdStart.EMPTY_WAR_AS_OURS,
+                    ColdStart.emptyWar(microJar, runs, Optional.of(ColdStart.PRE_BOOT_COMMANDS)))));
         }
         text.ifPresent(t -> {
             searches.add(new Run("MiniLM ours, round " + r, () -> Forks.java(ForkMain.oursArgs(t, runs.resolve("ours-text"), Report.TEXT,
