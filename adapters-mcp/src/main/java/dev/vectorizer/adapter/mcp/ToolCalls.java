@@ -1,5 +1,6 @@
 package dev.vectorizer.adapter.mcp;
 
+import dev.vectorizer.domain.json.ErrorType;
 import dev.vectorizer.domain.json.Json;
 import dev.vectorizer.domain.json.JsonFields;
 import dev.vectorizer.domain.json.RefusalJson;
@@ -14,9 +15,9 @@ import java.util.logging.Logger;
  * Declares {@link Tool}s to the SDK and runs their calls: arguments into the wire package's form
  * ({@link Json#canonical}) for the tool's readers, the answer tree back as structured content
  * (and, for clients that read only text, as JSON text). Whatever a call throws becomes a tool
- * error ({@code isError}) whose text is the problem document REST would answer ({@link RefusalJson#problem}),
- * with {@code retry_after} as well, since a tool error has no headers of its own; the JSON-RPC
- * exchange itself never fails.
+ * error ({@code isError}) whose text is the problem document REST would answer, with all the
+ * refusal's {@link RefusalJson#members members}: {@code retry_after} as well, since a tool error has
+ * no headers of its own; the JSON-RPC exchange itself never fails.
  */
 final class ToolCalls {
 
@@ -43,8 +44,9 @@ final class ToolCalls {
     }
 
     private static McpSchema.CallToolResult refused(Tool tool, RuntimeException exception) {
-        Map<String, Object> problem = new LinkedHashMap<>(RefusalJson.problem(exception, RefusalJson.detail(exception, LOG, "MCP tool " + tool.name())));
-        problem.putAll(RefusalJson.members(exception));
+        Map<String, Object> problem = new LinkedHashMap<>(
+                ErrorType.of(exception).problem(RefusalJson.detail(exception, LOG, "MCP tool " + tool.name())));
+        problem.putAll(RefusalJson.members(exception)); // a quota's figures and retry_after
         return McpSchema.CallToolResult.builder().isError(true).addTextContent(Json.write(problem)).build();
     }
 
