@@ -44,7 +44,7 @@ public class MetricsBackends {
         chosen.ifPresentOrElse(adapter -> LOG.info(() -> "Metrics go to " + adapter.getClass().getSimpleName()),
                 () -> LOG.warning("Neither MicroProfile Metrics nor a Micrometer registry is available: no metrics are recorded"
                         + " (on WildFly, add the micrometer subsystem: docs/DEPLOYMENT.md)"));
-        return chosen.orElseGet(NoMetrics::new);
+        return chosen.orElse(MetricsPort.NONE);
     }
 
     private static Optional<MetricsPort> backend(String apiClass, Supplier<Optional<MetricsPort>> adapter) {

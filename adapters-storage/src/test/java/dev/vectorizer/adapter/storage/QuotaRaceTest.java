@@ -22,6 +22,7 @@ import dev.vectorizer.application.usage.TenantLimits;
 import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.CollectionSpec;
 import dev.vectorizer.domain.HnswSettings;
+import dev.vectorizer.application.port.out.MetricsPort;
 import dev.vectorizer.domain.Metric;
 import dev.vectorizer.domain.Payload;
 import dev.vectorizer.domain.Quantization;
@@ -97,7 +98,7 @@ class QuotaRaceTest {
         OperationLog operations = Wiring.operations(store);
         collections = new CollectionService(catalog, lucene, Wiring.NO_MODEL, new JpaAuditLog(store), ledger, operations);
         vectors = new VectorService(catalog, lucene, Wiring.NO_MODEL, ledger, operations);
-        usage = new UsageService(ledger, new RateLimiter(new NoCounters(), limits, Wiring.NO_METRICS), new RequestCounter(new JpaUsageOutbox(store)),
+        usage = new UsageService(ledger, new RateLimiter(new NoCounters(), limits, MetricsPort.NONE), new RequestCounter(new JpaUsageOutbox(store)),
                 new JpaBackupCatalog(store));
     }
 

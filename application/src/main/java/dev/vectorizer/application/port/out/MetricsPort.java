@@ -15,6 +15,45 @@ import java.util.List;
  */
 public interface MetricsPort {
 
+    /** Records nothing: a server with no metrics API (WildFly without its micrometer subsystem) still runs the application. */
+    MetricsPort NONE = new MetricsPort() {
+        @Override
+        public void requestAnswered(String operation, int status, Duration elapsed) {
+        }
+
+        @Override
+        public void authenticationFailed(String reason) {
+        }
+
+        @Override
+        public void quotaChecked(Limit quota, boolean refused) {
+        }
+
+        @Override
+        public void rateLimited(RateWindow window) {
+        }
+
+        @Override
+        public void delivery(Stream stream, boolean delivered, int items) {
+        }
+
+        @Override
+        public void watch(Gauges gauges) {
+        }
+
+        @Override
+        public void watchHub(HubGauges gauges) {
+        }
+
+        @Override
+        public void hubCalled(HubCall call, boolean succeeded, Duration took) {
+        }
+
+        @Override
+        public void tenantSeries(List<TenantSample> samples) {
+        }
+    };
+
     /** A delivery stream of the usage outbox. */
     enum Stream { USAGE_REPORTS, OPERATION_LOGS }
 
