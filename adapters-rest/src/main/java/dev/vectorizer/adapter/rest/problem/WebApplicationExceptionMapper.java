@@ -35,10 +35,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case NotAllowedException e -> request.getMethod() + " is not allowed here; allowed: " + original.getAllowedMethods();
             default -> type == ErrorType.INTERNAL_ERROR ? "The server could not complete the request." : type.title();
         };
-        Response.ResponseBuilder answer = Problem.of(type, detail);
+        // the document states the status answered, which differs from the type's own for e.g. a 414
+        Response.ResponseBuilder answer = Problem.answer(status, type.problem(detail, status));
         if (status == 405) {
             answer.header(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW));
         }
-        return answer.status(status).build();
+        return answer.build();
     }
 }
