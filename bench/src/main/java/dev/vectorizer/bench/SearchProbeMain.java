@@ -25,7 +25,7 @@ import org.apache.lucene.store.MMapDirectory;
  * SearchProbeMain prepare --work DIR [--size 100000] [--queries 1000]   # builds what is missing
  * SearchProbeMain visited --work DIR [--efs 24,32,48]                   # graph nodes visited per query, both indexes
  * SearchProbeMain cpu --work DIR [--engine ours|raw] [--threads 1,2] [--ef 32] [--passes 5]   # QPS and CPU per query
- * SearchProbeMain alloc --work DIR [--ef 32] [--rounds 3]                # bytes allocated per query, ours and raw
+ * SearchProbeMain alloc --work DIR [--ef 32] [--rounds 3]                # bytes and CPU per query, ours and raw, alternating
  * </pre>
  * Then e.g. {@code ForkMain ours --data DIR/data/clustered-… --engine-dir DIR/ours --name clustered --label ours
  * --efs 32 --thread-ef 32 --threads 1,2 --passes 5}, or {@code ForkMain raw … --index DIR/raw}.
@@ -91,8 +91,10 @@ public final class SearchProbeMain {
                             OursInProcess.query(q, k, e, percent)));
                     Measure.KnnSearch rawSearch = (q, k, e, percent) -> searcher.search(q, k, e);
                     for (int round = 0; round < options.integer("rounds", 3); round++) {
-                        System.out.printf(Locale.ROOT, "round %d, ef %d: bytes allocated per query, ours %.0f, raw %.0f%n", round, ef,
-                                allocated(oursSearch, data, ef), allocated(rawSearch, data, ef));
+                        double[] o = perQuery(oursSearch, data, ef);
+                        double[] r = perQuery(rawSearch, data, ef);
+                        System.out.printf(Locale.ROOT, "round %d, ef %d: per query, ours %.0f bytes %.1f us CPU, raw %.0f bytes %.1f us CPU%n",
+                                round, ef, o[0], o[1], r[0], r[1]);
                     }
                 }
             }
@@ -136,17 +138,22 @@ public final class SearchProbeMain {
         return new double[] {n / ((System.nanoTime() - start) / 1e9), cpu.get() / 1e3 / n};
     }
 
-    /** Bytes this thread allocates per search (the JVM's own count, which load does not distort), after a warm-up pass. */
-    private static double allocated(Measure.KnnSearch search, DataSet data, int ef) throws IOException {
+    /**
+     * Bytes this thread allocates per search (the JVM's own count, which load does not distort) and its
+     * CPU time per search, after a warm-up pass.
+     */
+    private static double[] perQuery(Measure.KnnSearch search, DataSet data, int ef) throws IOException {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (float[] query : data.queries()) {
             search.search(query, BenchMain.K, ef, 100);
         }
-        long before = threads.getCurrentThreadAllocatedBytes();
+        long bytes = threads.getCurrentThreadAllocatedBytes();
+        long cpu = threads.getCurrentThreadCpuTime();
         for (float[] query : data.queries()) {
             search.search(query, BenchMain.K, ef, 100);
         }
-        return (double) (threads.getCurrentThreadAllocatedBytes() - before) / data.queries().length;
+        int n = data.queries().length;
+        return new double[] {(double) (threads.getCurrentThreadAllocatedBytes() - bytes) / n, (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / n};
     }
 
     /**
