@@ -25,15 +25,14 @@ import java.util.logging.Logger;
  * lives only while its index is open: closing retires it (under its monitor, so a thread that fetched
  * it meanwhile sees it retired and fetches a fresh one), so the map holds the open collections only.
  *
- * <p>A use of an open index takes no lock and writes nothing shared: it finds the slot in a concurrent
- * map, reads its index (a volatile field, written under the slot's monitor) and enters it
- * ({@link CollectionIndex#tryEnter}, which fails once the index is closed, so a closed or evicted index
- * is never used: the use then takes the slot's monitor and reopens it). Recency is a tick of one clock
- * per slot, re-stamped only when it is older than the newest {@code maxOpen / 16} ticks (as in the
- * record caches): the hot collections are used without a write. Opening one beyond {@code maxOpen}
- * closes the least recently used; with a slack of {@code s} ticks, a collection among the {@code maxOpen
- * - s} most recently used is never the one closed. Until 2026-11-30 every use took the slot's monitor and
- * one monitor of all collections to reorder an access-ordered map (docs/PERFORMANCE.md).
+ * <p>A use of an open index takes no monitor: it finds the slot in a concurrent map, reads its index (a
+ * volatile field, written under the slot's monitor) and enters it ({@link CollectionIndex#tryEnter},
+ * which fails once the index is closed, so a closed or evicted index is never used: the use then takes
+ * the slot's monitor and reopens it). Recency is a tick of one clock per slot, re-stamped only when it
+ * is older than the newest {@code maxOpen / 16} ticks (as in the record caches), so a hot collection is
+ * used without writing its recency. Opening one beyond {@code maxOpen} closes the least recently used;
+ * with a slack of {@code s} ticks, a collection among the {@code maxOpen - s} most recently used is
+ * never the one closed.
  *
  * <p>Reads open a closed collection without its writer where they can ({@link Access#READ},
  * {@link IndexOpening#openToRead}): searching an idle collection, which also closes another, then
