@@ -74,7 +74,7 @@ final class RawLuceneBaseline {
     }
 
     /** A normalised copy of {@code vector} (the data set's arrays are shared with the other engines). */
-    private static float[] unit(float[] vector) {
+    static float[] unit(float[] vector) {
         return VectorUtil.l2normalize(vector.clone());
     }
 

@@ -44,6 +44,9 @@ import org.apache.lucene.util.IOUtils;
  */
 final class CollectionIndex implements Closeable {
 
+    /** How stale {@link #lastUsedNanos} may be (idle timeouts are minutes). */
+    private static final long USE_MARK_NANOS = 1_000_000;
+
     private final Collection collection;
     private final Analyzer analyzer;
     private final Directory directory;
@@ -96,7 +99,10 @@ final class CollectionIndex implements Closeable {
         if (!tryEnterQuietly()) {
             return false;
         }
-        lastUsedNanos = System.nanoTime();
+        long now = System.nanoTime();
+        if (now - lastUsedNanos > USE_MARK_NANOS) {
+            lastUsedNanos = now; // not on every use: concurrent searches would pass this line between cores
+        }
         return true;
     }
 

@@ -2,6 +2,7 @@ package dev.vectorizer.adapter.storage.index;
 
 import dev.vectorizer.domain.VectorId;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.index.BinaryDocValues;
@@ -11,6 +12,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The ids of one segment's documents, read from doc values in increasing document order (doc values
@@ -38,7 +40,7 @@ final class IdValues {
     /** The id of segment-level document {@code doc}, which is greater than the one asked before. */
     VectorId id(int doc) throws IOException {
         if (bytes != null && bytes.advanceExact(doc)) {
-            return new VectorId(bytes.binaryValue().utf8ToString());
+            return new VectorId(string(bytes.binaryValue()));
         }
         if (sorted == null) {
             sorted = DocValues.getSorted(reader, VectorDocuments.ID);
@@ -46,7 +48,15 @@ final class IdValues {
         if (!sorted.advanceExact(doc)) {
             throw new IllegalStateException("document " + doc + " has no id in " + reader);
         }
-        return new VectorId(sorted.lookupOrd(sorted.ordValue()).utf8ToString());
+        return new VectorId(string(sorted.lookupOrd(sorted.ordValue())));
+    }
+
+    /**
+     * The id as written (UTF-8). The JDK's decoder, not {@link BytesRef#utf8ToString}: that one
+     * decodes into a {@code char[]} the string then copies, and was 1.8 % of a search's samples.
+     */
+    private static String string(BytesRef utf8) {
+        return new String(utf8.bytes, utf8.offset, utf8.length, StandardCharsets.UTF_8);
     }
 
     /**

@@ -6,10 +6,11 @@ import dev.vectorizer.domain.Incarnation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,6 +24,15 @@ import java.util.logging.Logger;
  * operations in flight on that collection. A slot
  * lives only while its index is open: closing retires it (under its monitor, so a thread that fetched
  * it meanwhile sees it retired and fetches a fresh one), so the map holds the open collections only.
+ *
+ * <p>A use of an open index takes no monitor: it finds the slot in a concurrent map, reads its index (a
+ * volatile field, written under the slot's monitor) and enters it ({@link CollectionIndex#tryEnter},
+ * which fails once the index is closed, so a closed or evicted index is never used: the use then takes
+ * the slot's monitor and reopens it). Recency is a tick of one clock per slot, re-stamped only when it
+ * is older than the newest {@code maxOpen / 16} ticks (as in the record caches), so a hot collection is
+ * used without writing its recency. Opening one beyond {@code maxOpen} closes the least recently used;
+ * with a slack of {@code s} ticks, a collection among the {@code maxOpen - s} most recently used is
+ * never the one closed.
  *
  * <p>Reads open a closed collection without its writer where they can ({@link Access#READ},
  * {@link IndexOpening#openToRead}): searching an idle collection, which also closes another, then
@@ -50,20 +60,30 @@ final class OpenIndexes {
     }
 
     private static final class Slot {
-        CollectionIndex index;
+        /** Written under the slot's monitor; read without it by a use. */
+        volatile CollectionIndex index;
+        /** Under the slot's monitor. */
         boolean retired;
+        /** The clock's tick at the last use, to within the slack. */
+        volatile long used;
+    }
+
+    /** A slot's last use, read once (ticks change while the eldest are chosen). */
+    private record Use(Key key, long used) {
     }
 
     private final int maxOpen;
+    private final long slack;
     private final Opener opener;
     private final Map<Key, Slot> slots = new ConcurrentHashMap<>();
-    private final LinkedHashMap<Key, Boolean> recency = new LinkedHashMap<>(16, 0.75f, true);
+    private final AtomicLong clock = new AtomicLong();
 
     OpenIndexes(int maxOpen, Opener opener) {
         if (maxOpen < 1) {
             throw new IllegalArgumentException("max open indexes must be at least 1");
         }
         this.maxOpen = maxOpen;
+        this.slack = maxOpen / 16;
         this.opener = opener;
     }
 
@@ -94,8 +114,12 @@ final class OpenIndexes {
     }
 
     private <T> T with(Collection collection, Access access, Function<CollectionIndex, T> work) {
+        Key key = key(collection);
         while (true) {
-            CollectionIndex index = acquire(collection, access);
+            CollectionIndex index = usable(key, access);
+            if (index == null) {
+                index = acquire(collection, key, access);
+            }
             if (index.tryEnter()) {
                 try {
                     return work.apply(index);
@@ -126,7 +150,32 @@ final class OpenIndexes {
 
     /** Opens (creating if missing) the collection's index. */
     void create(Collection collection) {
-        acquire(collection, Access.CREATE);
+        acquire(collection, key(collection), Access.CREATE);
+    }
+
+    /**
+     * The open index of {@code key} if it will do for {@code access} as it is, found without a lock
+     * (null: {@link #acquire} opens, reopens or closes it under the slot's monitor). The caller still
+     * has to enter it: it may be closed at any moment.
+     */
+    private CollectionIndex usable(Key key, Access access) {
+        Slot slot = slots.get(key);
+        if (slot == null) {
+            return null;
+        }
+        CollectionIndex index = slot.index;
+        if (index == null || index.isClosed() || index.isBroken() || access != Access.READ && index.isReadOnly()) {
+            return null;
+        }
+        markUsed(slot);
+        return index;
+    }
+
+    /** Re-stamps the slot's last use, unless it is among the newest {@code slack} ticks already. */
+    private void markUsed(Slot slot) {
+        if (clock.get() - slot.used > slack) {
+            slot.used = clock.incrementAndGet();
+        }
     }
 
     /** Runs {@code work} holding the monitor of the live slot of {@code key}, making one if there is none. */
@@ -148,8 +197,7 @@ final class OpenIndexes {
         slots.remove(key, slot);
     }
 
-    private CollectionIndex acquire(Collection collection, Access access) {
-        Key key = key(collection);
+    private CollectionIndex acquire(Collection collection, Key key, Access access) {
         CollectionIndex index = inSlot(key, slot -> {
             if (slot.index != null && !slot.index.isClosed() && slot.index.isBroken()) {
                 closeQuietly(key, slot.index, "closing the broken index of collection ");
@@ -169,28 +217,28 @@ final class OpenIndexes {
                     throw e;
                 }
             }
+            slot.used = clock.incrementAndGet();
             return slot.index;
         });
-        for (Key victim : touch(key)) {
-            close(victim);
-        }
+        closeLeastRecentlyUsed(key);
         return index;
     }
 
-    private List<Key> touch(Key key) {
-        List<Key> victims = new ArrayList<>();
-        synchronized (recency) {
-            recency.put(key, Boolean.TRUE);
-            var it = recency.keySet().iterator();
-            while (recency.size() - victims.size() > maxOpen && it.hasNext()) {
-                Key eldest = it.next();
-                if (!eldest.equals(key)) {
-                    victims.add(eldest);
-                }
-            }
-            victims.forEach(recency::remove);
+    /** Closes the least recently used open indexes beyond {@code maxOpen}, never {@code keep}'s. */
+    private void closeLeastRecentlyUsed(Key keep) {
+        if (slots.size() <= maxOpen) {
+            return;
         }
-        return victims;
+        List<Use> open = new ArrayList<>();
+        slots.forEach((key, slot) -> {
+            if (slot.index != null && !key.equals(keep)) {
+                open.add(new Use(key, slot.used));
+            }
+        });
+        open.sort(Comparator.comparingLong(Use::used));
+        for (Use eldest : open.subList(0, Math.max(0, open.size() + 1 - maxOpen))) {
+            close(eldest.key());
+        }
     }
 
     private static void closeQuietly(Key key, CollectionIndex index, String what) {
@@ -203,9 +251,6 @@ final class OpenIndexes {
 
     /** Closes the collection's index if open (committing it); the next use reopens it. */
     void close(Key key) {
-        synchronized (recency) {
-            recency.remove(key);
-        }
         Slot slot = slots.get(key);
         if (slot == null) {
             return;
@@ -234,9 +279,6 @@ final class OpenIndexes {
             }
             return null;
         });
-        synchronized (recency) {
-            recency.remove(key);
-        }
     }
 
     /** The keys of the currently open indexes. */
@@ -258,7 +300,7 @@ final class OpenIndexes {
         if (slot == null) {
             return null;
         }
-        synchronized (slot) {
+        synchronized (slot) { // not the index a reopen is replacing
             return slot.index;
         }
     }
@@ -282,9 +324,6 @@ final class OpenIndexes {
                     retire(entry.getKey(), slot);
                 }
             }
-        }
-        synchronized (recency) {
-            recency.clear();
         }
     }
 }

@@ -64,10 +64,15 @@ class HitIdsTest {
         index.close();
     }
 
+    /** An id outside ASCII (two- and four-byte UTF-8 sequences): ids are read back from their UTF-8 bytes. */
+    private static String id(Object prefix, Object n) {
+        return String.format("%s-%03d-ü\uD83D\uDE00", prefix, n);
+    }
+
     private static List<Vector> vectors(String prefix, int count, Random random) {
         List<Vector> vectors = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            vectors.add(new Vector(new VectorId(String.format("%s-%03d", prefix, i)), Fixtures.random(random, DIMENSION),
+            vectors.add(new Vector(new VectorId(id(prefix, i)), Fixtures.random(random, DIMENSION),
                     new Payload(Map.of("kind", prefix, "n", (long) i)), Optional.of(prefix + " " + i)));
         }
         return vectors;
@@ -117,14 +122,14 @@ class HitIdsTest {
                 List<ScoredPoint> hits = index.search(c, new VectorQuery(v.values(), 3, 64, Optional.empty(), withPayload, false));
                 assertThat(hits.getFirst().id()).as("nearest to %s", v.id()).isEqualTo(v.id());
                 if (withPayload) {
-                    assertThat(hits).allSatisfy(h -> assertThat(h.id().value()).isEqualTo(String.format("%s-%03d",
+                    assertThat(hits).allSatisfy(h -> assertThat(h.id().value()).isEqualTo(id(
                             h.payload().orElseThrow().get("kind").orElseThrow(), h.payload().orElseThrow().get("n").orElseThrow())));
                 }
             }
         }
         // several hits of several segments in one answer, in score order
         List<ScoredPoint> text = index.searchText(c, new TextQuery("old new 7", 50, Optional.empty(), true, false));
-        assertThat(text).hasSize(50).allSatisfy(h -> assertThat(h.id().value()).isEqualTo(String.format("%s-%03d",
+        assertThat(text).hasSize(50).allSatisfy(h -> assertThat(h.id().value()).isEqualTo(id(
                 h.payload().orElseThrow().get("kind").orElseThrow(), h.payload().orElseThrow().get("n").orElseThrow())));
         assertThat(ids(scrollAll(index, c, Optional.empty(), 7))).isEqualTo(all.stream().map(v -> v.id().value()).sorted().toList());
     }
@@ -155,7 +160,7 @@ class HitIdsTest {
         assertThat(index.deleteMatching(c, firstThree).vectors()).isEqualTo(-6);
         IndexTestSeam.crash(index);
         open();
-        List<String> deleted = List.of("old-000", "old-001", "old-002", "new-000", "new-001", "new-002");
+        List<String> deleted = List.of(id("old", 0), id("old", 1), id("old", 2), id("new", 0), id("new", 1), id("new", 2));
         assertThat(ids(scrollAll(index, c, Optional.empty(), 50))).hasSize(114).doesNotContainAnyElementsOf(deleted);
         for (String id : deleted) {
             assertThat(index.get(c, new VectorId(id))).isEmpty();

@@ -13,6 +13,7 @@ import dev.vectorizer.domain.Vector;
 import dev.vectorizer.domain.VectorId;
 import dev.vectorizer.domain.search.Filter;
 import dev.vectorizer.domain.search.Match;
+import dev.vectorizer.domain.search.ScoredPoint;
 import dev.vectorizer.domain.search.VectorQuery;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,11 +22,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Concurrent writers on shared ids replay to the same state; eviction under load loses nothing. */
+/**
+ * Concurrent writers on shared ids replay to the same state; eviction under load loses nothing; searches
+ * racing evictions and closes never use a closed index.
+ */
 class LuceneConcurrencyTest {
 
     @TempDir
@@ -107,5 +112,67 @@ class LuceneConcurrencyTest {
             assertThat(reopened.stats(collections.get(i)).vectorCount()).isEqualTo(counts[i].get());
         }
         reopened.close();
+    }
+
+    /**
+     * Searches take no lock to find their open index ({@link OpenIndexes}): with two open indexes for
+     * three collections searches close each other's indexes while other threads may be about to search
+     * them, and a closer thread closes them as well. A search that used an index after its close would
+     * fail (its searchers are released) or answer from another collection; every one must find its own
+     * collection's nearest vector.
+     */
+    @Test
+    void searchesRacingEvictionsAndClosesAlwaysAnswerFromAnOpenIndex() throws Exception {
+        LuceneVectorIndex index = new LuceneVectorIndex(new DataDirectory(dir), 2, Duration.ofHours(1), Duration.ZERO);
+        List<Collection> collections = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Collection c = collection("c" + i, 4);
+            collections.add(c);
+            index.create(c);
+            index.upsert(c, List.of(vector("c" + i + "-near", new float[] {1, i, 0, 0}, null),
+                    vector("c" + i + "-far", new float[] {-1, -i, 0, 1}, null)));
+        }
+        AtomicBoolean searching = new AtomicBoolean(true);
+        inParallel(5, thread -> {
+            Random random = new Random(thread);
+            if (thread == 0) { // the closer
+                while (searching.get()) {
+                    index.openIndexes().close(OpenIndexes.key(collections.get(random.nextInt(collections.size()))));
+                }
+                return;
+            }
+            try {
+                for (int i = 0; i < 2000; i++) {
+                    int which = random.nextInt(collections.size());
+                    List<ScoredPoint> hits = index.search(collections.get(which),
+                            new VectorQuery(new float[] {1, which, 0, 0}, 1, 10, Optional.empty(), false, false));
+                    assertThat(hits).extracting(hit -> hit.id().value()).containsExactly("c" + which + "-near");
+                }
+            } finally {
+                searching.set(false);
+            }
+        });
+        assertThat(IndexTestSeam.openCollections(index).size()).isLessThanOrEqualTo(2);
+        index.close();
+    }
+
+    /**
+     * Recency is kept to within a sixteenth of the bound: a collection searched between the opens of
+     * others stays open however many others are opened, and the bound holds.
+     */
+    @Test
+    void aCollectionInUseIsNotTheOneClosedWhenOthersOpen() {
+        int maxOpen = 32;
+        LuceneVectorIndex index = new LuceneVectorIndex(new DataDirectory(dir), maxOpen, Duration.ofHours(1), Duration.ZERO);
+        Collection hot = collection("hot", 2);
+        index.create(hot);
+        index.upsert(hot, List.of(vector("h", new float[] {1, 0}, null)));
+        for (int i = 0; i < 3 * maxOpen; i++) {
+            Collection other = collection("other" + i, 2);
+            index.create(other);
+            assertThat(index.search(hot, new VectorQuery(new float[] {1, 0}, 1, 10, Optional.empty(), false, false))).hasSize(1);
+            assertThat(IndexTestSeam.openCollections(index)).contains("t1:hot").hasSizeLessThanOrEqualTo(maxOpen);
+        }
+        index.close();
     }
 }
