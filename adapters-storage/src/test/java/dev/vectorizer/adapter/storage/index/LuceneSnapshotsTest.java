@@ -18,6 +18,7 @@ import dev.vectorizer.domain.Payload;
 import dev.vectorizer.domain.Vector;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,5 +172,31 @@ class LuceneSnapshotsTest {
                 assertThatThrownBy(() -> restoring.verify(c.spec(), 0)).isInstanceOf(InvalidValueException.class);
             }
         }
+    }
+
+    @Test
+    void aCollectionLaidOutTheEarlierWayIsBackedUpAndRestoredIntoTheTenantsDirectory() throws Exception {
+        open(8);
+        Collection c = collection("older", 4);
+        index.create(c);
+        index.upsert(c, batch(0));
+        index.close();
+        Path tenant = dir.resolve("tenants/t1");
+        Path earlier = tenant.resolve("collections/older." + c.incarnation());
+        Files.createDirectories(earlier.getParent());
+        Files.move(tenant.resolve("older." + c.incarnation()), earlier); // where the version before kept it
+        open(8);
+
+        assertThat(snapshots.estimateBytes(c)).isPositive();
+        Collection restored;
+        try (IndexSnapshot snapshot = snapshots.snapshot(c)) {
+            restored = restore(snapshot, c);
+        }
+        index.drop(c); // what a restore with replace does to the old incarnation
+
+        try (Stream<Path> entries = Files.list(tenant)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("older." + restored.incarnation());
+        }
+        assertThat(scrollAll(index, restored, Optional.empty(), 100)).hasSize(PER_BATCH);
     }
 }
