@@ -82,6 +82,15 @@ class LuceneSnapshotsTest {
         return fresh;
     }
 
+    /** Opens the index and creates collection {@code name} holding batch 0. */
+    private Collection openWithOneBatch(String name) {
+        open(8);
+        Collection c = collection(name, 4);
+        index.create(c);
+        index.upsert(c, batch(0));
+        return c;
+    }
+
     @Test
     void aSnapshotTakenWhileWritesGoOnHoldsEveryEarlierBatchWholeAndStaysUnchanged() throws Exception {
         open(8);
@@ -128,10 +137,7 @@ class LuceneSnapshotsTest {
 
     @Test
     void anIdleCollectionIsSnapshottedWithoutBeingKeptOpen() throws Exception {
-        open(8);
-        Collection c = collection("idle", 4);
-        index.create(c);
-        index.upsert(c, batch(0));
+        Collection c = openWithOneBatch("idle");
         index.openIndexes().closeAll();
 
         try (IndexSnapshot snapshot = snapshots.snapshot(c)) {
@@ -159,10 +165,7 @@ class LuceneSnapshotsTest {
 
     @Test
     void aRestoreRefusesFilesThatAreNotAnIndexOfTheExpectedDimensionOrCount() throws Exception {
-        open(8);
-        Collection c = collection("dims", 4);
-        index.create(c);
-        index.upsert(c, batch(0));
+        Collection c = openWithOneBatch("dims");
         try (IndexSnapshot snapshot = snapshots.snapshot(c)) {
             CollectionSpec three = new CollectionSpec(3, c.spec().metric(), c.spec().hnsw(), c.spec().quantization(), Optional.empty());
             Collection other = new Collection(c.ref(), three, c.createdAt(), Incarnation.random());
@@ -176,10 +179,7 @@ class LuceneSnapshotsTest {
 
     @Test
     void aCollectionLaidOutTheEarlierWayIsBackedUpAndRestoredIntoTheTenantsDirectory() throws Exception {
-        open(8);
-        Collection c = collection("older", 4);
-        index.create(c);
-        index.upsert(c, batch(0));
+        Collection c = openWithOneBatch("older");
         index.close();
         Path tenant = dir.resolve("tenants/t1");
         Path earlier = tenant.resolve("collections/older." + c.incarnation());
