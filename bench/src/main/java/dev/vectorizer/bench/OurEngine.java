@@ -48,10 +48,12 @@ final class OurEngine implements AutoCloseable {
                 new CollectionSpec(dimension, Metric.COSINE, hnsw, quantization, Optional.empty()), Instant.EPOCH, incarnation);
     }
 
-    /** Where the collection's Lucene index lives under {@code dataDir}. */
+    /** Where the collection's Lucene index lives under {@code dataDir} (in {@code collections/} if built before that level went). */
     static Path indexDir(Path dataDir, Collection collection) {
-        return indexIn(dataDir.resolve("tenants").resolve(collection.ref().tenant().value()).resolve("collections")
-                .resolve(collection.ref().name().value() + "." + collection.incarnation()));
+        Path tenant = dataDir.resolve("tenants").resolve(collection.ref().tenant().value());
+        String name = collection.ref().name().value() + "." + collection.incarnation();
+        Path before = tenant.resolve("collections").resolve(name);
+        return indexIn(Files.isDirectory(before) ? before : tenant.resolve(name));
     }
 
     /** The Lucene index of the collection directory {@code collectionDir}: itself, or its {@code index/} (older and restored collections). */

@@ -443,7 +443,7 @@ class BackupIT {
         assertThat(files(workDir.resolve("data/backups/" + tenant))).containsExactlyInAnyOrderElementsOf(
                 backups.stream().filter(b -> b.getString("status").equals("ready")).map(b -> b.getString("id") + ".tar.gz").toList());
         List<JsonObject> collections = http.get("api/collections").json().getJsonArray("collections").getValuesAs(JsonObject.class);
-        try (Stream<Path> dirs = Files.list(workDir.resolve("data/tenants/" + tenant + "/collections"))) {
+        try (Stream<Path> dirs = Files.list(workDir.resolve("data/tenants/" + tenant))) {
             assertThat(dirs.map(d -> d.getFileName().toString().split("\\.")[0]).toList()).as("collection directories")
                     .containsExactlyInAnyOrderElementsOf(collections.stream().map(c -> c.getString("name")).toList());
         }

@@ -37,13 +37,13 @@ class MigrationIT {
             assertThat(acme.get("api/collections/docs").json().getInt("vector_count")).isEqualTo(1);
             assertThat(acme.get("api/collections/docs/vectors/a").json().getJsonObject("payload").getInt("n")).isEqualTo(1);
             // {name}.{incarnation}: the collection keeps its incarnation when it moves
-            try (var moved = Files.list(workDir.resolve("data/tenants/acme/collections"))) {
+            try (var moved = Files.list(workDir.resolve("data/tenants/acme"))) {
                 assertThat(moved).singleElement().satisfies(dir -> {
                     assertThat(dir.getFileName().toString()).startsWith("docs.");
                     assertThat(dir).isDirectoryContaining("glob:**/segments_*"); // the index, moved whole
                 });
             }
-            try (var left = Files.list(workDir.resolve("data/tenants/default/collections"))) {
+            try (var left = Files.list(workDir.resolve("data/tenants/default"))) {
                 assertThat(left).isEmpty();
             }
         }

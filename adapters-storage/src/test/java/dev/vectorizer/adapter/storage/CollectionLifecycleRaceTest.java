@@ -146,7 +146,7 @@ class CollectionLifecycleRaceTest {
         assertThatThrownBy(() -> vectors.get(ACME, DOCS, new VectorId("old"))).isInstanceOf(NotFoundException.class);
         restart();
         assertThat(vectors.get(ACME, DOCS, new VectorId("acknowledged"))).isNotNull();
-        try (Stream<Path> dirs = Files.list(dir.resolve("tenants/acme/collections"))) {
+        try (Stream<Path> dirs = Files.list(dir.resolve("tenants/acme"))) {
             assertThat(dirs).as("only the new incarnation is on disk").hasSize(1);
         }
     }
@@ -192,7 +192,7 @@ class CollectionLifecycleRaceTest {
             vectors.upsert(ACME, name, List.of(vector("a", 4)));
             assertThat(collections.get(ACME, name).stats().vectorCount()).isEqualTo(1);
         }
-        try (Stream<Path> dirs = Files.list(dir.resolve("tenants/acme/collections"))) {
+        try (Stream<Path> dirs = Files.list(dir.resolve("tenants/acme"))) {
             assertThat(dirs).as("the losers left no files").hasSize(5);
         }
     }

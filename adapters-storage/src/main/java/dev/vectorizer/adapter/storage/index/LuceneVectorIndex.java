@@ -177,8 +177,8 @@ public class LuceneVectorIndex implements VectorIndexPort {
 
     @Override
     public void drop(Collection collection) {
-        Path root = paths(collection).root();
-        indexes.closeAnd(collection, () -> deleteTree(root));
+        CollectionPaths paths = paths(collection);
+        indexes.closeAnd(collection, () -> deleteCollection(paths));
         settle(collection);
     }
 
@@ -198,7 +198,7 @@ public class LuceneVectorIndex implements VectorIndexPort {
         List<Unsettled> deleted = new ArrayList<>();
         for (Unsettled note : unsettled.all()) {
             if (!named.test(note)) {
-                deleteTree(CollectionPaths.of(dataDirectory, note.ref(), note.incarnation()).root());
+                deleteCollection(CollectionPaths.of(dataDirectory, note.ref(), note.incarnation()));
                 deleted.add(note);
             }
             unsettled.remove(note.ref(), note.incarnation());
@@ -208,7 +208,8 @@ public class LuceneVectorIndex implements VectorIndexPort {
 
     @Override
     public void move(Collection from, Collection to) {
-        Path source = paths(from).root();
+        CollectionPaths fromPaths = paths(from);
+        Path source = fromPaths.root();
         Path target = paths(to).root();
         indexes.closeAnd(to, () -> indexes.closeAnd(from, () -> {
             if (!Files.exists(source)) {
@@ -221,6 +222,7 @@ public class LuceneVectorIndex implements VectorIndexPort {
             try {
                 Files.createDirectories(target.getParent());
                 Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+                fromPaths.removeNestingIfEmpty();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot move " + source + " to " + target, e);
             }
@@ -231,6 +233,16 @@ public class LuceneVectorIndex implements VectorIndexPort {
     @Override
     public void dropTenant(TenantId tenant) {
         deleteTree(CollectionPaths.tenantRoot(dataDirectory, tenant));
+    }
+
+    /** Deletes the collection's directory tree, durably, and the old layout's {@code collections/} it emptied. */
+    private static void deleteCollection(CollectionPaths paths) {
+        deleteTree(paths.root());
+        try {
+            paths.removeNestingIfEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the emptied parent of " + paths.root(), e);
+        }
     }
 
     /** Deletes {@code root} and everything under it, durably (the parent directory is fsynced). */

@@ -19,9 +19,10 @@
  * scroll, stats).
  *
  * <p>On disk ({@link dev.vectorizer.adapter.storage.index.CollectionPaths}): each incarnation of a
- * collection has its own directory {@code tenants/{tenant}/collections/{name}.{incarnation}/}, so
- * dropping one never touches another created meanwhile under the same name; collections from before
- * incarnations keep {@code collections/{name}/}. It holds the Lucene files and the translog
+ * collection has its own directory {@code tenants/{tenant}/{name}.{incarnation}/}, so dropping one
+ * never touches another created meanwhile under the same name; collections created before stay in
+ * {@code tenants/{tenant}/collections/}, as {@code {name}.{incarnation}/} or, from before incarnations,
+ * {@code {name}/}. It holds the Lucene files and the translog
  * generations side by side (older and restored collections: in {@code index/} and {@code translog/}),
  * and every segment of a small collection is one compound file: a tiny collection is one directory
  * and four files.

@@ -18,6 +18,7 @@ import dev.vectorizer.domain.Payload;
 import dev.vectorizer.domain.Vector;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +82,15 @@ class LuceneSnapshotsTest {
         return fresh;
     }
 
+    /** Opens the index and creates collection {@code name} holding batch 0. */
+    private Collection openWithOneBatch(String name) {
+        open(8);
+        Collection c = collection(name, 4);
+        index.create(c);
+        index.upsert(c, batch(0));
+        return c;
+    }
+
     @Test
     void aSnapshotTakenWhileWritesGoOnHoldsEveryEarlierBatchWholeAndStaysUnchanged() throws Exception {
         open(8);
@@ -126,10 +137,7 @@ class LuceneSnapshotsTest {
 
     @Test
     void anIdleCollectionIsSnapshottedWithoutBeingKeptOpen() throws Exception {
-        open(8);
-        Collection c = collection("idle", 4);
-        index.create(c);
-        index.upsert(c, batch(0));
+        Collection c = openWithOneBatch("idle");
         index.openIndexes().closeAll();
 
         try (IndexSnapshot snapshot = snapshots.snapshot(c)) {
@@ -157,10 +165,7 @@ class LuceneSnapshotsTest {
 
     @Test
     void aRestoreRefusesFilesThatAreNotAnIndexOfTheExpectedDimensionOrCount() throws Exception {
-        open(8);
-        Collection c = collection("dims", 4);
-        index.create(c);
-        index.upsert(c, batch(0));
+        Collection c = openWithOneBatch("dims");
         try (IndexSnapshot snapshot = snapshots.snapshot(c)) {
             CollectionSpec three = new CollectionSpec(3, c.spec().metric(), c.spec().hnsw(), c.spec().quantization(), Optional.empty());
             Collection other = new Collection(c.ref(), three, c.createdAt(), Incarnation.random());
@@ -170,5 +175,28 @@ class LuceneSnapshotsTest {
                 assertThatThrownBy(() -> restoring.verify(c.spec(), 0)).isInstanceOf(InvalidValueException.class);
             }
         }
+    }
+
+    @Test
+    void aCollectionLaidOutTheEarlierWayIsBackedUpAndRestoredIntoTheTenantsDirectory() throws Exception {
+        Collection c = openWithOneBatch("older");
+        index.close();
+        Path tenant = dir.resolve("tenants/t1");
+        Path earlier = tenant.resolve("collections/older." + c.incarnation());
+        Files.createDirectories(earlier.getParent());
+        Files.move(tenant.resolve("older." + c.incarnation()), earlier); // where the version before kept it
+        open(8);
+
+        assertThat(snapshots.estimateBytes(c)).isPositive();
+        Collection restored;
+        try (IndexSnapshot snapshot = snapshots.snapshot(c)) {
+            restored = restore(snapshot, c);
+        }
+        index.drop(c); // what a restore with replace does to the old incarnation
+
+        try (Stream<Path> entries = Files.list(tenant)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("older." + restored.incarnation());
+        }
+        assertThat(scrollAll(index, restored, Optional.empty(), 100)).hasSize(PER_BATCH);
     }
 }

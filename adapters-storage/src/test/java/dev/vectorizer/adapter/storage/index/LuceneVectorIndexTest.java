@@ -55,11 +55,11 @@ class LuceneVectorIndexTest {
     }
 
     @Test
-    void createsTheIndexUnderTheTenantsCollectionDirectory() {
+    void createsTheIndexInItsDirectoryInTheTenantsDirectory() {
         Collection c = collection("acme", "docs", 3, Metric.COSINE, Quantization.NONE);
         index.create(c);
         // the Lucene commit and the translog, side by side
-        assertThat(dir.resolve("tenants/acme/collections/docs." + c.incarnation())).isDirectoryContaining("glob:**/segments_*")
+        assertThat(dir.resolve("tenants/acme/docs." + c.incarnation())).isDirectoryContaining("glob:**/segments_*")
                 .isDirectoryContaining("glob:**/translog-*.tlog");
     }
 
@@ -140,10 +140,10 @@ class LuceneVectorIndexTest {
         index.create(current);
         index.upsert(current, List.of(vector("new", new float[] {0, 1}, null)));
         assertThat(dir.resolve("tenants/t1/collections/c")).isDirectoryContaining("glob:**/segments_*");
-        assertThat(dir.resolve("tenants/t1/collections/c." + current.incarnation())).isDirectoryContaining("glob:**/segments_*");
+        assertThat(dir.resolve("tenants/t1/c." + current.incarnation())).isDirectoryContaining("glob:**/segments_*");
 
         index.drop(legacy);
-        assertThat(dir.resolve("tenants/t1/collections/c")).doesNotExist();
+        assertThat(dir.resolve("tenants/t1/collections")).doesNotExist();
         assertThatThrownBy(() -> index.get(legacy, new VectorId("old"))).isInstanceOf(NotFoundException.class);
         assertThat(index.get(current, new VectorId("new"))).isPresent();
         assertThat(index.get(current, new VectorId("old"))).isEmpty();
