@@ -33,8 +33,6 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Inject
     AdmitRequestQuery admission;
-    @Inject
-    CurrentCaller caller;
 
     @Context
     ResourceInfo resource;
@@ -50,7 +48,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         String pathAndQuery = servletRequest.getRequestURI() + (query == null ? "" : "?" + query);
         AdmitRequestQuery.Admission admitted = admission.admit(AuthenticateQuery.Credentials.fromRequest(request.getMethod(), pathAndQuery,
                 request::getHeaderString, servletRequest.getRemoteAddr(), () -> body(request)));
-        caller.set(admitted.caller());
+        CurrentCaller.establish(request, admitted.caller());
         admitted.rateLimit().ifPresent(status -> request.setProperty(RateLimitHeaders.STATUS, status));
     }
 
