@@ -58,11 +58,7 @@ public class MetadataStore {
         // COMPRESS=TRUE: pages are LZF-compressed. Each commit writes a new chunk of every page it changed, the chunk
         // metadata pages included (text that compresses well): a tenant's creation writes ~40 % less (docs/PERFORMANCE.md).
         // Each page says whether it is compressed, so files written before open as they are.
-        // MAX_COMPACT_TIME: at close H2 moves the live chunks to the front of the file and truncates it, for 200 ms by
-        // default, which left a file of 100,000 tenants' 45 s write window at its high-water mark (1 GB and more); 10 s
-        // brings such a file down to its live data (docs/PERFORMANCE.md, "Tenant density") within a pod's stop grace.
-        String url = "jdbc:h2:file:" + dataDirectory.metadataDatabase()
-                + ";WRITE_DELAY=0;COMPRESS=TRUE;MAX_COMPACT_TIME=10000;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
+        String url = "jdbc:h2:file:" + dataDirectory.metadataDatabase() + ";WRITE_DELAY=0;COMPRESS=TRUE;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
         pool = JdbcConnectionPool.create(url, "vectorizer", "");
         factory = new PersistenceProvider().createEntityManagerFactory(UNIT, Map.of(
                 "eclipselink.persistencexml", DESCRIPTOR,
