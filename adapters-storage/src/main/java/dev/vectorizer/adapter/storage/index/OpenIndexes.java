@@ -1,5 +1,6 @@
 package dev.vectorizer.adapter.storage.index;
 
+import dev.vectorizer.adapter.storage.UseClock;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionRef;
 import dev.vectorizer.domain.Incarnation;
@@ -10,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,11 +28,10 @@ import java.util.logging.Logger;
  * <p>A use of an open index takes no monitor: it finds the slot in a concurrent map, reads its index (a
  * volatile field, written under the slot's monitor) and enters it ({@link CollectionIndex#tryEnter},
  * which fails once the index is closed, so a closed or evicted index is never used: the use then takes
- * the slot's monitor and reopens it). Recency is a tick of one clock per slot, re-stamped only when it
- * is older than the newest {@code maxOpen / 16} ticks (as in the record caches), so a hot collection is
- * used without writing its recency. Opening one beyond {@code maxOpen} closes the least recently used;
- * with a slack of {@code s} ticks, a collection among the {@code maxOpen - s} most recently used is
- * never the one closed.
+ * the slot's monitor and reopens it). Recency is a {@link UseClock} tick per slot, as in the record
+ * caches, so a hot collection is used without writing its recency. Opening one beyond {@code maxOpen}
+ * closes the least recently used; a collection among the {@code maxOpen - maxOpen/16} most recently
+ * used is never the one closed.
  *
  * <p>Reads open a closed collection without its writer where they can ({@link Access#READ},
  * {@link IndexOpening#openToRead}): searching an idle collection, which also closes another, then
@@ -64,7 +63,7 @@ final class OpenIndexes {
         volatile CollectionIndex index;
         /** Under the slot's monitor. */
         boolean retired;
-        /** The clock's tick at the last use, to within the slack. */
+        /** The clock's tick at the last use, to within the clock's slack. */
         volatile long used;
     }
 
@@ -73,17 +72,16 @@ final class OpenIndexes {
     }
 
     private final int maxOpen;
-    private final long slack;
     private final Opener opener;
     private final Map<Key, Slot> slots = new ConcurrentHashMap<>();
-    private final AtomicLong clock = new AtomicLong();
+    private final UseClock clock;
 
     OpenIndexes(int maxOpen, Opener opener) {
         if (maxOpen < 1) {
             throw new IllegalArgumentException("max open indexes must be at least 1");
         }
         this.maxOpen = maxOpen;
-        this.slack = maxOpen / 16;
+        this.clock = new UseClock(maxOpen);
         this.opener = opener;
     }
 
@@ -171,10 +169,10 @@ final class OpenIndexes {
         return index;
     }
 
-    /** Re-stamps the slot's last use, unless it is among the newest {@code slack} ticks already. */
+    /** Re-stamps the slot's last use, unless it is recent enough already. */
     private void markUsed(Slot slot) {
-        if (clock.get() - slot.used > slack) {
-            slot.used = clock.incrementAndGet();
+        if (clock.isStale(slot.used)) {
+            slot.used = clock.tick();
         }
     }
 
@@ -217,7 +215,7 @@ final class OpenIndexes {
                     throw e;
                 }
             }
-            slot.used = clock.incrementAndGet();
+            slot.used = clock.tick();
             return slot.index;
         });
         closeLeastRecentlyUsed(key);

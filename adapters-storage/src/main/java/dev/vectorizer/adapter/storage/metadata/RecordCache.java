@@ -1,10 +1,10 @@
 package dev.vectorizer.adapter.storage.metadata;
 
+import dev.vectorizer.adapter.storage.UseClock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -43,8 +43,8 @@ final class RecordCache<V> {
 
     /**
      * A concurrent map that drops its least recently used entries beyond {@code max}. Each entry carries
-     * the tick of its last use; a use re-stamps it only when it is older than the newest {@code slack}
-     * ticks, so the hot entries are read without any write. Only adding (and evicting) is serialised.
+     * the {@link UseClock} tick of its last use, so the hot entries are read without any write. Only
+     * adding (and evicting) is serialised.
      */
     private static final class Recent<T> {
 
@@ -59,14 +59,13 @@ final class RecordCache<V> {
         }
 
         private final int max;
-        private final long slack;
         private final int evictAtOnce;
         private final Map<String, Entry<T>> entries = new ConcurrentHashMap<>();
-        private final AtomicLong clock = new AtomicLong();
+        private final UseClock clock;
 
         Recent(int max) {
             this.max = max;
-            this.slack = max / 16;
+            this.clock = new UseClock(max);
             this.evictAtOnce = Math.max(1, max / 16);
         }
 
@@ -75,14 +74,14 @@ final class RecordCache<V> {
             if (entry == null) {
                 return null;
             }
-            if (clock.get() - entry.used > slack) {
-                entry.used = clock.incrementAndGet();
+            if (clock.isStale(entry.used)) {
+                entry.used = clock.tick();
             }
             return entry.value;
         }
 
         synchronized void put(String key, T value) {
-            entries.put(key, new Entry<>(value, clock.incrementAndGet()));
+            entries.put(key, new Entry<>(value, clock.tick()));
             while (entries.size() > max) {
                 evictOldest(entries.size() - max - 1 + evictAtOnce);
             }
