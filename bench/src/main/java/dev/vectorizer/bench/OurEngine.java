@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,12 +49,21 @@ final class OurEngine implements AutoCloseable {
                 new CollectionSpec(dimension, Metric.COSINE, hnsw, quantization, Optional.empty()), Instant.EPOCH, incarnation);
     }
 
-    /** Where the collection's Lucene index lives under {@code dataDir} (in {@code collections/} if built before that level went). */
+    /** Where the collection's Lucene index lives under {@code dataDir}. */
     static Path indexDir(Path dataDir, Collection collection) {
-        Path tenant = dataDir.resolve("tenants").resolve(collection.ref().tenant().value());
         String name = collection.ref().name().value() + "." + collection.incarnation();
-        Path before = tenant.resolve("collections").resolve(name);
-        return indexIn(Files.isDirectory(before) ? before : tenant.resolve(name));
+        List<Path> parents = collectionParents(dataDir, collection.ref().tenant().value());
+        return indexIn(parents.stream().map(parent -> parent.resolve(name)).filter(Files::isDirectory).findFirst()
+                .orElse(parents.getFirst().resolve(name)));
+    }
+
+    /**
+     * The directories a tenant's collections live in: the tenant's own, and its {@code collections/},
+     * where servers before 2026-11-30 created them (indexes the bench built then).
+     */
+    static List<Path> collectionParents(Path dataDir, String tenant) {
+        Path root = dataDir.resolve("tenants").resolve(tenant);
+        return List.of(root, root.resolve("collections"));
     }
 
     /** The Lucene index of the collection directory {@code collectionDir}: itself, or its {@code index/} (older and restored collections). */

@@ -62,13 +62,9 @@ final class RestComparison {
         }
     }
 
-    /**
-     * The server's collection directory: {@code tenants/default/clustered.<incarnation>}, or one level
-     * down in {@code collections/}, where servers before 2026-11-30 created it.
-     */
+    /** The server's collection directory ({@code clustered.<incarnation>} in the default tenant's). */
     private Path collectionDir() throws IOException {
-        Path tenant = dataDir().resolve("tenants").resolve("default");
-        for (Path parent : List.of(tenant, tenant.resolve("collections"))) {
+        for (Path parent : OurEngine.collectionParents(dataDir(), "default")) {
             if (Files.isDirectory(parent)) {
                 try (Stream<Path> dirs = Files.list(parent)) {
                     Optional<Path> found = dirs.filter(d -> d.getFileName().toString().startsWith(Report.CLUSTERED + ".")).findFirst();
