@@ -16,8 +16,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The open {@link CollectionIndex}es: opened lazily on first use, at most {@code maxOpen} at a time
- * (the least recently used beyond that is closed, which commits it and trims its translog) and reopened
+ * The open {@link CollectionIndex}es: opened lazily on first use, at most {@code maxOpen} once opening
+ * settles (each opening closes the least recently used beyond that after it opened, so concurrent
+ * openings may exceed it by one each for a moment; closing commits and trims the translog) and reopened
  * transparently on the next use. Each collection incarnation ({@link #key}) has a slot whose monitor
  * serialises opening, closing and dropping it, so two instances never compete for one index directory;
  * only a move holds two slot monitors (the target's, then the source's), and closing waits only for the

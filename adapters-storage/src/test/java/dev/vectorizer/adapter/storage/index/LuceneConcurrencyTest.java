@@ -99,12 +99,15 @@ class LuceneConcurrencyTest {
                 } else {
                     index.search(c, new VectorQuery(Fixtures.random(random, 4), 5, 20, Optional.empty(), false, false));
                 }
-                assertThat(IndexTestSeam.openCollections(index).size()).isLessThanOrEqualTo(2 + 4);
+                // an opener closes the eldest after opening: each of the four threads and the background
+                // maintenance (which reopens a read-only index with its writer to merge it) may be one over
+                assertThat(IndexTestSeam.openCollections(index).size()).isLessThanOrEqualTo(2 + 4 + 1);
             }
         });
         for (int i = 0; i < collections.size(); i++) {
             assertThat(index.stats(collections.get(i)).vectorCount()).isEqualTo(counts[i].get());
         }
+        index.stopMaintenance(); // the bound holds exactly once nothing is opening
         assertThat(IndexTestSeam.openCollections(index).size()).isLessThanOrEqualTo(2);
         index.close();
         LuceneVectorIndex reopened = new LuceneVectorIndex(new DataDirectory(dir));
