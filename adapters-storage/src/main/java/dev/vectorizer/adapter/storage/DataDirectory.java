@@ -29,6 +29,11 @@ public record DataDirectory(Path root) {
         return root.resolve("metadata").resolve("vectorizer");
     }
 
+    /** The file H2 keeps {@link #metadataDatabase} in. */
+    public Path metadataFile() {
+        return root.resolve("metadata").resolve("vectorizer.mv.db");
+    }
+
     /** True if a file can be created, written, synced and deleted in the data directory right now. */
     public boolean isWritable() {
         try {

@@ -33,6 +33,7 @@ public class MetadataStore {
 
     private DataDirectory dataDirectory;
     private Duration compactionPeriod;
+    private long rewriteMinBytes;
     private JdbcConnectionPool pool;
     private EntityManagerFactory factory;
     private FileCompaction compaction;
@@ -43,8 +44,13 @@ public class MetadataStore {
     }
 
     MetadataStore(DataDirectory dataDirectory, Duration compactionPeriod) {
+        this(dataDirectory, compactionPeriod, FileCompaction.REWRITE_MIN_BYTES);
+    }
+
+    MetadataStore(DataDirectory dataDirectory, Duration compactionPeriod, long rewriteMinBytes) {
         this.dataDirectory = dataDirectory;
         this.compactionPeriod = compactionPeriod;
+        this.rewriteMinBytes = rewriteMinBytes;
     }
 
     /** For the CDI client proxy only. */
@@ -84,7 +90,7 @@ public class MetadataStore {
             factory.close();
         }
         if (pool != null) {
-            pool.dispose();
+            FileCompaction.closeDatabase(pool, dataDirectory.metadataFile(), rewriteMinBytes);
         }
     }
 

@@ -152,6 +152,55 @@ class FileCompactionTest {
         }
     }
 
+    @Test
+    void aLargeMostlyDeadFileIsRewrittenWithItsLiveDataAtClose() throws Exception {
+        DataDirectory data = new DataDirectory(dir).ensureExists();
+        MetadataStore store = new MetadataStore(data, Duration.ofDays(1), 1L << 20);
+        store.open();
+        new Tenants(store).create(0, TENANTS);
+        // Rows written and deleted in one-row-per-batch commits: H2's 45 s retention keeps every chunk, as on a busy server.
+        store.inTransaction(em -> em.createNativeQuery("CREATE TABLE SCRATCH(ID INT PRIMARY KEY, FILLER VARCHAR(200))").executeUpdate());
+        for (int batch = 0; batch < BATCHES; batch++) {
+            store.inTransaction(em -> em.createNativeQuery("INSERT INTO SCRATCH SELECT X, SPACE(200) FROM SYSTEM_RANGE(1, ?1)")
+                    .setParameter(1, ROWS_PER_BATCH).executeUpdate());
+            store.inTransaction(em -> em.createNativeQuery("DELETE FROM SCRATCH").executeUpdate());
+        }
+        long before = Files.size(file(data));
+        Object inode = fileKey(data);
+        store.close();
+
+        assertThat(fileKey(data)).as("the file was replaced").isNotEqualTo(inode);
+        assertThat(Files.size(file(data))).as("file of %d bytes after the close", before).isLessThan(before / 4);
+        assertThat(file(data).resolveSibling("vectorizer.mv.db.tempFile")).doesNotExist();
+        MetadataStore reopened = new MetadataStore(data, Duration.ofDays(1));
+        reopened.open();
+        try {
+            JpaTenantDirectory directory = new JpaTenantDirectory(reopened);
+            for (int i = 0; i < TENANTS; i++) {
+                assertThat(directory.findTenant(Tenants.id(i))).as("tenant %d", i).isPresent();
+                assertThat(directory.findKey(Tenants.key(i))).as("key %d", i).isPresent();
+            }
+            new Tenants(reopened).create(TENANTS, 1);
+        } finally {
+            reopened.close();
+        }
+    }
+
+    @Test
+    void aSmallFileIsLeftInPlaceAtClose() throws Exception {
+        DataDirectory data = new DataDirectory(dir).ensureExists();
+        MetadataStore store = new MetadataStore(data, Duration.ofDays(1));
+        store.open();
+        new Tenants(store).create(0, TENANTS);
+        Object inode = fileKey(data);
+        store.close();
+        assertThat(fileKey(data)).as("the same file").isEqualTo(inode);
+    }
+
+    private static Object fileKey(DataDirectory data) throws java.io.IOException {
+        return Files.readAttributes(file(data), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    }
+
     /** What H2 wrote to the file since it was opened. */
     private static long writtenBytes(MetadataStore store) {
         return Long.parseLong(store.read(em -> em.createNativeQuery(
@@ -163,7 +212,7 @@ class FileCompactionTest {
     }
 
     private static Path file(DataDirectory data) {
-        return Path.of(data.metadataDatabase() + ".mv.db");
+        return data.metadataFile();
     }
 
     /** What creating a tenant through the API commits: tenant and key (each with its audit row), collection, request counts. */
