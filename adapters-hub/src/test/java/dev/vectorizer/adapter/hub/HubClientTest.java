@@ -37,8 +37,9 @@ class HubClientTest {
     private final TestClock clock = new TestClock();
     private HiveHubStandIn hub;
 
+    /** Timeouts a loopback call meets even on a box loaded many times over (a shorter one failed a test there once). */
     static HubClientSettings settings(URI url, String serviceKey) {
-        return new HubClientSettings(Optional.of(url), serviceKey, Duration.ofMillis(500), Duration.ofSeconds(1), 2, Duration.ofMillis(10), 3,
+        return new HubClientSettings(Optional.of(url), serviceKey, Duration.ofSeconds(2), Duration.ofSeconds(2), 2, Duration.ofMillis(10), 3,
                 Duration.ofSeconds(30), Duration.ofSeconds(300), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120), 100,
                 Duration.ofSeconds(30));
     }
@@ -92,7 +93,7 @@ class HubClientTest {
         for (HiveHubStandIn.Behaviour broken : List.of(HiveHubStandIn.Behaviour.ERROR_500, HiveHubStandIn.Behaviour.MALFORMED_JSON,
                 HiveHubStandIn.Behaviour.WRONG_SHAPE, HiveHubStandIn.Behaviour.SLOW)) {
             hub.behave(broken);
-            hub.slowness(Duration.ofSeconds(3));
+            hub.slowness(Duration.ofSeconds(4)); // beyond the request timeout
             HubClient fresh = new HubClient(settings(hub.url(), SERVICE_KEY), clock);
             assertThatThrownBy(() -> fresh.validateKey(secret(key))).as(broken.name()).isInstanceOf(HubUnavailableException.class);
         }
