@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -22,6 +23,9 @@ import java.util.stream.Stream;
 final class ServerProcess implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(180);
+    /** A boot that used less CPU than {@link #IDLE_CPU} over this long, not yet listening, is deadlocked, however loaded the box. */
+    private static final Duration IDLE_WINDOW = Duration.ofSeconds(30);
+    private static final Duration IDLE_CPU = Duration.ofMillis(200);
 
     private final Path workDir;
     private final List<String> extraArgs = new ArrayList<>();
@@ -53,9 +57,10 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the server and waits until {@code /health/ready} answers 200. A boot that hangs (seen
-     * once in CI: Payara Micro silent for minutes right after starting Hazelcast, before deploying
-     * anything of ours) gets a thread dump in its log and one more try; a second hang fails.
+     * Starts the server and waits until {@code /health/ready} answers 200. A boot that hangs (seen in
+     * CI: Payara Micro silent for minutes, its run-level threads deadlocked, before deploying anything
+     * of ours; found by its idle CPU or the deadline) gets a thread dump in its log and one more try; a
+     * second hang fails.
      */
     ServerProcess start() throws IOException, InterruptedException {
         launch();
@@ -154,6 +159,9 @@ final class ServerProcess implements AutoCloseable {
 
     private void awaitReady() throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(STARTUP);
+        Instant windowStart = Instant.now();
+        Optional<Duration> cpuAtWindowStart = cpu();
+        boolean listening = false;
         Http http = http();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -163,12 +171,27 @@ final class ServerProcess implements AutoCloseable {
                 if (http.get("health/ready").status() == 200) {
                     return;
                 }
+                listening = true; // booted; readiness may wait on something else (HiveHub) without using CPU
             } catch (IllegalStateException notListeningYet) {
                 // keep polling
+            }
+            if (!listening && Duration.between(windowStart, Instant.now()).compareTo(IDLE_WINDOW) >= 0) {
+                Optional<Duration> cpu = cpu();
+                if (cpu.isPresent() && cpuAtWindowStart.isPresent() && cpu.get().minus(cpuAtWindowStart.get()).compareTo(IDLE_CPU) < 0) {
+                    throw new BootHung("server used " + cpu.get().minus(cpuAtWindowStart.get()).toMillis() + " ms of CPU in " + IDLE_WINDOW
+                            + " without listening:\n" + tail());
+                }
+                windowStart = Instant.now();
+                cpuAtWindowStart = cpu;
             }
             Thread.sleep(250);
         }
         throw new BootHung("server not ready after " + STARTUP + ":\n" + tail());
+    }
+
+    /** The server process's CPU time so far, where the OS says. */
+    private Optional<Duration> cpu() {
+        return process.info().totalCpuDuration();
     }
 
     /** SIGQUIT makes the JVM print every thread's stack to its output (our log); then SIGKILL. */

@@ -19,8 +19,10 @@ import dev.vectorizer.domain.tenant.ApiKeyStatus;
 import dev.vectorizer.domain.tenant.Permission;
 import dev.vectorizer.domain.tenant.Tenant;
 import dev.vectorizer.domain.tenant.TenantStatus;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -158,7 +160,7 @@ class FileCompactionTest {
         MetadataStore store = new MetadataStore(data, Duration.ofDays(1), 1L << 20);
         store.open();
         new Tenants(store).create(0, TENANTS);
-        // Rows written and deleted in one-row-per-batch commits: H2's 45 s retention keeps every chunk, as on a busy server.
+        // Rows written and then deleted: H2's 45 s retention keeps every chunk they were in, as on a busy server.
         store.inTransaction(em -> em.createNativeQuery("CREATE TABLE SCRATCH(ID INT PRIMARY KEY, FILLER VARCHAR(200))").executeUpdate());
         for (int batch = 0; batch < BATCHES; batch++) {
             store.inTransaction(em -> em.createNativeQuery("INSERT INTO SCRATCH SELECT X, SPACE(200) FROM SYSTEM_RANGE(1, ?1)")
@@ -197,8 +199,8 @@ class FileCompactionTest {
         assertThat(fileKey(data)).as("the same file").isEqualTo(inode);
     }
 
-    private static Object fileKey(DataDirectory data) throws java.io.IOException {
-        return Files.readAttributes(file(data), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    private static Object fileKey(DataDirectory data) throws IOException {
+        return Files.readAttributes(file(data), BasicFileAttributes.class).fileKey();
     }
 
     /** What H2 wrote to the file since it was opened. */
