@@ -177,9 +177,11 @@ final class ServerProcess implements AutoCloseable {
             }
             if (!listening && Duration.between(windowStart, Instant.now()).compareTo(IDLE_WINDOW) >= 0) {
                 Optional<Duration> cpu = cpu();
-                if (cpu.isPresent() && cpuAtWindowStart.isPresent() && cpu.get().minus(cpuAtWindowStart.get()).compareTo(IDLE_CPU) < 0) {
-                    throw new BootHung("server used " + cpu.get().minus(cpuAtWindowStart.get()).toMillis() + " ms of CPU in " + IDLE_WINDOW
-                            + " without listening:\n" + tail());
+                if (cpu.isPresent() && cpuAtWindowStart.isPresent()) {
+                    Duration used = cpu.get().minus(cpuAtWindowStart.get());
+                    if (used.compareTo(IDLE_CPU) < 0) {
+                        throw new BootHung("server used " + used.toMillis() + " ms of CPU in " + IDLE_WINDOW + " without listening:\n" + tail());
+                    }
                 }
                 windowStart = Instant.now();
                 cpuAtWindowStart = cpu;

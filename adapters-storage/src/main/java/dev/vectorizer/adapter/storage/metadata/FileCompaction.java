@@ -131,8 +131,7 @@ final class FileCompaction implements AutoCloseable {
         Path copy = Path.of(file + ".tempFile"); // H2's name: MVStoreTool.compactCleanUp deletes it at open
         long before = Files.size(file);
         long start = System.nanoTime();
-        Files.deleteIfExists(copy);
-        MVStoreTool.compact(file.toString(), copy.toString(), true);
+        MVStoreTool.compact(file.toString(), copy.toString(), true); // deletes a copy a crash left first
         IOUtils.fsync(copy, false);
         Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         IOUtils.fsync(file.getParent(), true);
