@@ -198,6 +198,16 @@ public final class BenchMain {
                     "--index", runs.resolve("raw").toString(), "--label", Report.RAW, "--efs", Forks.csv(efs),
                     "--passes", Integer.toString(passes), "--threads", threads), results.collector(Report.CLUSTERED))));
         }
+        if (!skipped("raw")) {
+            searches.add(new Run("ours and raw Lucene interleaved, round " + r, () -> Forks.java(List.of("pair", "--data",
+                    clustered.dir().toString(), "--engine-dir", runs.resolve("ours").toString(), "--name", Report.CLUSTERED,
+                    "--index", runs.resolve("raw").toString(), "--efs", Forks.csv(efs), "--passes", Integer.toString(passes)),
+                    results.collector(Report.CLUSTERED))));
+        }
+        if (!threads.isEmpty()) {
+            searches.add(new Run("machine ceiling, round " + r, () -> Forks.java(List.of("machine", "--data", clustered.dir().toString(),
+                    "--passes", Integer.toString(passes), "--threads", "1,2"), results.collector(Report.CLUSTERED))));
+        }
         if (!skipped("hnswlib")) {
             searches.add(new Run("hnswlib, round " + r, () -> hnswlib(Report.CLUSTERED, clustered, filters)));
         }

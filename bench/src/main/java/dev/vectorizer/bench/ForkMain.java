@@ -20,6 +20,8 @@ import java.util.Map;
  * ForkMain ours --data DIR --engine-dir DIR --name N [--tenant bench] [--incarnation 1] [--quantization none]
  *               --label L --efs 10,16 --passes P [--threads 1,2,4] [--thread-ef E] [--filters 10,1] [--filter-efs ..]
  * ForkMain raw  --data DIR --index DIR --label L --efs .. --passes P [--threads 1,2,4]
+ * ForkMain pair --data DIR --engine-dir DIR --name N --index DIR --efs .. --passes P   (ours and raw Lucene interleaved: {@link Interleaved})
+ * ForkMain machine --data DIR --passes P [--threads 1,2]   (the distance kernel alone: {@link MachineCeiling})
  * </pre>
  * Without {@code --thread-ef}, the thread runs use the smallest swept ef reaching recall 0.95; with it,
  * no sweep runs. An empty {@code --efs} runs no unfiltered sweep (a fork for the filtered searches alone).
@@ -34,13 +36,21 @@ public final class ForkMain {
         DataSet data = DataSet.open(Path.of(options.get("data")));
         switch (args[0]) {
             case "ours" -> {
-                Collection collection = OurEngine.collection(options.get("tenant", OurEngine.TENANT), options.get("name"),
-                        new Incarnation(HexFormat.fromHexDigitsToLong(options.get("incarnation", "1"))), data.dimension(), BenchMain.HNSW,
-                        Quantization.parse(options.get("quantization", "none")));
+                Collection collection = oursCollection(options, data);
                 try (OurEngine engine = new OurEngine(Path.of(options.get("engine-dir")), Duration.ofHours(1))) {
                     run(options, data, (q, k, ef, percent) -> OursInProcess.ids(engine.port.search(collection, OursInProcess.query(q, k, ef, percent))));
                 }
             }
+            case "pair" -> {
+                Collection collection = oursCollection(options, data);
+                try (OurEngine engine = new OurEngine(Path.of(options.get("engine-dir")), Duration.ofHours(1));
+                        RawLuceneBaseline.Searcher searcher = RawLuceneBaseline.Searcher.open(Path.of(options.get("index")))) {
+                    Interleaved.run(data, (q, k, ef, percent) -> OursInProcess.ids(engine.port.search(collection, OursInProcess.query(q, k, ef, percent))),
+                            (q, k, ef, percent) -> searcher.search(q, k, ef), options.ints("efs", "10,16,24,32,48,64,100,160"),
+                            options.integer("passes", 5));
+                }
+            }
+            case "machine" -> MachineCeiling.run(data, options.ints("threads", "1,2"), options.integer("passes", 5));
             case "raw" -> {
                 try (RawLuceneBaseline.Searcher searcher = RawLuceneBaseline.Searcher.open(Path.of(options.get("index")))) {
                     run(options, data, (q, k, ef, percent) -> searcher.search(q, k, ef));
@@ -49,6 +59,12 @@ public final class ForkMain {
             default -> throw new IllegalArgumentException("unknown fork task " + args[0]);
         }
         System.exit(0);
+    }
+
+    private static Collection oursCollection(Options options, DataSet data) {
+        return OurEngine.collection(options.get("tenant", OurEngine.TENANT), options.get("name"),
+                new Incarnation(HexFormat.fromHexDigitsToLong(options.get("incarnation", "1"))), data.dimension(), BenchMain.HNSW,
+                Quantization.parse(options.get("quantization", "none")));
     }
 
     /** The arguments of an {@code ours} run; callers add the optional ones. */
@@ -77,22 +93,26 @@ public final class ForkMain {
         if (threadEf < 0 && efs.length > 0) {
             for (int ef : efs) {
                 double recall = Measure.recall(search, queries, data.truth(), k, ef, 100);
-                Measure.emitSweep(label, ef, 100, recall, Measure.passes(search, queries, k, ef, 100, 1, passes));
+                Measure.emitSweep(label, ef, 100, recall, Measure.passes(search, queries, k, ef, 100, passes));
                 if (threadEf < 0 && recall >= BenchMain.RECALL_TARGET) {
                     threadEf = ef;
                 }
             }
             threadEf = threadEf < 0 ? efs[efs.length - 1] : threadEf;
         }
-        for (int threads : options.ints("threads", "")) {
+        int[] threadCounts = options.ints("threads", "");
+        if (threadCounts.length > 0) {
             double recall = Measure.recall(search, queries, data.truth(), k, threadEf, 100);
-            Measure.emitThreads(label, threadEf, threads, recall, Measure.passes(search, queries, k, threadEf, 100, threads, passes));
+            Map<Integer, List<Double>> rates = Measure.concurrentPasses(threadCounts, passes, Measure.clients(search, queries, k, threadEf, 100));
+            for (Map.Entry<Integer, List<Double>> rate : rates.entrySet()) {
+                Measure.emitThreads(label, threadEf, rate.getKey(), recall, rate.getValue());
+            }
         }
         for (int percent : filters) {
             int[][] truth = data.filteredTruth(percent);
             for (int ef : filterEfs) {
                 double recall = Measure.recall(search, queries, truth, k, ef, percent);
-                Measure.emitSweep(label, ef, percent, recall, Measure.passes(search, queries, k, ef, percent, 1, passes));
+                Measure.emitSweep(label, ef, percent, recall, Measure.passes(search, queries, k, ef, percent, passes));
             }
         }
     }

@@ -2,17 +2,20 @@ package dev.vectorizer.bench;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
  * How a search is timed, the same way for every Java engine: recall from an untimed pass, then timed
- * passes over all queries; with several threads each runs through every query (starting at a different
- * one) and the pass's QPS is all their queries over the wall time. Results go to stdout as JSON lines
- * (the fork protocol {@link BenchMain} reads).
+ * passes over all queries on one thread, or windows of concurrent clients ({@link #concurrentPasses}).
+ * Results go to stdout as JSON lines (the fork protocol {@link BenchMain} reads).
  */
 final class Measure {
 
@@ -52,11 +55,11 @@ final class Measure {
         return recall / queries.length;
     }
 
-    static List<Double> passes(KnnSearch search, float[][] queries, int k, int ef, int percent, int threads, int passes)
-            throws IOException, InterruptedException {
+    /** One-thread passes over all queries, each timed as a whole. */
+    static List<Double> passes(KnnSearch search, float[][] queries, int k, int ef, int percent, int passes) throws IOException {
         List<Double> qps = new ArrayList<>();
         for (int p = 0; p < passes; p++) {
-            qps.add(threads == 1 ? onePass(search, queries, k, ef, percent) : parallelPass(search, queries, k, ef, percent, threads));
+            qps.add(onePass(search, queries, k, ef, percent));
         }
         return qps;
     }
@@ -74,46 +77,95 @@ final class Measure {
         return qps;
     }
 
-    private static double parallelPass(KnnSearch search, float[][] queries, int k, int ef, int percent, int threads)
-            throws InterruptedException, IOException {
+    /** How long each window of concurrent clients runs. */
+    static final long WINDOW_NANOS = 1_000_000_000L;
+
+    /** One client's work, one unit per call (its result only keeps the JIT from dropping the work). */
+    interface Unit {
+        long run() throws IOException;
+    }
+
+    /** Search clients: client {@code c} cycles through the queries from its own starting point. */
+    static IntFunction<Unit> clients(KnnSearch search, float[][] queries, int k, int ef, int percent) {
+        return c -> {
+            int[] next = {c * 617 % queries.length};
+            return () -> search.search(queries[next[0]++ % queries.length], k, ef, percent).length;
+        };
+    }
+
+    /**
+     * Windows of concurrent clients for each thread count (also one, so that counts compare like with
+     * like), interleaved window by window (1, 2, 4, 1, 2, 4, ...): the machine's speed moves during a
+     * run (the distance kernel alone moved 2× between windows of one fork: the host's other guests,
+     * which a quiet-box check inside this VM cannot see), and interleaving lets every count see the
+     * same moves. Units per second, by thread count, {@code passes} windows each.
+     */
+    static Map<Integer, List<Double>> concurrentPasses(int[] threadCounts, int passes, IntFunction<Unit> client)
+            throws IOException, InterruptedException {
+        Map<Integer, List<Double>> rates = new LinkedHashMap<>();
+        for (int p = 0; p < passes; p++) {
+            for (int threads : threadCounts) {
+                rates.computeIfAbsent(threads, t -> new ArrayList<>()).add(window(threads, client));
+            }
+        }
+        return rates;
+    }
+
+    /**
+     * Units per second of {@code threads} clients busy for one window: each stops at the window's end,
+     * so all stop within one unit of each other. (Clients that each ran all queries once left a tail
+     * with one thread running, in passes of ~0.1 s that one GC or JIT event skewed.)
+     */
+    static double window(int threads, IntFunction<Unit> client) throws IOException, InterruptedException {
         CountDownLatch go = new CountDownLatch(1);
         AtomicReference<IOException> failure = new AtomicReference<>();
+        AtomicLong done = new AtomicLong();
+        long[] start = new long[1];
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            int offset = t * queries.length / threads;
+            Unit unit = client.apply(t);
             workers.add(Thread.ofPlatform().start(() -> {
+                long units = 0;
+                long sink = 0;
                 try {
                     go.await();
-                    for (int i = 0; i < queries.length; i++) {
-                        search.search(queries[(offset + i) % queries.length], k, ef, percent);
+                    long deadline = start[0] + WINDOW_NANOS;
+                    while (System.nanoTime() < deadline) {
+                        sink += unit.run();
+                        units++;
                     }
                 } catch (IOException e) {
                     failure.set(e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+                done.addAndGet(sink < 0 ? 0 : units);
             }));
         }
-        long start = System.nanoTime();
+        start[0] = System.nanoTime();
         go.countDown();
         for (Thread worker : workers) {
             worker.join();
         }
-        double qps = (double) threads * queries.length / ((System.nanoTime() - start) / 1e9);
+        long elapsed = System.nanoTime() - start[0];
         if (failure.get() != null) {
             throw failure.get();
         }
-        return qps;
+        return done.get() / (elapsed / 1e9);
     }
 
     static void emitSweep(String engine, int ef, int percent, double recall, List<Double> qps) {
-        emit(String.format(Locale.ROOT, "{\"kind\":\"sweep\",\"engine\":\"%s\",\"ef\":%d,\"filter\":%d,\"recall\":%.6f,\"qps\":[%s]}",
-                engine, ef, percent, recall, join(qps)));
+        emit("sweep", engine, ef, percent, 1, recall, qps);
     }
 
     static void emitThreads(String engine, int ef, int threads, double recall, List<Double> qps) {
-        emit(String.format(Locale.ROOT, "{\"kind\":\"threads\",\"engine\":\"%s\",\"ef\":%d,\"threads\":%d,\"recall\":%.6f,\"qps\":[%s]}",
-                engine, ef, threads, recall, join(qps)));
+        emit("threads", engine, ef, 100, threads, recall, qps);
+    }
+
+    /** One line of the fork protocol ({@link Results#add}). */
+    static void emit(String kind, String engine, int ef, int percent, int threads, double recall, List<Double> qps) {
+        emit(String.format(Locale.ROOT, "{\"kind\":\"%s\",\"engine\":\"%s\",\"ef\":%d,\"filter\":%d,\"threads\":%d,\"recall\":%.6f,\"qps\":[%s]}",
+                kind, engine, ef, percent, threads, recall, join(qps)));
     }
 
     private static String join(List<Double> qps) {

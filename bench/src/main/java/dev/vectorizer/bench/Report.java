@@ -58,6 +58,12 @@ final class Report {
         for (double recall : new double[] {0.95, 0.99}) {
             qpsTarget("ours vs raw Lucene one segment", results.sweep(c, OURS, 100), results.sweep(c, RAW, 100), recall, 0.95);
         }
+        if (!results.series(c, OURS, "paired", 100).isEmpty()) {
+            for (double recall : Interleaved.RECALL_TARGETS) {
+                qpsTarget("same, both in one JVM, windows interleaved,", results.series(c, OURS, "paired", 100),
+                        results.series(c, RAW, "paired", 100), recall, 0.95);
+            }
+        }
         for (double recall : new double[] {0.95, 0.99}) {
             qpsTarget("ours vs hnswlib (moonshot 1.0×)", results.sweep(c, OURS, 100), results.sweep(c, HNSWLIB, 100), recall, 0.85);
         }
@@ -78,6 +84,13 @@ final class Report {
             if (one.isPresent() && two.isPresent()) {
                 target(engine + ": 2 threads vs 1", point(two.get()), point(one.get()), two.get().median() / one.get().median(), 1.8, false);
             }
+        }
+        Optional<Sweep> one = results.point(c, MachineCeiling.SIMD, "kernel", 1);
+        Optional<Sweep> two = results.point(c, MachineCeiling.SIMD, "kernel", 2);
+        if (one.isPresent() && two.isPresent()) {
+            double ratio = two.get().median() / one.get().median();
+            targets.add(new String[] {"the machine: " + MachineCeiling.SIMD + ", 2 threads vs 1 (the ceiling of the two rows above)",
+                    dotProducts(two.get()), dotProducts(one.get()), String.format(Locale.ROOT, "%.2f×", ratio), "—", "—"});
         }
         for (int filter : new int[] {10, 1}) {
             if (!results.sweep(c, OURS, filter).isEmpty()) {
@@ -178,6 +191,26 @@ final class Report {
         out.append('\n');
     }
 
+    private static String dotProducts(Sweep s) {
+        return String.format(Locale.ROOT, "%,.0f M dot products/s", s.median() / 1e6);
+    }
+
+    private void machine() {
+        List<Map.Entry<Results.Key, Sweep>> rows = results.ofKind(CLUSTERED, "kernel");
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.append("#### The machine: the distance kernel alone, 1 and 2 threads (128-d rows of the data set, at random)\n\n"
+                + "| kernel | threads | M dot products/s median | min–max | vs 1 thread |\n|---|---:|---:|---:|---:|\n");
+        for (Map.Entry<Results.Key, Sweep> row : rows) {
+            Sweep s = row.getValue();
+            double one = results.point(CLUSTERED, s.engine(), "kernel", 1).map(Sweep::median).orElse(Double.NaN);
+            out.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f–%.1f | %.2f× |%n", s.engine(), row.getKey().threads(),
+                    s.median() / 1e6, s.min() / 1e6, s.max() / 1e6, s.median() / one));
+        }
+        out.append('\n');
+    }
+
     private void rest() {
         List<Map.Entry<Results.Key, Sweep>> rows = results.ofKind(CLUSTERED, "rest");
         if (rows.isEmpty()) {
@@ -263,6 +296,7 @@ final class Report {
         out.append('\n');
         sweeps(CLUSTERED, clusteredTitle);
         threads();
+        machine();
         rest();
         filtered();
         footprints();

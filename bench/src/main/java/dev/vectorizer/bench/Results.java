@@ -17,7 +17,11 @@ import java.util.function.Consumer;
  */
 final class Results {
 
-    /** {@code kind}: {@code sweep} (one thread), {@code threads} (concurrent clients in process), {@code rest} (wrk connections). */
+    /**
+     * {@code kind}: {@code sweep} (one thread), {@code paired} (one thread, ours and raw Lucene interleaved in
+     * one JVM), {@code threads} (concurrent clients in process), {@code kernel} (the distance kernel alone),
+     * {@code rest} (wrk connections).
+     */
     record Key(String data, String engine, String kind, int ef, int filter, int threads) {
     }
 
@@ -64,8 +68,13 @@ final class Results {
 
     /** The one-thread sweep of an engine, by ef. */
     List<Sweep> sweep(String data, String engine, int filter) {
+        return series(data, engine, "sweep", filter);
+    }
+
+    /** The one-thread points of an engine of one kind ({@code sweep} or {@code paired}), by ef. */
+    List<Sweep> series(String data, String engine, String kind, int filter) {
         return points.entrySet().stream().filter(e -> e.getKey().data().equals(data) && e.getKey().engine().equals(engine)
-                        && e.getKey().kind().equals("sweep") && e.getKey().filter() == filter)
+                        && e.getKey().kind().equals(kind) && e.getKey().filter() == filter)
                 .map(Map.Entry::getValue).sorted(Comparator.comparingInt(Sweep::ef)).toList();
     }
 
