@@ -135,6 +135,9 @@ class TenancyIT {
                     .getJsonArray("results").getJsonObject(0);
             assertThat(hit.getJsonObject("payload").getString("owner")).isEqualTo(tenant);
             assertThat(http.postJson("api/collections/shared/search", "{\"vector\":[1,0,0],\"limit\":10}").json().getJsonArray("results")).hasSize(1);
+            assertThat(http.postJson("api/collections/shared/search/batch", "{\"searches\":[{\"vector\":[1,0,0],\"limit\":10,\"with_payload\":true}]}")
+                    .json().getJsonArray("searches").getJsonObject(0).getJsonArray("results")).singleElement()
+                    .satisfies(h -> assertThat(h.asJsonObject().getJsonObject("payload").getString("owner")).isEqualTo(tenant));
             assertThat(http.postJson("api/collections/shared/scroll", "{}").json().getJsonArray("vectors")).hasSize(1);
             assertThat(http.get("api/collections/shared").json().getInt("vector_count")).isEqualTo(1);
         }
@@ -292,6 +295,7 @@ class TenancyIT {
                 c -> http.postJson("api/collections/" + c + "/vectors/delete", "{\"filter\":{\"must\":[{\"key\":\"owner\",\"match\":\"acme\"}]}}"),
                 c -> http.postJson("api/collections/" + c + "/insert_text", "{\"id\":\"t\",\"text\":\"hello\"}"),
                 c -> http.postJson("api/collections/" + c + "/search", "{\"vector\":[1,0,0]}"),
+                c -> http.postJson("api/collections/" + c + "/search/batch", "{\"searches\":[{\"vector\":[1,0,0]}]}"),
                 c -> http.postJson("api/collections/" + c + "/search/hybrid", "{\"text\":\"hello\",\"vector\":[1,0,0]}"),
                 c -> http.postJson("api/collections/" + c + "/scroll", "{}"));
     }

@@ -97,6 +97,15 @@ class VectorApiIT {
                 {"vector":[1,0,0],"filter":{"must":[{"key":"price","range":{"gt":10}}]}}""").json().getJsonArray("results");
         assertThat(filtered).extracting(h -> ((JsonObject) h).getString("id")).containsExactly("c", "b");
 
+        JsonArray batch = post("api/collections/basics/search/batch", """
+                {"searches":[{"vector":[1,0,0],"limit":2},
+                             {"vector":[0,1,0],"limit":1,"with_payload":true},
+                             {"vector":[1,0,0],"filter":{"must":[{"key":"price","range":{"gt":10}}]}}]}""").json().getJsonArray("searches");
+        assertThat(batch).hasSize(3);
+        assertThat(batch.getJsonObject(0).getJsonArray("results")).isEqualTo(hits);
+        assertThat(batch.getJsonObject(1).getJsonArray("results").getJsonObject(0).getJsonObject("payload").getString("color")).isEqualTo("blue");
+        assertThat(batch.getJsonObject(2).getJsonArray("results")).isEqualTo(filtered);
+
         assertThat(http.get("api/collections/basics").json().getInt("vector_count")).isEqualTo(3);
 
         assertThat(post("api/collections/basics/vectors/delete", "{\"filter\":{\"must\":[{\"key\":\"color\",\"match\":\"blue\"}]}}")
@@ -174,6 +183,11 @@ class VectorApiIT {
             search without target        | api/collections/bad/search  | {"limit":5}                                                   | 400 | VALIDATION_ERROR
             search dimension             | api/collections/bad/search  | {"vector":[1,2]}                                              | 400 | VALIDATION_ERROR
             text on non-text collection  | api/collections/bad/search  | {"text":"hello"}                                              | 400 | VALIDATION_ERROR
+            empty batch                  | api/collections/bad/search/batch | {"searches":[]}                                          | 400 | VALIDATION_ERROR
+            batch without searches       | api/collections/bad/search/batch | {"vector":[1,2,3]}                                       | 400 | VALIDATION_ERROR
+            batch with one bad search    | api/collections/bad/search/batch | {"searches":[{"vector":[1,2,3]},{"vector":[1,2]}]}       | 400 | VALIDATION_ERROR
+            batch search not an object   | api/collections/bad/search/batch | {"searches":[[1,2,3]]}                                   | 400 | VALIDATION_ERROR
+            batch, unknown collection    | api/collections/nope/search/batch | {"searches":[{"vector":[1,2,3]}]}                        | 404 | NOT_FOUND
             bad filter clause            | api/collections/bad/search  | {"vector":[1,2,3],"filter":{"must":[{"key":"a"}]}}            | 400 | VALIDATION_ERROR
             empty filter                 | api/collections/bad/search  | {"vector":[1,2,3],"filter":{}}                                | 400 | VALIDATION_ERROR
             bad range                    | api/collections/bad/search  | {"vector":[1,2,3],"filter":{"must":[{"key":"a","range":{}}]}} | 400 | VALIDATION_ERROR

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
 /**
- * Searching one collection: by vector or text, hybrid, and scrolling through it. One instance
+ * Searching one collection: by vector or text (one search or a batch), hybrid, and scrolling through it. One instance
  * serves every request (it keeps no state of its own; the caller comes from the request-scoped
  * {@link CurrentCaller}), so the hottest route builds no bean per request: a request-scoped
  * resource cost ~4 % of a REST search's CPU in Weld and Jersey's injection.
@@ -42,6 +42,12 @@ public class SearchResource {
     @Path("{collection}/search")
     public Map<String, Object> search(@PathParam("collection") String collection, JsonFields body) {
         return SearchJson.results(search.search(caller.tenant(), new CollectionName(collection), SearchJson.search(body)));
+    }
+
+    @POST
+    @Path("{collection}/search/batch")
+    public Map<String, Object> searchBatch(@PathParam("collection") String collection, JsonFields body) {
+        return SearchJson.batchResults(search.searchBatch(caller.tenant(), new CollectionName(collection), SearchJson.searchBatch(body)));
     }
 
     @POST

@@ -8,6 +8,7 @@ import dev.vectorizer.application.port.out.EmbeddingPort;
 import dev.vectorizer.application.port.out.VectorIndexPort;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionName;
+import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.search.HybridHit;
 import dev.vectorizer.domain.search.HybridRequest;
 import dev.vectorizer.domain.search.RankFusion;
@@ -19,7 +20,11 @@ import dev.vectorizer.domain.tenant.Caller;
 import dev.vectorizer.domain.tenant.Operation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Stream;
 
 @ApplicationScoped
 public class SearchService implements SearchVectorsQuery, HybridSearchQuery, ScrollVectorsQuery {
@@ -41,14 +46,33 @@ public class SearchService implements SearchVectorsQuery, HybridSearchQuery, Scr
     }
 
     @Override
-    public List<ScoredPoint> search(Caller.OfTenant caller, CollectionName name, SearchRequest request) {
+    public List<List<ScoredPoint>> searchBatch(Caller.OfTenant caller, CollectionName name, List<SearchRequest> requests) {
+        InvalidValueException.require(!requests.isEmpty() && requests.size() <= MAX_BATCH,
+                "give 1 to " + MAX_BATCH + " searches per request, got " + requests.size());
         Collection collection = CollectionLookup.require(catalog, caller.require(Operation.READ), name);
-        float[] vector = switch (request.target()) {
-            case SearchRequest.Target.Dense dense -> dense.vector();
-            case SearchRequest.Target.Text text -> embedOne(collection, text.text());
-        };
-        collection.requireComparable(vector, "query vector");
-        return index.search(collection, request.toVectorQuery(vector));
+        List<float[]> vectors = queryVectors(collection, requests);
+        List<List<ScoredPoint>> results = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            results.add(index.search(collection, requests.get(i).toVectorQuery(vectors.get(i))));
+        }
+        return results;
+    }
+
+    /** Each search's query vector (numbered from 0 in errors), checked against the collection; the texts embedded in one call. */
+    private List<float[]> queryVectors(Collection collection, List<SearchRequest> requests) {
+        List<String> texts = requests.stream().map(SearchRequest::target)
+                .flatMap(target -> target instanceof SearchRequest.Target.Text text ? Stream.of(text.text()) : Stream.empty()).toList();
+        Iterator<float[]> embedded = texts.isEmpty() ? Collections.emptyIterator() : embed(collection, texts).iterator();
+        List<float[]> vectors = new ArrayList<>(requests.size());
+        for (SearchRequest request : requests) {
+            float[] vector = switch (request.target()) {
+                case SearchRequest.Target.Dense dense -> dense.vector();
+                case SearchRequest.Target.Text text -> embedded.next();
+            };
+            collection.requireComparable(vector, requests.size() == 1 ? "query vector" : "query vector " + vectors.size());
+            vectors.add(vector);
+        }
+        return vectors;
     }
 
     @Override
@@ -67,7 +91,11 @@ public class SearchService implements SearchVectorsQuery, HybridSearchQuery, Scr
     }
 
     private float[] embedOne(Collection collection, String text) {
+        return embed(collection, List.of(text)).getFirst();
+    }
+
+    private List<float[]> embed(Collection collection, List<String> texts) {
         collection.requireEmbeddable(embedding.model(), embedding.dimension());
-        return embedding.embed(List.of(text)).getFirst();
+        return embedding.embed(texts);
     }
 }

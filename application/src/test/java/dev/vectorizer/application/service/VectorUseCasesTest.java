@@ -19,6 +19,7 @@ import dev.vectorizer.domain.VectorId;
 import dev.vectorizer.domain.search.Fusion;
 import dev.vectorizer.domain.search.HybridHit;
 import dev.vectorizer.domain.search.HybridRequest;
+import dev.vectorizer.domain.search.ScoredPoint;
 import dev.vectorizer.domain.search.SearchRequest;
 import dev.vectorizer.domain.tenant.AuditEvent;
 import dev.vectorizer.domain.tenant.Caller;
@@ -160,6 +161,57 @@ class VectorUseCasesTest {
         var hits = search.search(ACME, DOCS, new SearchRequest(new SearchRequest.Target.Text("cccc"), 1, 10, Optional.empty(), true, false));
 
         assertThat(hits).extracting(h -> h.id().value()).containsExactly("cs");
+    }
+
+    private static SearchRequest dense(int limit, float... vector) {
+        return new SearchRequest(new SearchRequest.Target.Dense(vector), limit, 10, Optional.empty(), false, false);
+    }
+
+    private static SearchRequest text(String text) {
+        return new SearchRequest(new SearchRequest.Target.Text(text), 1, 10, Optional.empty(), false, false);
+    }
+
+    @Test
+    void aBatchAnswersEachSearchInOrderAsASingleSearchWould() {
+        vectors.upsert(ACME, DOCS, List.of(v("as", 9, 0, 0), v("bs", 0, 9, 0), v("cs", 0, 0, 9)));
+        List<SearchRequest> batch = List.of(dense(1, 0, 1, 0), text("cccc"), dense(2, 1, 0, 0), text("aaa"));
+        int embeddingCalls = embedding.calls;
+
+        List<List<ScoredPoint>> answers = search.searchBatch(ACME, DOCS, batch);
+
+        assertThat(answers).hasSize(4);
+        for (int i = 0; i < batch.size(); i++) {
+            assertThat(answers.get(i)).extracting(h -> h.id().value())
+                    .containsExactlyElementsOf(search.search(ACME, DOCS, batch.get(i)).stream().map(h -> h.id().value()).toList());
+        }
+        assertThat(answers.get(0)).extracting(h -> h.id().value()).containsExactly("bs");
+        assertThat(answers.get(1)).extracting(h -> h.id().value()).containsExactly("cs");
+        assertThat(answers.get(3)).extracting(h -> h.id().value()).containsExactly("as");
+        assertThat(embedding.calls - embeddingCalls).as("the batch's texts embedded in one call, then one per single search")
+                .isEqualTo(1 + 2);
+    }
+
+    @Test
+    void aBatchIsCheckedWholeBeforeAnySearchAndIsBounded() {
+        vectors.upsert(ACME, DOCS, List.of(v("a", 1, 2, 3)));
+
+        assertThatThrownBy(() -> search.searchBatch(ACME, DOCS, List.of(dense(1, 1, 0, 0), dense(1, 1, 0))))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("query vector 1");
+        assertThatThrownBy(() -> search.searchBatch(ACME, DOCS, List.of())).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("1 to 100 searches");
+        List<SearchRequest> tooMany = IntStream.range(0, 101).mapToObj(i -> dense(1, 1, 0, 0)).toList();
+        assertThatThrownBy(() -> search.searchBatch(ACME, DOCS, tooMany)).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("got 101");
+        assertThat(search.searchBatch(ACME, DOCS, tooMany.subList(0, 100))).hasSize(100);
+    }
+
+    @Test
+    void aBatchIsScopedToTheCallersTenantAndPermissions() {
+        vectors.upsert(ACME, DOCS, List.of(v("a", 1, 2, 3)));
+        Caller.OfTenant noRead = new Caller.OfTenant(new TenantId("acme"), new Principal.TokenSubject("tester"), Set.of(), false);
+
+        assertThatThrownBy(() -> search.searchBatch(GLOBEX, DOCS, List.of(dense(1, 1, 0, 0)))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> search.searchBatch(noRead, DOCS, List.of(dense(1, 1, 0, 0)))).isInstanceOf(ForbiddenException.class);
     }
 
     @Test

@@ -19,10 +19,10 @@ import java.util.Optional;
 
 /**
  * Searches in JSON: search ({@code {"vector":[..] | "text":"..","limit","ef","filter","with_payload",
- * "with_vector"}}), hybrid search ({@code "text"}, optional {@code "vector"}, {@code "fusion"},
+ * "with_vector"}}), a batch of them ({@code {"searches":[..]}}), hybrid search ({@code "text"}, optional {@code "vector"}, {@code "fusion"},
  * {@code "rrf_k"}, {@code "alpha"} and the search options), scroll ({@code "limit","cursor","filter",
  * "with_vector"}); and their answers {@code {"results":[{"id","score","source"?,"payload"?,"vector"?}]}}
- * and {@code {"vectors":[..],"next_cursor"?}}.
+ * (a batch: {@code {"searches":[{"results":[..]}, ..]}}) and {@code {"vectors":[..],"next_cursor"?}}.
  */
 public final class SearchJson {
 
@@ -35,6 +35,11 @@ public final class SearchJson {
                 ? new SearchRequest.Target.Dense(request.vector("vector"))
                 : new SearchRequest.Target.Text(request.string("text"));
         return new SearchRequest(target, limit(request), ef(request), FilterJson.optional(request), withPayload(request), withVector(request));
+    }
+
+    /** A batch: {@code {"searches":[search, ...]}}. */
+    public static List<SearchRequest> searchBatch(JsonFields request) {
+        return request.objects("searches").stream().map(SearchJson::search).toList();
     }
 
     public static HybridRequest hybrid(JsonFields request) {
@@ -50,6 +55,11 @@ public final class SearchJson {
 
     public static Map<String, Object> results(List<ScoredPoint> hits) {
         return Map.of("results", hits.stream().map(h -> hit(h.id(), h.score(), Optional.empty(), h.payload(), h.vector())).toList());
+    }
+
+    /** A batch's answer: {@code {"searches":[answer, ...]}}, each as {@link #results} writes one search's. */
+    public static Map<String, Object> batchResults(List<List<ScoredPoint>> answers) {
+        return Map.of("searches", answers.stream().map(SearchJson::results).toList());
     }
 
     public static Map<String, Object> hybridResults(List<HybridHit> hits) {
