@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * REST search throughput against the same index searched in process: the uber-jar's own collection,
- * ingested over HTTP once and merged by the server, searched with wrk at 1 and 4 connections; then
+ * ingested over HTTP once and merged by the server, searched with wrk at 1 and 4 connections, one
+ * search per request and then batches of {@value #BATCH} ({@code search/batch}); then
  * the server's data directory opened by our engine in a forked JVM, searched by 1 and 4 threads at the
  * same ef. The ef is the smallest at which ours in process reached the recall target in this run.
  */
@@ -26,6 +29,11 @@ final class RestComparison {
      * (<= 14 µs after 120 s).
      */
     private static final int WARM_UP_SECONDS = 90;
+
+    /** Searches per batch request. */
+    static final int BATCH = 10;
+    /** The batch route shares the server's whole path with the single one, warmed up before it. */
+    private static final int BATCH_WARM_UP_SECONDS = 20;
 
     private final Path jar;
     private final Path runs;
@@ -92,16 +100,36 @@ final class RestComparison {
                     Arrays.stream(data.queries()).map(q -> RestRunner.searchBody(q, BenchMain.K, ef)).toList());
             URI url = rest.base().resolve("/api/collections/" + Report.CLUSTERED + "/search");
             wrk.run(rest.process(), url, CONNECTIONS[CONNECTIONS.length - 1], Math.max(seconds, WARM_UP_SECONDS));
-            for (int pass = 1; pass <= restPasses; pass++) {
-                for (int connections : CONNECTIONS) {
-                    WrkRunner.Result r = wrk.run(rest.process(), url, connections, seconds);
-                    results.add(new Results.Key(Report.CLUSTERED, Report.REST, "rest", ef, 100, connections), recall,
-                            List.of(r.requestsPerSecond()));
-                    results.notes.add(String.format(Locale.ROOT, "REST %d connection(s), pass %d: p50 %.2f ms, p99 %.2f ms, server CPU %.0f µs/request.",
-                            connections, pass, r.p50Millis(), r.p99Millis(), r.serverCpuMicrosPerRequest()));
-                }
+            passes(rest, wrk, url, Report.REST, 1, ef, recall);
+            WrkRunner batches = WrkRunner.prepare(runs.resolve("wrk-batch"), batchBodies(data.queries(), ef));
+            URI batchUrl = rest.base().resolve("/api/collections/" + Report.CLUSTERED + "/search/batch");
+            batches.run(rest.process(), batchUrl, CONNECTIONS[CONNECTIONS.length - 1], BATCH_WARM_UP_SECONDS);
+            passes(rest, batches, batchUrl, Report.REST_BATCH, BATCH, ef, recall);
+        }
+    }
+
+    /** {@code restPasses} wrk runs at each connection count; searches per second are requests per second × {@code searchesPerRequest}. */
+    private void passes(RestRunner rest, WrkRunner wrk, URI url, String engine, int searchesPerRequest, int ef, double recall)
+            throws IOException, InterruptedException {
+        for (int pass = 1; pass <= restPasses; pass++) {
+            for (int connections : CONNECTIONS) {
+                WrkRunner.Result r = wrk.run(rest.process(), url, connections, seconds);
+                results.add(new Results.Key(Report.CLUSTERED, engine, "rest", ef, 100, connections), recall,
+                        List.of(r.requestsPerSecond() * searchesPerRequest));
+                results.notes.add(String.format(Locale.ROOT, "%s, %d connection(s), pass %d: p50 %.2f ms, p99 %.2f ms, server CPU %.0f µs/request.",
+                        engine, connections, pass, r.p50Millis(), r.p99Millis(), r.serverCpuMicrosPerRequest()));
             }
         }
+    }
+
+    /** The queries in batches of {@value #BATCH}, each a {@code search/batch} body. */
+    private static List<String> batchBodies(float[][] queries, int ef) {
+        List<String> bodies = new ArrayList<>();
+        for (int from = 0; from + BATCH <= queries.length; from += BATCH) {
+            bodies.add(Arrays.stream(queries, from, from + BATCH).map(q -> RestRunner.searchBody(q, BenchMain.K, ef))
+                    .collect(Collectors.joining(",", "{\"searches\":[", "]}")));
+        }
+        return bodies;
     }
 
     /** The server's index opened by our engine in a fresh JVM, at the same ef and at as many threads as wrk had connections. */
