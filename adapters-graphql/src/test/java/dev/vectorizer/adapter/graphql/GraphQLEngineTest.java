@@ -101,11 +101,11 @@ class GraphQLEngineTest {
     @Test
     void searchTakesTheRestFieldsAndAsksForPayloadAndVectorOnlyWhenSelected() {
         List<SearchRequest> requests = new ArrayList<>();
-        ports.search = (caller, name, request) -> {
+        ports.search = StubPorts.searching(request -> {
             requests.add(request);
             return List.of(new ScoredPoint(new VectorId("a"), 0.87f, request.withPayload() ? Optional.of(new Payload(Map.of("k", 1L))) : Optional.empty(),
                     request.withVector() ? Optional.of(new float[] {0.1f, 0.2f}) : Optional.empty()));
-        };
+        });
         assertThat(run("{ search(collection: \"docs\", vector: [1, 0.5], limit: 3, ef: 50, filter: {must: [{key: \"k\", match: 1}]}) { id score } }"))
                 .isEqualTo("{\"data\":{\"search\":[{\"id\":\"a\",\"score\":0.87}]}}");
         assertThat(run("{ search(collection: \"docs\", text: \"hi\") { payload vector } }"))

@@ -79,7 +79,7 @@ class QueryLimitsTest {
     void theLargestPageAndAsManySearchesAsAliasesAreAllowed() {
         StubPorts ports = new StubPorts();
         ports.scroll = (caller, name, request) -> new ScrollPage(List.of(), Optional.empty());
-        ports.search = (caller, name, request) -> List.of();
+        ports.search = StubPorts.searching(request -> List.of());
         GraphQLEngine answering = ports.engine(true);
         List<String> withinLimits = List.of(
                 "{ vectors(collection: \"c\", limit: 1000) { vectors { id payload vector } next_cursor } }",

@@ -16,9 +16,12 @@ import dev.vectorizer.domain.CollectionName;
 import dev.vectorizer.domain.VectorId;
 import dev.vectorizer.domain.json.Json;
 import dev.vectorizer.domain.search.Filter;
+import dev.vectorizer.domain.search.ScoredPoint;
+import dev.vectorizer.domain.search.SearchRequest;
 import dev.vectorizer.domain.tenant.Caller;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The use cases an engine under test calls: each answers as a test sets it, and fails the test if
@@ -48,6 +51,11 @@ final class StubPorts {
     SearchVectorsQuery search = (c, n, r) -> unexpected();
     HybridSearchQuery hybrid = (c, n, r) -> unexpected();
     ScrollVectorsQuery scroll = (c, n, r) -> unexpected();
+
+    /** A search use case answering each search of a batch with {@code one}. */
+    static SearchVectorsQuery searching(Function<SearchRequest, List<ScoredPoint>> one) {
+        return (caller, name, requests) -> requests.stream().map(one).toList();
+    }
 
     static <T> T unexpected() {
         throw new AssertionError("use case not expected to be called");
