@@ -232,6 +232,8 @@ final class InMemoryPorts {
     static final class Index implements VectorIndexPort {
         final Map<String, Map<Incarnation, Map<VectorId, Vector>>> collections = new LinkedHashMap<>();
         int writes;
+        /** How many vector searches ran. */
+        int searches;
         /** How often stats were read: the real index opens a closed collection for that. */
         int statsReads;
         /** Incarnations whose files cannot be deleted (a failing disk). */
@@ -359,6 +361,7 @@ final class InMemoryPorts {
 
         @Override
         public List<ScoredPoint> search(Collection collection, VectorQuery query) {
+            searches++;
             return of(collection).values().stream()
                     .filter(v -> query.filter().map(f -> f.matches(v.payload())).orElse(true))
                     .map(v -> new ScoredPoint(v.id(), dot(v.values(), query.vector()), Optional.of(v.payload()), Optional.empty()))

@@ -197,6 +197,7 @@ class VectorUseCasesTest {
 
         assertThatThrownBy(() -> search.searchBatch(ACME, DOCS, List.of(dense(1, 1, 0, 0), dense(1, 1, 0))))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("query vector 1");
+        assertThat(index.searches).as("the valid first search did not run either").isZero();
         assertThatThrownBy(() -> search.searchBatch(ACME, DOCS, List.of())).isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("1 to 100 searches");
         List<SearchRequest> tooMany = IntStream.range(0, 101).mapToObj(i -> dense(1, 1, 0, 0)).toList();
