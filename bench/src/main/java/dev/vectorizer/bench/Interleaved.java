@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,50 +27,42 @@ final class Interleaved {
         int k = BenchMain.K;
         Measure.warmUp(ours, queries, efs, new int[] {100}, k);
         Measure.warmUp(raw, queries, efs, new int[] {100}, k);
-        double[] oursRecall = recalls(ours, data, efs);
-        double[] rawRecall = recalls(raw, data, efs);
-        Set<List<Integer>> pairs = new LinkedHashSet<>(); // (index of ours's ef, index of raw's ef)
+        List<Sweep> oursRecalls = recalls(Report.OURS, ours, data, efs);
+        List<Sweep> rawRecalls = recalls(Report.RAW, raw, data, efs);
+        Set<List<Sweep>> pairs = new LinkedHashSet<>(); // (ours's point, raw's point), once each
         for (double target : RECALL_TARGETS) {
-            int a = firstReaching(oursRecall, target);
-            int b = firstReaching(rawRecall, target);
-            if (a >= 0 && b >= 0) {
-                pairs.add(List.of(a, b));
+            Optional<Sweep> a = Sweep.firstReaching(oursRecalls, target);
+            Optional<Sweep> b = Sweep.firstReaching(rawRecalls, target);
+            if (a.isPresent() && b.isPresent()) {
+                pairs.add(List.of(a.get(), b.get()));
             }
         }
-        for (List<Integer> pair : pairs) {
-            int oursEf = efs[pair.get(0)];
-            int rawEf = efs[pair.get(1)];
+        for (List<Sweep> pair : pairs) {
+            Sweep oursPoint = pair.get(0);
+            Sweep rawPoint = pair.get(1);
             List<Double> oursQps = new ArrayList<>();
             List<Double> rawQps = new ArrayList<>();
             for (int p = 0; p < passes; p++) {
                 boolean oursFirst = p % 2 == 0;
-                for (int turn = 0; turn < 2; turn++) {
-                    if (oursFirst == (turn == 0)) {
-                        oursQps.add(Measure.window(1, Measure.clients(ours, queries, k, oursEf, 100)));
-                    } else {
-                        rawQps.add(Measure.window(1, Measure.clients(raw, queries, k, rawEf, 100)));
-                    }
+                if (oursFirst) {
+                    oursQps.add(Measure.window(1, Measure.clients(ours, queries, k, oursPoint.ef(), 100)));
+                }
+                rawQps.add(Measure.window(1, Measure.clients(raw, queries, k, rawPoint.ef(), 100)));
+                if (!oursFirst) {
+                    oursQps.add(Measure.window(1, Measure.clients(ours, queries, k, oursPoint.ef(), 100)));
                 }
             }
-            Measure.emit("paired", Report.OURS, oursEf, 100, 1, oursRecall[pair.get(0)], oursQps);
-            Measure.emit("paired", Report.RAW, rawEf, 100, 1, rawRecall[pair.get(1)], rawQps);
+            Measure.emit("paired", Report.OURS, oursPoint.ef(), 100, 1, oursPoint.recall(), oursQps);
+            Measure.emit("paired", Report.RAW, rawPoint.ef(), 100, 1, rawPoint.recall(), rawQps);
         }
     }
 
-    private static double[] recalls(Measure.KnnSearch search, DataSet data, int[] efs) throws IOException {
-        double[] recalls = new double[efs.length];
-        for (int i = 0; i < efs.length; i++) {
-            recalls[i] = Measure.recall(search, data.queries(), data.truth(), BenchMain.K, efs[i], 100);
+    /** Each ef's recall, as points without timings. */
+    private static List<Sweep> recalls(String engine, Measure.KnnSearch search, DataSet data, int[] efs) throws IOException {
+        List<Sweep> points = new ArrayList<>();
+        for (int ef : efs) {
+            points.add(new Sweep(engine, ef, Measure.recall(search, data.queries(), data.truth(), BenchMain.K, ef, 100), List.of()));
         }
-        return recalls;
-    }
-
-    private static int firstReaching(double[] recalls, double target) {
-        for (int i = 0; i < recalls.length; i++) {
-            if (recalls[i] >= target) {
-                return i;
-            }
-        }
-        return -1;
+        return points;
     }
 }
