@@ -8,7 +8,6 @@ import dev.vectorizer.application.port.out.EmbeddingPort;
 import dev.vectorizer.application.port.out.VectorIndexPort;
 import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.CollectionName;
-import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.search.HybridHit;
 import dev.vectorizer.domain.search.HybridRequest;
 import dev.vectorizer.domain.search.RankFusion;
@@ -47,8 +46,7 @@ public class SearchService implements SearchVectorsQuery, HybridSearchQuery, Scr
 
     @Override
     public List<List<ScoredPoint>> searchBatch(Caller.OfTenant caller, CollectionName name, List<SearchRequest> requests) {
-        InvalidValueException.require(!requests.isEmpty() && requests.size() <= MAX_BATCH,
-                "give 1 to " + MAX_BATCH + " searches per request, got " + requests.size());
+        Batches.require(requests.size(), MAX_BATCH, "searches");
         Collection collection = CollectionLookup.require(catalog, caller.require(Operation.READ), name);
         List<float[]> vectors = queryVectors(collection, requests);
         List<List<ScoredPoint>> results = new ArrayList<>(requests.size());

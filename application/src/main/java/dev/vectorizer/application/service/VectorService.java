@@ -61,7 +61,7 @@ public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, Dele
     @Override
     public int upsert(Caller.OfTenant caller, CollectionName name, List<Vector> vectors) {
         Collection collection = CollectionLookup.require(catalog, caller.require(Operation.WRITE), name);
-        requireBatch(vectors.size(), "vectors");
+        Batches.require(vectors.size(), MAX_BATCH, "vectors");
         Set<VectorId> seen = new HashSet<>();
         for (Vector vector : vectors) {
             InvalidValueException.require(seen.add(vector.id()), "vector id '" + vector.id() + "' appears twice in the batch");
@@ -82,7 +82,7 @@ public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, Dele
     @Override
     public long delete(Caller.OfTenant caller, CollectionName name, List<VectorId> ids) {
         Collection collection = CollectionLookup.require(catalog, caller.require(Operation.WRITE), name);
-        requireBatch(ids.size(), "ids");
+        Batches.require(ids.size(), MAX_BATCH, "ids");
         return locks.shared(collection, () -> -operations.logged(collection.ref().tenant(), OperationLogEntry.Kind.DELETE_VECTORS, name,
                 () -> ledger.delete(collection, List.copyOf(new HashSet<>(ids)))).vectors());
     }
@@ -111,7 +111,7 @@ public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, Dele
         Collection collection = CollectionLookup.require(catalog, caller.require(Operation.WRITE), name);
         collection.requireEmbeddable(embedding.model(), embedding.dimension());
         List<String> chunks = chunker.chunk(document.text());
-        requireBatch(chunks.size(), "text chunks");
+        Batches.require(chunks.size(), MAX_BATCH, "text chunks");
         List<float[]> embeddings = embedding.embed(chunks);
         List<Vector> vectors = new ArrayList<>(chunks.size());
         for (int n = 0; n < chunks.size(); n++) {
@@ -129,10 +129,5 @@ public class VectorService implements UpsertVectorsUseCase, GetVectorQuery, Dele
             });
             return vectors.stream().map(Vector::id).toList();
         });
-    }
-
-    private static void requireBatch(int size, String what) {
-        InvalidValueException.require(size >= 1, "no " + what + " given");
-        InvalidValueException.require(size <= MAX_BATCH, "at most " + MAX_BATCH + " " + what + " per request, got " + size);
     }
 }

@@ -199,10 +199,10 @@ class VectorUseCasesTest {
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("query vector 1");
         assertThat(index.searches).as("the valid first search did not run either").isZero();
         assertThatThrownBy(() -> search.searchBatch(ACME, DOCS, List.of())).isInstanceOf(InvalidValueException.class)
-                .hasMessageContaining("1 to 100 searches");
+                .hasMessageContaining("no searches given");
         List<SearchRequest> tooMany = IntStream.range(0, 101).mapToObj(i -> dense(1, 1, 0, 0)).toList();
         assertThatThrownBy(() -> search.searchBatch(ACME, DOCS, tooMany)).isInstanceOf(InvalidValueException.class)
-                .hasMessageContaining("got 101");
+                .hasMessageContaining("at most 100 searches per request, got 101");
         assertThat(search.searchBatch(ACME, DOCS, tooMany.subList(0, 100))).hasSize(100);
     }
 
