@@ -46,7 +46,7 @@ public final class ForkMain {
                 try (OurEngine engine = new OurEngine(Path.of(options.get("engine-dir")), Duration.ofHours(1));
                         RawLuceneBaseline.Searcher searcher = RawLuceneBaseline.Searcher.open(Path.of(options.get("index")))) {
                     Interleaved.run(data, (q, k, ef, percent) -> OursInProcess.ids(engine.port.search(collection, OursInProcess.query(q, k, ef, percent))),
-                            (q, k, ef, percent) -> searcher.search(q, k, ef), options.ints("efs", "10,16,24,32,48,64,100,160"),
+                            (q, k, ef, percent) -> searcher.search(q, k, ef), options.ints("efs", BenchMain.EFS),
                             options.integer("passes", 5));
                 }
             }
@@ -78,7 +78,7 @@ public final class ForkMain {
         int passes = options.integer("passes", 5);
         int k = BenchMain.K;
         float[][] queries = data.queries();
-        int[] efs = options.ints("efs", "10,16,24,32,48,64,100,160");
+        int[] efs = options.ints("efs", BenchMain.EFS);
         int[] filters = options.ints("filters", "");
         int[] filterEfs = options.ints("filter-efs", "10,32,100");
         // only the searches this fork measures are warmed up: what the JIT compiles for one kind of

@@ -18,8 +18,6 @@ final class Report {
     static final String RAW = "raw Lucene, 1 segment";
     static final String HNSWLIB = "hnswlib";
     static final String OURS_REST_INDEX = "ours, in process, REST's index";
-    static final String REST = "ours REST (wrk)";
-    static final String REST_BATCH = "ours REST, batches of " + RestComparison.BATCH + " (wrk)";
 
     private final Results results;
     private final StringBuilder out = new StringBuilder();
@@ -71,12 +69,12 @@ final class Report {
         for (double recall : new double[] {0.95, 0.99}) {
             qpsTarget("MiniLM: ours vs hnswlib", results.sweep(TEXT, OURS, 100), results.sweep(TEXT, HNSWLIB, 100), recall, 0.85);
         }
-        for (String engine : List.of(REST, REST_BATCH)) {
+        for (RestRequests requests : RestRequests.ALL) {
             for (int connections : new int[] {1, 4}) {
-                Optional<Sweep> rest = results.point(c, engine, "rest", connections);
+                Optional<Sweep> rest = results.point(c, requests.engine(), "rest", connections);
                 Optional<Sweep> inProcess = results.point(c, OURS_REST_INDEX, "threads", connections);
                 if (rest.isPresent() && inProcess.isPresent()) {
-                    target((engine.equals(REST) ? "REST" : "REST, batches of " + RestComparison.BATCH) + " (wrk, " + connections
+                    target(requests.target() + " (wrk, " + connections
                                     + " conn.) vs in process (" + connections + " thread" + (connections > 1 ? "s" : "") + ")",
                             point(rest.get()), point(inProcess.get()), rest.get().median() / inProcess.get().median(), 0.85, false);
                 }
@@ -225,7 +223,7 @@ final class Report {
             Sweep r = row.getValue();
             Optional<Sweep> in = results.point(CLUSTERED, OURS_REST_INDEX, "threads", row.getKey().threads());
             out.append(String.format(Locale.ROOT, "| %s | %d | %d | %,.0f | %,.0f–%,.0f | %s | %s |%n",
-                    r.engine().equals(REST) ? "one search each" : RestComparison.BATCH + " searches each (`search/batch`)", row.getKey().threads(), r.ef(), r.median(), r.min(), r.max(),
+                    RestRequests.ofEngine(r.engine()).orElseThrow().requests(), row.getKey().threads(), r.ef(), r.median(), r.min(), r.max(),
                     in.map(s -> String.format(Locale.ROOT, "%,.0f", s.median())).orElse("n/a"),
                     in.map(s -> String.format(Locale.ROOT, "%.2f×", r.median() / s.median())).orElse("n/a")));
         }

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * REST search throughput against the same index searched in process: the uber-jar's own collection,
  * ingested over HTTP once and merged by the server, searched with wrk at 1 and 4 connections, one
- * search per request and then batches of {@value #BATCH} ({@code search/batch}); then
+ * search per request and then batches ({@link RestRequests#ALL}, {@code search/batch}); then
  * the server's data directory opened by our engine in a forked JVM, searched by 1 and 4 threads at the
  * same ef. The ef is the smallest at which ours in process reached the recall target in this run.
  */
@@ -30,8 +30,6 @@ final class RestComparison {
      */
     private static final int WARM_UP_SECONDS = 90;
 
-    /** Searches per batch request. */
-    static final int BATCH = 10;
     /** The batch route shares the server's whole path with the single one, warmed up before it. */
     private static final int BATCH_WARM_UP_SECONDS = 20;
 
@@ -91,43 +89,43 @@ final class RestComparison {
                 .orElse(efs[efs.length - 1]);
     }
 
-    /** wrk against the server: one warm-up run, then {@code restPasses} runs at each connection count. */
+    /** wrk against the server, for each kind of request: one warm-up run, then {@code restPasses} runs at each connection count. */
     void searchOverRest(DataSet data, int[] efs) throws IOException, InterruptedException {
         int ef = ef(efs);
         try (RestRunner rest = RestRunner.start(jar, dataDir(), log, serverArgs())) {
             double recall = rest.recall(Report.CLUSTERED, data, ef, BenchMain.K);
-            WrkRunner wrk = WrkRunner.prepare(runs.resolve("wrk"),
-                    Arrays.stream(data.queries()).map(q -> RestRunner.searchBody(q, BenchMain.K, ef)).toList());
-            URI url = rest.base().resolve("/api/collections/" + Report.CLUSTERED + "/search");
-            wrk.run(rest.process(), url, CONNECTIONS[CONNECTIONS.length - 1], Math.max(seconds, WARM_UP_SECONDS));
-            passes(rest, wrk, url, Report.REST, 1, ef, recall);
-            WrkRunner batches = WrkRunner.prepare(runs.resolve("wrk-batch"), batchBodies(data.queries(), ef));
-            URI batchUrl = rest.base().resolve("/api/collections/" + Report.CLUSTERED + "/search/batch");
-            batches.run(rest.process(), batchUrl, CONNECTIONS[CONNECTIONS.length - 1], BATCH_WARM_UP_SECONDS);
-            passes(rest, batches, batchUrl, Report.REST_BATCH, BATCH, ef, recall);
-        }
-    }
-
-    /** {@code restPasses} wrk runs at each connection count; searches per second are requests per second × {@code searchesPerRequest}. */
-    private void passes(RestRunner rest, WrkRunner wrk, URI url, String engine, int searchesPerRequest, int ef, double recall)
-            throws IOException, InterruptedException {
-        for (int pass = 1; pass <= restPasses; pass++) {
-            for (int connections : CONNECTIONS) {
-                WrkRunner.Result r = wrk.run(rest.process(), url, connections, seconds);
-                results.add(new Results.Key(Report.CLUSTERED, engine, "rest", ef, 100, connections), recall,
-                        List.of(r.requestsPerSecond() * searchesPerRequest));
-                results.notes.add(String.format(Locale.ROOT, "%s, %d connection(s), pass %d: p50 %.2f ms, p99 %.2f ms, server CPU %.0f µs/request.",
-                        engine, connections, pass, r.p50Millis(), r.p99Millis(), r.serverCpuMicrosPerRequest()));
+            for (RestRequests requests : RestRequests.ALL) {
+                WrkRunner wrk = WrkRunner.prepare(runs.resolve("wrk-" + requests.searches()), bodies(data.queries(), requests, ef));
+                URI url = rest.base().resolve("/api/collections/" + Report.CLUSTERED + (requests.batch() ? "/search/batch" : "/search"));
+                wrk.run(rest.process(), url, CONNECTIONS[CONNECTIONS.length - 1],
+                        requests.batch() ? BATCH_WARM_UP_SECONDS : Math.max(seconds, WARM_UP_SECONDS));
+                passes(rest, wrk, url, requests, ef, recall);
             }
         }
     }
 
-    /** The queries in batches of {@value #BATCH}, each a {@code search/batch} body. */
-    private static List<String> batchBodies(float[][] queries, int ef) {
+    /** {@code restPasses} wrk runs at each connection count; searches per second are requests per second × the searches per request. */
+    private void passes(RestRunner rest, WrkRunner wrk, URI url, RestRequests requests, int ef, double recall)
+            throws IOException, InterruptedException {
+        for (int pass = 1; pass <= restPasses; pass++) {
+            for (int connections : CONNECTIONS) {
+                WrkRunner.Result r = wrk.run(rest.process(), url, connections, seconds);
+                results.add(new Results.Key(Report.CLUSTERED, requests.engine(), "rest", ef, 100, connections), recall,
+                        List.of(r.requestsPerSecond() * requests.searches()));
+                results.notes.add(String.format(Locale.ROOT, "%s, %d connection(s), pass %d: p50 %.2f ms, p99 %.2f ms, server CPU %.0f µs/request.",
+                        requests.engine(), connections, pass, r.p50Millis(), r.p99Millis(), r.serverCpuMicrosPerRequest()));
+            }
+        }
+    }
+
+    /** The queries as request bodies: one search each, or {@code search/batch} bodies of {@code requests.searches()}. */
+    private static List<String> bodies(float[][] queries, RestRequests requests, int ef) {
         List<String> bodies = new ArrayList<>();
-        for (int from = 0; from + BATCH <= queries.length; from += BATCH) {
-            bodies.add(Arrays.stream(queries, from, from + BATCH).map(q -> RestRunner.searchBody(q, BenchMain.K, ef))
-                    .collect(Collectors.joining(",", "{\"searches\":[", "]}")));
+        int size = requests.searches();
+        for (int from = 0; from + size <= queries.length; from += size) {
+            String searches = Arrays.stream(queries, from, from + size).map(q -> RestRunner.searchBody(q, BenchMain.K, ef))
+                    .collect(Collectors.joining(","));
+            bodies.add(requests.batch() ? "{\"searches\":[" + searches + "]}" : searches);
         }
         return bodies;
     }
