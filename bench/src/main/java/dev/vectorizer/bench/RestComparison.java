@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -96,7 +95,7 @@ final class RestComparison {
             double recall = rest.recall(Report.CLUSTERED, data, ef, BenchMain.K);
             for (RestRequests requests : RestRequests.ALL) {
                 WrkRunner wrk = WrkRunner.prepare(runs.resolve("wrk-" + requests.searches()), bodies(data.queries(), requests, ef));
-                URI url = rest.base().resolve("/api/collections/" + Report.CLUSTERED + (requests.batch() ? "/search/batch" : "/search"));
+                URI url = rest.base().resolve("/api/collections/" + Report.CLUSTERED + requests.route());
                 wrk.run(rest.process(), url, CONNECTIONS[CONNECTIONS.length - 1],
                         requests.batch() ? BATCH_WARM_UP_SECONDS : Math.max(seconds, WARM_UP_SECONDS));
                 passes(rest, wrk, url, requests, ef, recall);
@@ -118,14 +117,12 @@ final class RestComparison {
         }
     }
 
-    /** The queries as request bodies: one search each, or {@code search/batch} bodies of {@code requests.searches()}. */
+    /** The queries as the bodies of {@code requests}, {@code requests.searches()} queries each. */
     private static List<String> bodies(float[][] queries, RestRequests requests, int ef) {
         List<String> bodies = new ArrayList<>();
         int size = requests.searches();
         for (int from = 0; from + size <= queries.length; from += size) {
-            String searches = Arrays.stream(queries, from, from + size).map(q -> RestRunner.searchBody(q, BenchMain.K, ef))
-                    .collect(Collectors.joining(","));
-            bodies.add(requests.batch() ? "{\"searches\":[" + searches + "]}" : searches);
+            bodies.add(requests.body(Arrays.stream(queries, from, from + size).map(q -> RestRunner.searchBody(q, BenchMain.K, ef)).toList()));
         }
         return bodies;
     }

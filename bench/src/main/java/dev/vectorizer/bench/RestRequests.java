@@ -16,6 +16,16 @@ record RestRequests(int searches) {
         return searches > 1;
     }
 
+    /** The route the requests go to, under the collection's path. */
+    String route() {
+        return batch() ? "/search/batch" : "/search";
+    }
+
+    /** One request's body from the bodies of its searches (exactly {@link #searches} of them). */
+    String body(List<String> searchBodies) {
+        return batch() ? "{\"searches\":[" + String.join(",", searchBodies) + "]}" : searchBodies.getFirst();
+    }
+
     /** The engine name of the run's results. */
     String engine() {
         return batch() ? "ours REST, batches of " + searches + " (wrk)" : "ours REST (wrk)";
