@@ -6,7 +6,7 @@
 #   bench/run-vector-bench.sh [--size 100000] [--dim 128] [--queries 1000] [--text-size 10000]
 #                             [--text-queries 500] [--rounds 2] [--passes 5] [--seed 42]
 #                             [--efs 10,16,24,32,40,48,56,64,100,160] [--filters 10,1] [--filter-efs 10,16,32,64,100]
-#                             [--threads 1,2,4] [--quantized int8,int4,binary] [--rest-seconds 10] [--rest-passes 3]
+#                             [--threads 1,2,4] [--quantized int8,int4,binary] [--rest-seconds 5] [--rest-passes 3]
 #                             [--quiet-cores 0.25] [--quiet-timeout 300] [--docs docs/PERFORMANCE.md | --docs '']
 #                             [--skip rest,text,hnswlib,raw,filter,quantized,threads,coldstart] [--no-build]
 #

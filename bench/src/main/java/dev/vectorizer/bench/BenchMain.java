@@ -93,7 +93,7 @@ public final class BenchMain {
         Optional<DataSet> text = skipped("text") ? Optional.empty()
                 : Optional.of(DataSet.miniLm(work.resolve("data"), options.integer("text-size", 10_000), options.integer("text-queries", 500), seed));
         Optional<RestComparison> rest = skipped("rest") ? Optional.empty()
-                : Optional.of(new RestComparison(jar(), runs, work.resolve("rest-server.log"), results, options.integer("rest-seconds", 10),
+                : Optional.of(new RestComparison(jar(), runs, work.resolve("rest-server.log"), results, options.integer("rest-seconds", 5),
                         options.integer("rest-passes", 3)));
 
         for (int round = 0; round < rounds; round++) {
@@ -226,8 +226,7 @@ public final class BenchMain {
             }));
         }
         rest.ifPresent(comparison -> {
-            searches.add(new Run("REST (wrk), round " + r, () -> comparison.searchOverRest(clustered, efs)));
-            searches.add(new Run("ours in process on REST's index, round " + r, () -> comparison.searchInProcess(clustered, efs, passes)));
+            searches.add(new Run("REST (wrk) and in process, interleaved, round " + r, () -> comparison.search(clustered, efs)));
         });
         if (!skipped("coldstart")) {
             searches.add(new Run("cold start uber-jar, round " + r, () -> coldStart(ColdStart.UBER_JAR, ColdStart.uberJar(jar(), runs, results))));

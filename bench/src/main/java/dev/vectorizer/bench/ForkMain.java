@@ -4,6 +4,7 @@ import dev.vectorizer.domain.Collection;
 import dev.vectorizer.domain.Incarnation;
 import dev.vectorizer.domain.Quantization;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,9 @@ import java.util.Map;
  *               --label L --efs 10,16 --passes P [--threads 1,2,4] [--thread-ef E] [--filters 10,1] [--filter-efs ..]
  * ForkMain raw  --data DIR --index DIR --label L --efs .. --passes P [--threads 1,2,4]
  * ForkMain pair --data DIR --engine-dir DIR --name N --index DIR --efs .. --passes P   (ours and raw Lucene interleaved: {@link Interleaved})
+ * ForkMain rest --data DIR --engine-dir DIR --name N --tenant T --incarnation I --ef E --rest-recall R --url URL
+ *               --server-pid PID --work DIR [--connections 1,4] [--passes 3] [--seconds 5]
+ *               (wrk against a live server and its index in process, interleaved: {@link RestInterleaved})
  * ForkMain machine --data DIR --passes P [--threads 1,2]   (the distance kernel alone: {@link MachineCeiling})
  * </pre>
  * Without {@code --thread-ef}, the thread runs use the smallest swept ef reaching recall 0.95; with it,
@@ -38,15 +42,24 @@ public final class ForkMain {
             case "ours" -> {
                 Collection collection = oursCollection(options, data);
                 try (OurEngine engine = new OurEngine(Path.of(options.get("engine-dir")), Duration.ofHours(1))) {
-                    run(options, data, (q, k, ef, percent) -> OursInProcess.ids(engine.port.search(collection, OursInProcess.query(q, k, ef, percent))));
+                    run(options, data, search(engine, collection));
+                }
+            }
+            case "rest" -> {
+                Collection collection = oursCollection(options, data);
+                try (OurEngine engine = new OurEngine(Path.of(options.get("engine-dir")), Duration.ofHours(1))) {
+                    RestInterleaved.Server server = new RestInterleaved.Server(URI.create(options.get("url")),
+                            ProcessHandle.of(Long.parseLong(options.get("server-pid"))).orElseThrow());
+                    RestInterleaved.run(data, search(engine, collection), server, Path.of(options.get("work")),
+                            Integer.parseInt(options.get("ef")), Double.parseDouble(options.get("rest-recall")), options.ints("connections", "1,4"), options.integer("passes", 3),
+                            Duration.ofSeconds(options.integer("seconds", 5)));
                 }
             }
             case "pair" -> {
                 Collection collection = oursCollection(options, data);
                 try (OurEngine engine = new OurEngine(Path.of(options.get("engine-dir")), Duration.ofHours(1));
                         RawLuceneBaseline.Searcher searcher = RawLuceneBaseline.Searcher.open(Path.of(options.get("index")))) {
-                    Interleaved.run(data, (q, k, ef, percent) -> OursInProcess.ids(engine.port.search(collection, OursInProcess.query(q, k, ef, percent))),
-                            (q, k, ef, percent) -> searcher.search(q, k, ef), options.ints("efs", BenchMain.EFS),
+                    Interleaved.run(data, search(engine, collection), (q, k, ef, percent) -> searcher.search(q, k, ef), options.ints("efs", BenchMain.EFS),
                             options.integer("passes", 5));
                 }
             }
@@ -65,6 +78,10 @@ public final class ForkMain {
         return OurEngine.collection(options.get("tenant", OurEngine.TENANT), options.get("name"),
                 new Incarnation(HexFormat.fromHexDigitsToLong(options.get("incarnation", "1"))), data.dimension(), BenchMain.HNSW,
                 Quantization.parse(options.get("quantization", "none")));
+    }
+
+    private static Measure.KnnSearch search(OurEngine engine, Collection collection) {
+        return (q, k, ef, percent) -> OursInProcess.ids(engine.port.search(collection, OursInProcess.query(q, k, ef, percent)));
     }
 
     /** The arguments of an {@code ours} run; callers add the optional ones. */

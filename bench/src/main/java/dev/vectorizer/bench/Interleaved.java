@@ -45,11 +45,11 @@ final class Interleaved {
             for (int p = 0; p < passes; p++) {
                 boolean oursFirst = p % 2 == 0;
                 if (oursFirst) {
-                    oursQps.add(Measure.window(1, Measure.clients(ours, queries, k, oursPoint.ef(), 100)));
+                    oursQps.add(Measure.window(1, Measure.clients(ours, queries, k, oursPoint.ef(), 100), Measure.WINDOW));
                 }
-                rawQps.add(Measure.window(1, Measure.clients(raw, queries, k, rawPoint.ef(), 100)));
+                rawQps.add(Measure.window(1, Measure.clients(raw, queries, k, rawPoint.ef(), 100), Measure.WINDOW));
                 if (!oursFirst) {
-                    oursQps.add(Measure.window(1, Measure.clients(ours, queries, k, oursPoint.ef(), 100)));
+                    oursQps.add(Measure.window(1, Measure.clients(ours, queries, k, oursPoint.ef(), 100), Measure.WINDOW));
                 }
             }
             Measure.emit("paired", Report.OURS, oursPoint.ef(), 100, 1, oursPoint.recall(), oursQps);

@@ -1,6 +1,8 @@
 package dev.vectorizer.bench;
 
+import jakarta.json.Json;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,8 +79,8 @@ final class Measure {
         return qps;
     }
 
-    /** How long each window of concurrent clients runs. */
-    static final long WINDOW_NANOS = 1_000_000_000L;
+    /** How long each window of concurrent clients runs, unless told otherwise. */
+    static final Duration WINDOW = Duration.ofSeconds(1);
 
     /** One client's work, one unit per call (its result only keeps the JIT from dropping the work). */
     interface Unit {
@@ -105,18 +107,18 @@ final class Measure {
         Map<Integer, List<Double>> rates = new LinkedHashMap<>();
         for (int p = 0; p < passes; p++) {
             for (int threads : threadCounts) {
-                rates.computeIfAbsent(threads, t -> new ArrayList<>()).add(window(threads, client));
+                rates.computeIfAbsent(threads, t -> new ArrayList<>()).add(window(threads, client, WINDOW));
             }
         }
         return rates;
     }
 
     /**
-     * Units per second of {@code threads} clients busy for one window: each stops at the window's end,
+     * Units per second of {@code threads} clients busy for {@code length}: each stops at the window's end,
      * so all stop within one unit of each other. (Clients that each ran all queries once left a tail
      * with one thread running, in passes of ~0.1 s that one GC or JIT event skewed.)
      */
-    static double window(int threads, IntFunction<Unit> client) throws IOException, InterruptedException {
+    static double window(int threads, IntFunction<Unit> client, Duration length) throws IOException, InterruptedException {
         CountDownLatch go = new CountDownLatch(1);
         AtomicReference<IOException> failure = new AtomicReference<>();
         AtomicLong done = new AtomicLong();
@@ -129,7 +131,7 @@ final class Measure {
                 long sink = 0;
                 try {
                     go.await();
-                    long deadline = start[0] + WINDOW_NANOS;
+                    long deadline = start[0] + length.toNanos();
                     while (System.nanoTime() < deadline) {
                         sink += unit.run();
                         units++;
@@ -166,6 +168,11 @@ final class Measure {
     static void emit(String kind, String engine, int ef, int percent, int threads, double recall, List<Double> qps) {
         emit(String.format(Locale.ROOT, "{\"kind\":\"%s\",\"engine\":\"%s\",\"ef\":%d,\"filter\":%d,\"threads\":%d,\"recall\":%.6f,\"qps\":[%s]}",
                 kind, engine, ef, percent, threads, recall, join(qps)));
+    }
+
+    /** A line for the report's notes. */
+    static void emitNote(String text) {
+        emit(Json.createObjectBuilder().add("kind", "note").add("text", text).build().toString());
     }
 
     private static String join(List<Double> qps) {

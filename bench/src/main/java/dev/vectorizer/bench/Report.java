@@ -17,7 +17,6 @@ final class Report {
     static final String OURS = "ours";
     static final String RAW = "raw Lucene, 1 segment";
     static final String HNSWLIB = "hnswlib";
-    static final String OURS_REST_INDEX = "ours, in process, REST's index";
 
     private final Results results;
     private final StringBuilder out = new StringBuilder();
@@ -72,10 +71,10 @@ final class Report {
         for (RestRequests requests : RestRequests.ALL) {
             for (int connections : new int[] {1, 4}) {
                 Optional<Sweep> rest = results.point(c, requests.engine(), "rest", connections);
-                Optional<Sweep> inProcess = results.point(c, OURS_REST_INDEX, "threads", connections);
+                Optional<Sweep> inProcess = results.point(c, requests.inProcessEngine(), "rest", connections);
                 if (rest.isPresent() && inProcess.isPresent()) {
-                    target(requests.target() + " (wrk, " + connections
-                                    + " conn.) vs in process (" + connections + " thread" + (connections > 1 ? "s" : "") + ")",
+                    target(requests.target() + " (wrk, " + connections + " conn.) vs in process (" + connections + " thread"
+                                    + (connections > 1 ? "s" : "") + "), windows interleaved",
                             point(rest.get()), point(inProcess.get()), rest.get().median() / inProcess.get().median(), 0.85, false);
                 }
             }
@@ -214,17 +213,20 @@ final class Report {
     }
 
     private void rest() {
-        List<Map.Entry<Results.Key, Sweep>> rows = results.ofKind(CLUSTERED, "rest");
+        List<Map.Entry<Results.Key, Sweep>> rows = results.ofKind(CLUSTERED, "rest").stream()
+                .filter(row -> RestRequests.ofEngine(row.getKey().engine()).isPresent()).toList();
         if (rows.isEmpty()) {
             return;
         }
-        out.append("#### REST search (wrk) vs the same index in process\n\n| requests | connections / threads | ef | REST searches/s median | REST min–max | in process QPS | REST / in process |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        out.append("#### REST search (wrk) vs the same index in process, windows interleaved\n\n| requests | connections / threads | ef "
+                + "| REST searches/s median | REST min–max | in process QPS median | in process min–max | REST / in process |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<Results.Key, Sweep> row : rows) {
             Sweep r = row.getValue();
-            Optional<Sweep> in = results.point(CLUSTERED, OURS_REST_INDEX, "threads", row.getKey().threads());
-            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %,.0f | %,.0f–%,.0f | %s | %s |%n",
-                    RestRequests.ofEngine(r.engine()).orElseThrow().requests(), row.getKey().threads(), r.ef(), r.median(), r.min(), r.max(),
-                    in.map(s -> String.format(Locale.ROOT, "%,.0f", s.median())).orElse("n/a"),
+            RestRequests requests = RestRequests.ofEngine(r.engine()).orElseThrow();
+            Optional<Sweep> in = results.point(CLUSTERED, requests.inProcessEngine(), "rest", row.getKey().threads());
+            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s |%n", requests.requests(), row.getKey().threads(), r.ef(), qps(r),
+                    in.map(Report::qps).orElse("n/a | n/a"),
                     in.map(s -> String.format(Locale.ROOT, "%.2f×", r.median() / s.median())).orElse("n/a")));
         }
         out.append('\n');

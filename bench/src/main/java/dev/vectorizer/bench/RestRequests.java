@@ -31,6 +31,11 @@ record RestRequests(int searches) {
         return batch() ? "ours REST, batches of " + searches + " (wrk)" : "ours REST (wrk)";
     }
 
+    /** The engine name of the in-process windows timed between this run's wrk windows. */
+    String inProcessEngine() {
+        return "ours in process, beside " + engine();
+    }
+
     /** The run's name in the targets table. */
     String target() {
         return batch() ? "REST, batches of " + searches : "REST";

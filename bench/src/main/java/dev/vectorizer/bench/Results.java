@@ -20,7 +20,7 @@ final class Results {
     /**
      * {@code kind}: {@code sweep} (one thread), {@code paired} (one thread, ours and raw Lucene interleaved in
      * one JVM), {@code threads} (concurrent clients in process), {@code kernel} (the distance kernel alone),
-     * {@code rest} (wrk connections).
+     * {@code rest} (wrk connections, and the in-process windows between them).
      */
     record Key(String data, String engine, String kind, int ef, int filter, int threads) {
     }
@@ -41,9 +41,13 @@ final class Results {
     final List<QuietBox.Load> loads = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
 
-    /** A line of {@link ForkMain} ({@code kind}) or of the hnswlib peer ({@code type: search}). */
+    /** A line of {@link ForkMain} ({@code kind}, or a {@code note}) or of the hnswlib peer ({@code type: search}). */
     void add(String data, JsonObject json) {
         String kind = json.containsKey("kind") ? json.getString("kind") : "sweep";
+        if (kind.equals("note")) {
+            notes.add(json.getString("text"));
+            return;
+        }
         String engine = json.containsKey("engine") ? json.getString("engine") : "hnswlib";
         List<Double> qps = json.getJsonArray("qps").getValuesAs(JsonNumber.class).stream().map(JsonNumber::doubleValue).toList();
         add(new Key(data, engine, kind, json.getInt("ef"), json.getInt("filter", 100), json.getInt("threads", 1)),
