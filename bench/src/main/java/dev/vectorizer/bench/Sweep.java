@@ -3,6 +3,7 @@ package dev.vectorizer.bench;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Result of one engine at one ef: recall@10 and the QPS of every timed pass (over all forks). */
 public record Sweep(String engine, int ef, double recall, List<Double> qps) {
@@ -12,7 +13,25 @@ public record Sweep(String engine, int ef, double recall, List<Double> qps) {
     }
 
     public double median() {
-        List<Double> sorted = new ArrayList<>(qps);
+        return median(qps);
+    }
+
+    /**
+     * The median over passes of this point's pass divided by {@code other}'s pass of the same number,
+     * for two points timed in alternating windows (each pass beside the other's, in the same order in
+     * every fork), else NaN. Each ratio compares one moment of the machine, whose speed moves by up to
+     * 2.5× between minutes of a run: the ratio of the two medians mixes its slow and fast minutes (one
+     * run's pooled medians gave 0.84× where the median of its ten window pairs was 0.99×).
+     */
+    public double pairedRatio(Sweep other) {
+        if (qps.size() != other.qps.size()) {
+            return Double.NaN;
+        }
+        return median(IntStream.range(0, qps.size()).mapToObj(i -> qps.get(i) / other.qps.get(i)).toList());
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int n = sorted.size();
         return n == 0 ? Double.NaN : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
