@@ -51,16 +51,16 @@ public final class ForkMain {
                     RestInterleaved.Server server = new RestInterleaved.Server(URI.create(options.get("url")),
                             ProcessHandle.of(Long.parseLong(options.get("server-pid"))).orElseThrow());
                     RestInterleaved.run(data, search(engine, collection), server, Path.of(options.get("work")),
-                            Integer.parseInt(options.get("ef")), Double.parseDouble(options.get("rest-recall")), options.ints("connections", "1,4"), options.integer("passes", 3),
-                            Duration.ofSeconds(options.integer("seconds", 5)));
+                            Integer.parseInt(options.get("ef")), Double.parseDouble(options.get("rest-recall")),
+                            options.ints("connections", "1,4"), options.integer("passes", 3), Duration.ofSeconds(options.integer("seconds", 5)));
                 }
             }
             case "pair" -> {
                 Collection collection = oursCollection(options, data);
                 try (OurEngine engine = new OurEngine(Path.of(options.get("engine-dir")), Duration.ofHours(1));
                         RawLuceneBaseline.Searcher searcher = RawLuceneBaseline.Searcher.open(Path.of(options.get("index")))) {
-                    Interleaved.run(data, search(engine, collection), (q, k, ef, percent) -> searcher.search(q, k, ef), options.ints("efs", BenchMain.EFS),
-                            options.integer("passes", 5));
+                    Interleaved.run(data, search(engine, collection), (q, k, ef, percent) -> searcher.search(q, k, ef),
+                            options.ints("efs", BenchMain.EFS), options.integer("passes", 5));
                 }
             }
             case "machine" -> MachineCeiling.run(data, options.ints("threads", "1,2"), options.integer("passes", 5));
