@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 /**
  * REST search and the same index in process, timed in alternating windows: a fork beside the live
@@ -53,6 +54,7 @@ final class RestInterleaved {
         float[][] queries = data.queries();
         Measure.warmUp(inProcess, queries, new int[] {ef}, new int[] {100}, BenchMain.K);
         double recall = Measure.recall(inProcess, queries, data.truth(), BenchMain.K, ef, 100);
+        IntFunction<Measure.Unit> clients = Measure.clients(inProcess, queries, BenchMain.K, ef, 100);
         int widest = Arrays.stream(connections).max().orElseThrow();
         for (RestRequests requests : RestRequests.ALL) {
             WrkRunner wrk = WrkRunner.prepare(work.resolve("wrk-" + requests.searches()), bodies(queries, requests, ef));
@@ -63,14 +65,14 @@ final class RestInterleaved {
                 List<Double> local = new ArrayList<>();
                 for (int pass = 1; pass <= passes; pass++) {
                     if (pass % 2 == 1) {
-                        local.add(Measure.window(threads, Measure.clients(inProcess, queries, BenchMain.K, ef, 100), window));
+                        local.add(Measure.window(threads, clients, window));
                     }
                     WrkRunner.Result r = wrk.run(server.process(), url, threads, (int) window.toSeconds());
                     rest.add(r.requestsPerSecond() * requests.searches());
                     Measure.emitNote(String.format(Locale.ROOT, "%s, %d connection(s), pass %d: p50 %.2f ms, p99 %.2f ms, server CPU %.0f µs/request.",
                             requests.engine(), threads, pass, r.p50Millis(), r.p99Millis(), r.serverCpuMicrosPerRequest()));
                     if (pass % 2 == 0) {
-                        local.add(Measure.window(threads, Measure.clients(inProcess, queries, BenchMain.K, ef, 100), window));
+                        local.add(Measure.window(threads, clients, window));
                     }
                 }
                 Measure.emit("rest", requests.engine(), ef, 100, threads, restRecall, rest);
