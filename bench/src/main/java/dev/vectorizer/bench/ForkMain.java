@@ -108,14 +108,14 @@ public final class ForkMain {
         }
         int threadEf = options.integer("thread-ef", -1);
         if (threadEf < 0 && efs.length > 0) {
+            List<Sweep> sweeps = new ArrayList<>();
             for (int ef : efs) {
                 double recall = Measure.recall(search, queries, data.truth(), k, ef, 100);
-                Measure.emitSweep(label, ef, 100, recall, Measure.passes(search, queries, k, ef, 100, passes));
-                if (threadEf < 0 && recall >= BenchMain.RECALL_TARGET) {
-                    threadEf = ef;
-                }
+                List<Double> qps = Measure.passes(search, queries, k, ef, 100, passes);
+                Measure.emitSweep(label, ef, 100, recall, qps);
+                sweeps.add(new Sweep(label, ef, recall, qps));
             }
-            threadEf = threadEf < 0 ? efs[efs.length - 1] : threadEf;
+            threadEf = Sweep.firstReaching(sweeps, BenchMain.RECALL_TARGET).map(Sweep::ef).orElse(efs[efs.length - 1]);
         }
         int[] threadCounts = options.ints("threads", "");
         if (threadCounts.length > 0) {

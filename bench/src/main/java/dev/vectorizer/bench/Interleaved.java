@@ -6,9 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
- * Ours and raw Lucene in one JVM, timed in alternating one-thread windows (ours, raw, raw, ours, ...)
+ * Ours and raw Lucene in one JVM, timed in alternating one-thread windows ({@link Measure#alternate})
  * at the ef where each first reaches each recall target: the machine's speed moves during a run by
  * more than the 5 % the target leaves (the host's other guests; see {@link Measure#concurrentPasses}),
  * and windows a second apart see the same machine, where forks minutes apart do not. Both engines run
@@ -40,18 +41,12 @@ final class Interleaved {
         for (List<Sweep> pair : pairs) {
             Sweep oursPoint = pair.get(0);
             Sweep rawPoint = pair.get(1);
+            IntFunction<Measure.Unit> oursClient = Measure.clients(ours, queries, k, oursPoint.ef(), 100);
+            IntFunction<Measure.Unit> rawClient = Measure.clients(raw, queries, k, rawPoint.ef(), 100);
             List<Double> oursQps = new ArrayList<>();
             List<Double> rawQps = new ArrayList<>();
-            for (int p = 0; p < passes; p++) {
-                boolean oursFirst = p % 2 == 0;
-                if (oursFirst) {
-                    oursQps.add(Measure.window(1, Measure.clients(ours, queries, k, oursPoint.ef(), 100), Measure.WINDOW));
-                }
-                rawQps.add(Measure.window(1, Measure.clients(raw, queries, k, rawPoint.ef(), 100), Measure.WINDOW));
-                if (!oursFirst) {
-                    oursQps.add(Measure.window(1, Measure.clients(ours, queries, k, oursPoint.ef(), 100), Measure.WINDOW));
-                }
-            }
+            Measure.alternate(passes, () -> Measure.window(1, oursClient, Measure.WINDOW), oursQps,
+                    () -> Measure.window(1, rawClient, Measure.WINDOW), rawQps);
             Measure.emit("paired", Report.OURS, oursPoint.ef(), 100, 1, oursPoint.recall(), oursQps);
             Measure.emit("paired", Report.RAW, rawPoint.ef(), 100, 1, rawPoint.recall(), rawQps);
         }

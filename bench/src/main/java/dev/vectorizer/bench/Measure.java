@@ -156,6 +156,29 @@ final class Measure {
         return done.get() / (elapsed / 1e9);
     }
 
+    /** One timed window of some kind; its rate. */
+    interface Window {
+        double measure() throws IOException, InterruptedException;
+    }
+
+    /**
+     * {@code passes} pairs of windows, {@code a} first in the even-numbered passes and {@code b} first
+     * in the odd ones, so that each pair sees the same machine and neither always runs first; the
+     * rates are appended to {@code aRates} and {@code bRates}, pass by pass.
+     */
+    static void alternate(int passes, Window a, List<Double> aRates, Window b, List<Double> bRates)
+            throws IOException, InterruptedException {
+        for (int p = 0; p < passes; p++) {
+            if (p % 2 == 0) {
+                aRates.add(a.measure());
+                bRates.add(b.measure());
+            } else {
+                bRates.add(b.measure());
+                aRates.add(a.measure());
+            }
+        }
+    }
+
     static void emitSweep(String engine, int ef, int percent, double recall, List<Double> qps) {
         emit("sweep", engine, ef, percent, 1, recall, qps);
     }

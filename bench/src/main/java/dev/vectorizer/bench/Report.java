@@ -219,21 +219,24 @@ final class Report {
     }
 
     private void rest() {
-        List<Map.Entry<Results.Key, Sweep>> rows = results.ofKind(CLUSTERED, "rest").stream()
-                .filter(row -> RestRequests.ofEngine(row.getKey().engine()).isPresent()).toList();
+        List<Map.Entry<Results.Key, Sweep>> rows = results.ofKind(CLUSTERED, "rest"); // REST runs and the in-process windows beside them
         if (rows.isEmpty()) {
             return;
         }
         out.append("#### REST search (wrk) vs the same index in process, windows interleaved\n\n| requests | connections / threads | ef "
                 + "| REST searches/s median | REST min–max | in process QPS median | in process min–max | REST / in process (median of window pairs) |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Map.Entry<Results.Key, Sweep> row : rows) {
-            Sweep r = row.getValue();
-            RestRequests requests = RestRequests.ofEngine(r.engine()).orElseThrow();
-            Optional<Sweep> in = results.point(CLUSTERED, requests.inProcessEngine(), "rest", row.getKey().threads());
-            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s |%n", requests.requests(), row.getKey().threads(), r.ef(), qps(r),
-                    in.map(Report::qps).orElse("n/a | n/a"),
-                    in.map(s -> String.format(Locale.ROOT, "%.2f×", r.pairedRatio(s))).orElse("n/a")));
+        for (RestRequests requests : RestRequests.ALL) {
+            for (Map.Entry<Results.Key, Sweep> row : rows) {
+                if (!row.getKey().engine().equals(requests.engine())) {
+                    continue;
+                }
+                Sweep r = row.getValue();
+                Optional<Sweep> in = results.point(CLUSTERED, requests.inProcessEngine(), "rest", row.getKey().threads());
+                out.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s |%n", requests.requests(), row.getKey().threads(), r.ef(), qps(r),
+                        in.map(Report::qps).orElse("n/a | n/a"),
+                        in.map(s -> String.format(Locale.ROOT, "%.2f×", r.pairedRatio(s))).orElse("n/a")));
+            }
         }
         out.append('\n');
     }

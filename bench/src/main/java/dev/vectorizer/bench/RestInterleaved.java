@@ -13,8 +13,8 @@ import java.util.function.IntFunction;
 /**
  * REST search and the same index in process, timed in alternating windows: a fork beside the live
  * server opens the server's (committed, merged) index to read, and drives wrk itself, so that every
- * wrk window has an in-process window at as many threads seconds before or after it (in-process
- * first in odd passes, REST first in even ones). Measured minutes apart, the two saw different
+ * wrk window has an in-process window at as many threads seconds before or after it
+ * ({@link Measure#alternate}). Measured minutes apart, the two saw different
  * machines: the host moves the VM's speed by up to 2× ({@link Interleaved}), and a 5 s window of the
  * in-process engine measured 82–126 µs per search within one quarter of an hour. Emits kind {@code rest}:
  * each kind of request's searches per second ({@link RestRequests#engine}) and its in-process
@@ -63,18 +63,12 @@ final class RestInterleaved {
             for (int threads : connections) {
                 List<Double> rest = new ArrayList<>();
                 List<Double> local = new ArrayList<>();
-                for (int pass = 1; pass <= passes; pass++) {
-                    if (pass % 2 == 1) {
-                        local.add(Measure.window(threads, clients, window));
-                    }
+                Measure.alternate(passes, () -> Measure.window(threads, clients, window), local, () -> {
                     WrkRunner.Result r = wrk.run(server.process(), url, threads, (int) window.toSeconds());
-                    rest.add(r.requestsPerSecond() * requests.searches());
                     Measure.emitNote(String.format(Locale.ROOT, "%s, %d connection(s), pass %d: p50 %.2f ms, p99 %.2f ms, server CPU %.0f µs/request.",
-                            requests.engine(), threads, pass, r.p50Millis(), r.p99Millis(), r.serverCpuMicrosPerRequest()));
-                    if (pass % 2 == 0) {
-                        local.add(Measure.window(threads, clients, window));
-                    }
-                }
+                            requests.engine(), threads, rest.size() + 1, r.p50Millis(), r.p99Millis(), r.serverCpuMicrosPerRequest()));
+                    return r.requestsPerSecond() * requests.searches();
+                }, rest);
                 Measure.emit("rest", requests.engine(), ef, 100, threads, restRecall, rest);
                 Measure.emit("rest", requests.inProcessEngine(), ef, 100, threads, recall, local);
             }

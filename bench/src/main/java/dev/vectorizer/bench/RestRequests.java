@@ -1,7 +1,6 @@
 package dev.vectorizer.bench;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * How many searches each request of a REST run carries: one ({@code search}) or a batch
@@ -44,10 +43,5 @@ record RestRequests(int searches) {
     /** The run's name in the REST table. */
     String requests() {
         return batch() ? searches + " searches each (`search/batch`)" : "one search each";
-    }
-
-    /** The run whose results carry {@code engine}, if any. */
-    static Optional<RestRequests> ofEngine(String engine) {
-        return ALL.stream().filter(r -> r.engine().equals(engine)).findFirst();
     }
 }

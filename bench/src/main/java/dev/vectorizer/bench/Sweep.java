@@ -2,7 +2,9 @@ package dev.vectorizer.bench;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /** Result of one engine at one ef: recall@10 and the QPS of every timed pass (over all forks). */
@@ -53,7 +55,7 @@ public record Sweep(String engine, int ef, double recall, List<Double> qps) {
     }
 
     /** The fastest sweep point reaching {@code recall}, if any: the smallest such ef. */
-    public static java.util.Optional<Sweep> firstReaching(List<Sweep> sweeps, double recall) {
-        return sweeps.stream().filter(s -> s.recall() >= recall).min(java.util.Comparator.comparingInt(Sweep::ef));
+    public static Optional<Sweep> firstReaching(List<Sweep> sweeps, double recall) {
+        return sweeps.stream().filter(s -> s.recall() >= recall).min(Comparator.comparingInt(Sweep::ef));
     }
 }
