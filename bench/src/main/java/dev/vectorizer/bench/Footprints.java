@@ -10,9 +10,9 @@ import java.util.stream.Stream;
 /**
  * The bytes of a Lucene index by kind of file: float32 vectors ({@code .vec}), quantized vectors
  * ({@code .veq}), the HNSW graph ({@code .vex}), stored fields ({@code .fdt/.fdx/.fdm}) and the rest
- * (ids, payload filter fields, metadata). Hot memory is what an HNSW search reads for every query: the
- * graph plus the vectors it scores (the quantized ones where there are; full-precision rescoring then
- * reads only the few candidates it rescores).
+ * (ids, payload filter fields, metadata). Hot memory is what an HNSW search reads for every query
+ * ({@link Results.Footprint#hotBytes}): the graph plus the vectors it scores (the quantized ones where
+ * there are; full-precision rescoring then reads only the few candidates it rescores).
  */
 final class Footprints {
 
@@ -29,7 +29,6 @@ final class Footprints {
                 bytes.merge(kind, Files.size(file), Long::sum);
             }
         }
-        long hot = bytes.getOrDefault("graph", 0L) + (bytes.containsKey("quantized") ? bytes.get("quantized") : bytes.getOrDefault("vectors", 0L));
-        return new Results.Footprint(engine, count, dimension, bytes, hot);
+        return new Results.Footprint(engine, count, dimension, bytes);
     }
 }

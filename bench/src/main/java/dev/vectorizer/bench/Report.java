@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import java.util.function.ToDoubleBiFunction;
 
 /**
@@ -145,10 +146,16 @@ final class Report {
                 0.8, false);
         Optional<Results.Footprint> quantized = footprint(best.engine());
         if (float32.isPresent() && quantized.isPresent()) {
-            target("hot memory: float32 / " + best.engine(), bytes(quantized.get().hotBytes() / (double) quantized.get().count()) + " per vector",
-                    bytes(float32.get().hotBytes() / (double) float32.get().count()) + " per vector",
-                    float32.get().hotBytes() / (double) quantized.get().hotBytes(), 3, false);
+            hotTarget("hot vectors (the issue's measure: the vectors every search scores): float32 / " + best.engine(),
+                    float32.get(), quantized.get(), Results.Footprint::hotVectorBytes);
+            hotTarget("hot memory with the HNSW graph: float32 / " + best.engine(), float32.get(), quantized.get(), Results.Footprint::hotBytes);
         }
+    }
+
+    private void hotTarget(String name, Results.Footprint float32, Results.Footprint quantized, ToLongFunction<Results.Footprint> hot) {
+        target(name, bytes(hot.applyAsLong(quantized) / (double) quantized.count()) + " per vector",
+                bytes(hot.applyAsLong(float32) / (double) float32.count()) + " per vector",
+                hot.applyAsLong(float32) / (double) hot.applyAsLong(quantized), 3, false);
     }
 
     private Optional<Results.Footprint> footprint(String engine) {

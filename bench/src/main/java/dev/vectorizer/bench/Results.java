@@ -25,11 +25,21 @@ final class Results {
     record Key(String data, String engine, String kind, int ef, int filter, int threads) {
     }
 
-    /** Bytes of one index by kind of file, and the bytes a search needs in RAM to run at memory speed. */
-    record Footprint(String engine, int count, int dimension, Map<String, Long> bytes, long hotBytes) {
+    /** Bytes of one index by kind of file ({@link Footprints}), and the bytes a search needs in RAM to run at memory speed. */
+    record Footprint(String engine, int count, int dimension, Map<String, Long> bytes) {
 
         long total() {
             return bytes.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** The vectors every search scores: the quantized ones where there are, else the float32 ones. */
+        long hotVectorBytes() {
+            return bytes.containsKey("quantized") ? bytes.get("quantized") : bytes.getOrDefault("vectors", 0L);
+        }
+
+        /** What an HNSW search reads for every query: the graph and {@link #hotVectorBytes}. */
+        long hotBytes() {
+            return bytes.getOrDefault("graph", 0L) + hotVectorBytes();
         }
     }
 
