@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.ToLongFunction;
 import java.util.function.ToDoubleBiFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * The Markdown tables of one run of {@code bench/run-vector-bench.sh}: targets first, then the
