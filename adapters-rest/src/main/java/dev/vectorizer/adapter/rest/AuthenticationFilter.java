@@ -41,7 +41,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (resource.getResourceClass() != null && resource.getResourceClass().isAnnotationPresent(PublicEndpoint.class)) {
+        Class<?> resourceClass = resource.getResourceClass(); // once: every call goes through HK2's request-scoped proxy
+        if (resourceClass != null && resourceClass.isAnnotationPresent(PublicEndpoint.class)) {
             return;
         }
         String query = servletRequest.getQueryString();
