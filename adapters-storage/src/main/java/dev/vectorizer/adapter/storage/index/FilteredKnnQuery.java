@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Objects;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.AcceptDocs;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -23,14 +22,14 @@ import org.apache.lucene.search.knn.KnnCollectorManager;
  * passes up to about {@value #EXACT_FLOOR} vectors, or {@value #EXACT_PER_K} per unit of k with a larger
  * beam (the walk grows with the beam, the scan does not). So a segment whose filter passes at most
  * {@link #exactUpTo(int)} documents is not walked: this query reports an empty, incomplete walk and
- * Lucene's own fallback scores them exactly (recall 1). A larger one is walked as Lucene does it by
- * default; Lucene's filtered walk ({@code KnnSearchStrategy.Hnsw} with a threshold) was faster there but
+ * Lucene's own fallback scores them exactly (recall 1). A larger one is walked as {@link VectorKnnQuery}
+ * walks; Lucene's filtered walk ({@code KnnSearchStrategy.Hnsw} with a threshold) was faster there but
  * lost recall (0.89 instead of 0.99 at ef 10 under a 10 % filter), so it stays off.
  *
  * <p>Qdrant ({@code full_scan_threshold}) and Weaviate ({@code flatSearchCutoff}) make the same choice
  * on the filter's count alone. Not final: a test counts the segments it scores exactly.
  */
-class FilteredKnnQuery extends KnnFloatVectorQuery {
+class FilteredKnnQuery extends VectorKnnQuery {
 
     /** Up to this many matching vectors a segment is scored exactly, whatever k. */
     static final int EXACT_FLOOR = 7000;

@@ -31,7 +31,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -117,7 +116,7 @@ final class IndexReads {
             Query filter = query.filter().map(FilterQueries::toQuery).orElse(null);
             float[] target = space.indexed(query.vector());
             int k = Math.max(query.ef(), query.limit() * oversample);
-            Query knn = filter == null ? new KnnFloatVectorQuery(VectorDocuments.VECTOR, target, k)
+            Query knn = filter == null ? new VectorKnnQuery(VectorDocuments.VECTOR, target, k, null)
                     : new FilteredKnnQuery(VectorDocuments.VECTOR, target, k, filter);
             if (oversample > 1) {
                 Query candidates = searcher.rewrite(knn); // the graph search, run once

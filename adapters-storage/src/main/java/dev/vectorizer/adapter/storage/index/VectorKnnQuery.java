@@ -1,0 +1,110 @@
+package dev.vectorizer.adapter.storage.index;
+
+import java.io.IOException;
+import org.apache.lucene.codecs.KnnVectorsReader;
+import org.apache.lucene.codecs.lucene104.Lucene104ScalarQuantizedVectorsReader;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsReader;
+import org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat;
+import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.AcceptDocs;
+import org.apache.lucene.search.KnnCollector;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.knn.KnnCollectorManager;
+import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.RandomAccessInput;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.hnsw.HnswGraph;
+import org.apache.lucene.util.hnsw.HnswGraphSearcher;
+import org.apache.lucene.util.hnsw.OrdinalTranslatedKnnCollector;
+import org.apache.lucene.util.hnsw.RandomVectorScorer;
+import org.apache.lucene.util.quantization.QuantizedByteVectorValues;
+import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
+
+/**
+ * A collection's kNN query: Lucene's {@link KnnFloatVectorQuery}, except that a segment whose vectors
+ * are int8 ({@link ScalarEncoding#UNSIGNED_BYTE}) is searched with {@link Int8Scorer}: the same graph
+ * walk with the same scores, faster (docs/PERFORMANCE.md).
+ * What to walk is decided as Lucene 10.6's {@code Lucene99HnswVectorsReader} does: the graph unless the
+ * walk would visit at least as many vectors as the segment accepts, then every accepted vector.
+ */
+class VectorKnnQuery extends KnnFloatVectorQuery {
+
+    /** The JDK's vector API is there (the server's flags add it) and wide enough: else Lucene's scorer. */
+    private static final boolean INT8_SCORER = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && Int8Scorer.AVAILABLE;
+    private static final TopDocs NOTHING = new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
+
+    /** A search of {@code field} for the {@code k} nearest to {@code target}, among the documents {@code filter} matches if not null. */
+    VectorKnnQuery(String field, float[] target, int k, Query filter) {
+        super(field, target, k, filter);
+    }
+
+    @Override
+    protected TopDocs approximateSearch(LeafReaderContext context, AcceptDocs acceptDocs, int visitedLimit, KnnCollectorManager manager)
+            throws IOException {
+        Int8Segment int8 = INT8_SCORER ? Int8Segment.of(context.reader(), field) : null;
+        if (int8 == null) {
+            return super.approximateSearch(context, acceptDocs, visitedLimit, manager);
+        }
+        KnnCollector collector = manager.newCollector(visitedLimit, searchStrategy, context);
+        if (collector == null || collector.k() == 0) {
+            return NOTHING;
+        }
+        int8.search(getTargetCopy(), collector, acceptDocs);
+        TopDocs top = collector.topDocs();
+        return top == null ? NOTHING : top;
+    }
+
+    /** One segment's int8 vectors, their bytes, and its graph. */
+    record Int8Segment(QuantizedByteVectorValues values, RandomAccessInput vectors, HnswGraph graph, FieldInfo info) {
+
+        /** The segment's int8 vectors of {@code field}, or null if it has none. */
+        static Int8Segment of(LeafReader reader, String field) throws IOException {
+            FieldInfo info = reader.getFieldInfos().fieldInfo(field);
+            if (info == null || !(reader instanceof CodecReader codec)) {
+                return null;
+            }
+            KnnVectorsReader vectorsReader = codec.getVectorReader();
+            if (vectorsReader instanceof PerFieldKnnVectorsFormat.FieldsReader perField) {
+                vectorsReader = perField.getFieldReader(field);
+            }
+            if (!(vectorsReader instanceof Lucene99HnswVectorsReader hnsw)
+                    || !(hnsw.getFlatVectorsReader() instanceof Lucene104ScalarQuantizedVectorsReader quantized)
+                    || !(quantized.getQuantizedVectorValues(field) instanceof QuantizedByteVectorValues values)
+                    || values.getScalarEncoding() != ScalarEncoding.UNSIGNED_BYTE || values.size() == 0) {
+                return null;
+            }
+            IndexInput slice = values.getSlice();
+            RandomAccessInput vectors = slice instanceof RandomAccessInput positional ? positional : slice.randomAccessSlice(0, slice.length());
+            return new Int8Segment(values, vectors, hnsw.getGraph(field), info);
+        }
+
+        Int8Scorer scorer(float[] target) throws IOException {
+            return new Int8Scorer(values, vectors, info.getVectorSimilarityFunction(), target);
+        }
+
+        void search(float[] target, KnnCollector collector, AcceptDocs acceptDocs) throws IOException {
+            RandomVectorScorer scorer = scorer(target);
+            KnnCollector ords = new OrdinalTranslatedKnnCollector(collector, scorer::ordToDoc);
+            int accepted = Math.min(acceptDocs.cost(), graph.size());
+            Bits acceptOrds = scorer.getAcceptOrds(acceptDocs.bits());
+            if (collector.k() < scorer.maxOrd() && graph.size() > 0
+                    && HnswGraphSearcher.expectedVisitedNodes(collector.k(), graph.size()) < accepted) {
+                HnswGraphSearcher.search(scorer, ords, graph, acceptOrds, accepted);
+                return;
+            }
+            for (int ord = 0; ord < scorer.maxOrd() && !collector.earlyTerminated(); ord++) {
+                if (acceptOrds == null || acceptOrds.get(ord)) {
+                    ords.incVisitedCount(1);
+                    ords.collect(ord, scorer.score(ord));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.vectorizer.adapter.storage.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.vectorizer.domain.Metric;
+import dev.vectorizer.domain.Quantization;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Random;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsReader;
+import org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.VectorUtil;
+import org.apache.lucene.util.hnsw.RandomVectorScorer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link Int8Scorer} gives Lucene's own int8 scores bit for bit, one vector at a time and in bulk, for
+ * every similarity and for dimensions that do and do not fill the vector registers; and a
+ * {@link VectorKnnQuery} walks the same graph to the same hits as Lucene's query, over several
+ * segments (one too small for a graph), deletions and a filter.
+ */
+class Int8ScorerTest {
+
+    private static final String FIELD = "vector";
+
+    @TempDir
+    Path dir;
+
+    final Random random = new Random(20261201);
+
+    @BeforeEach
+    void vectorApi() {
+        assumeTrue(Int8Scorer.AVAILABLE, "the JDK's vector API with 256-bit registers or wider");
+    }
+
+    @Test
+    void scoresAreLucenesBitForBit() throws IOException {
+        int run = 0;
+        for (VectorSimilarityFunction similarity : VectorSimilarityFunction.values()) {
+            for (int dimension : new int[] {16, 37, 128}) {
+                try (Directory directory = new MMapDirectory(dir.resolve("run" + run++))) {
+                    index(directory, similarity, dimension, 300, 300);
+                    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                        LeafReader leaf = reader.leaves().getFirst().reader();
+                        VectorKnnQuery.Int8Segment segment = VectorKnnQuery.Int8Segment.of(leaf, FIELD);
+                        assertThat(segment).as("an int8 segment").isNotNull();
+                        for (int q = 0; q < 5; q++) {
+                            float[] target = vector(similarity, dimension);
+                            RandomVectorScorer lucene = lucenes(leaf, target);
+                            RandomVectorScorer ours = segment.scorer(target);
+                            String where = similarity + ", " + dimension + " dimensions";
+                            for (int ord = 0; ord < lucene.maxOrd(); ord++) {
+                                assertThat(ours.score(ord)).as(where).isEqualTo(lucene.score(ord));
+                            }
+                            for (int count = 0; count <= 11; count++) {
+                                int[] ords = random.ints(count, 0, lucene.maxOrd()).toArray();
+                                float[] scores = new float[count];
+                                float max = ours.bulkScore(ords, scores, count);
+                                float expectedMax = Float.NEGATIVE_INFINITY;
+                                for (int n = 0; n < count; n++) {
+                                    assertThat(scores[n]).as(where).isEqualTo(lucene.score(ords[n]));
+                                    expectedMax = Math.max(expectedMax, scores[n]);
+                                }
+                                assertThat(max).isEqualTo(expectedMax);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void searchesFindWhatLucenesQueryFinds() throws IOException {
+        int dimension = 24;
+        try (Directory directory = new MMapDirectory(dir)) {
+            index(directory, VectorSimilarityFunction.DOT_PRODUCT, dimension, 3000, 700); // segments of 700, the last one 200
+            try (IndexWriter writer = new IndexWriter(directory, config())) {
+                for (int i = 0; i < 20; i++) { // a segment too small for a graph: every vector is scored
+                    writer.addDocument(document(i, vector(VectorSimilarityFunction.DOT_PRODUCT, dimension), VectorSimilarityFunction.DOT_PRODUCT));
+                }
+                for (int i = 0; i < 3000; i += 7) {
+                    writer.deleteDocuments(new Term("id", Integer.toString(i)));
+                }
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                assertThat(reader.leaves()).hasSizeGreaterThan(4);
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    assertThat(VectorKnnQuery.Int8Segment.of(leaf.reader(), FIELD)).as("an int8 segment").isNotNull();
+                }
+                IndexSearcher searcher = new IndexSearcher(reader);
+                Query even = new TermQuery(new Term("parity", "even"));
+                for (int q = 0; q < 30; q++) {
+                    float[] target = vector(VectorSimilarityFunction.DOT_PRODUCT, dimension);
+                    for (int k : new int[] {1, 10, 50}) {
+                        assertSame(searcher.search(new VectorKnnQuery(FIELD, target, k, null), k),
+                                searcher.search(new KnnFloatVectorQuery(FIELD, target, k), k));
+                        assertSame(searcher.search(new VectorKnnQuery(FIELD, target, k, even), k),
+                                searcher.search(new KnnFloatVectorQuery(FIELD, target, k, even), k));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void assertSame(TopDocs ours, TopDocs lucenes) {
+        assertThat(ours.totalHits).as("vectors visited").isEqualTo(lucenes.totalHits);
+        assertThat(ours.scoreDocs).hasSameSizeAs(lucenes.scoreDocs);
+        for (int i = 0; i < ours.scoreDocs.length; i++) {
+            assertThat(ours.scoreDocs[i].doc).isEqualTo(lucenes.scoreDocs[i].doc);
+            assertThat(ours.scoreDocs[i].score).isEqualTo(lucenes.scoreDocs[i].score);
+        }
+    }
+
+    /** The product's int8 codec; {@code perSegment} documents a segment, none merged. */
+    private void index(Directory directory, VectorSimilarityFunction similarity, int dimension, int count, int perSegment)
+            throws IOException {
+        try (IndexWriter writer = new IndexWriter(directory, config().setMaxBufferedDocs(perSegment))) {
+            for (int i = 0; i < count; i++) {
+                writer.addDocument(document(i, vector(similarity, dimension), similarity));
+            }
+        }
+    }
+
+    private static IndexWriterConfig config() {
+        return new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE)
+                .setCodec(VectorCodecs.codec(Fixtures.collection("t", "int8", 1, Metric.EUCLIDEAN, Quantization.INT8).spec()));
+    }
+
+    private static Document document(int id, float[] vector, VectorSimilarityFunction similarity) {
+        Document doc = new Document();
+        doc.add(new StringField("id", Integer.toString(id), Field.Store.NO));
+        doc.add(new StringField("parity", id % 2 == 0 ? "even" : "odd", Field.Store.NO));
+        doc.add(new KnnFloatVectorField(FIELD, vector, similarity));
+        return doc;
+    }
+
+    private float[] vector(VectorSimilarityFunction similarity, int dimension) {
+        float[] v = Fixtures.random(random, dimension);
+        return similarity == VectorSimilarityFunction.DOT_PRODUCT ? VectorUtil.l2normalize(v) : v;
+    }
+
+    private static RandomVectorScorer lucenes(LeafReader leaf, float[] target) throws IOException {
+        PerFieldKnnVectorsFormat.FieldsReader fields = (PerFieldKnnVectorsFormat.FieldsReader) ((CodecReader) leaf).getVectorReader();
+        return ((Lucene99HnswVectorsReader) fields.getFieldReader(FIELD)).getFlatVectorsReader().getRandomVectorScorer(FIELD, target);
+    }
+}
