@@ -40,9 +40,12 @@ class FilteredKnnQuery extends VectorKnnQuery {
 
     private final long exactUpTo;
 
-    /** A search of {@code field} for the {@code k} nearest to {@code target} among the documents {@code filter} matches. */
-    FilteredKnnQuery(String field, float[] target, int k, Query filter) {
-        super(field, target, k, Objects.requireNonNull(filter, "filter"));
+    /**
+     * A search of {@code field} for the {@code k} nearest to {@code target} among the documents
+     * {@code filter} matches; {@code rescore}: with full-precision scores.
+     */
+    FilteredKnnQuery(String field, float[] target, int k, Query filter, boolean rescore) {
+        super(field, target, k, Objects.requireNonNull(filter, "filter"), rescore);
         this.exactUpTo = exactUpTo(k);
     }
 

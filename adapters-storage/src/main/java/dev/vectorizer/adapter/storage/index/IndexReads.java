@@ -32,9 +32,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.RescoreTopNQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -49,14 +47,13 @@ import org.apache.lucene.search.TopDocs;
  * consistent state, whatever is written meanwhile). Text queries are tokenised with the same
  * {@link Analyzer} that indexes the text.
  *
- * <p>kNN searches the graph with a beam of {@code ef} (at least the limit). On a quantized collection
- * the beam is at least {@code oversample} times the limit, and every candidate it returns is rescored
- * with the full-precision vectors ({@link RescoreTopNQuery}), so {@code ef} costs about the same graph
- * work in every quantization and rescoring only a few float reads per candidate; when the
- * graph search finds nothing (an empty collection, a filter nobody passes) the answer is empty without
- * rescoring, which Lucene cannot do on no candidates. A filtered search scores a selective filter's
- * vectors exactly instead of walking the graph ({@link FilteredKnnQuery}). A hit whose score is not a finite number (a
- * vector stored before the domain refused such lengths) is left out: it cannot be ranked.
+ * <p>kNN ({@link VectorKnnQuery}) searches the graph with a beam of {@code ef} (at least the limit). On
+ * a quantized collection the beam is at least {@code oversample} times the limit, and every candidate
+ * it returns is rescored with the full-precision vectors, so {@code ef} costs about the same graph work
+ * in every quantization and rescoring only a few float reads per candidate. A filtered search scores
+ * a selective filter's vectors exactly instead of walking the graph ({@link FilteredKnnQuery}). A hit
+ * whose score is not a finite number (a vector stored before the domain refused such lengths) is left
+ * out: it cannot be ranked.
  */
 final class IndexReads {
 
@@ -116,15 +113,9 @@ final class IndexReads {
             Query filter = query.filter().map(FilterQueries::toQuery).orElse(null);
             float[] target = space.indexed(query.vector());
             int k = Math.max(query.ef(), query.limit() * oversample);
-            Query knn = filter == null ? new VectorKnnQuery(VectorDocuments.VECTOR, target, k, null)
-                    : new FilteredKnnQuery(VectorDocuments.VECTOR, target, k, filter);
-            if (oversample > 1) {
-                Query candidates = searcher.rewrite(knn); // the graph search, run once
-                if (candidates instanceof MatchNoDocsQuery) {
-                    return List.<ScoredPoint>of();
-                }
-                knn = RescoreTopNQuery.createFullPrecisionRescorerQuery(candidates, target, VectorDocuments.VECTOR, k);
-            }
+            boolean rescore = oversample > 1;
+            Query knn = filter == null ? new VectorKnnQuery(VectorDocuments.VECTOR, target, k, null, rescore)
+                    : new FilteredKnnQuery(VectorDocuments.VECTOR, target, k, filter, rescore);
             TopDocs top = searcher.search(knn, query.limit());
             return hits(searcher, top, query.withPayload(), query.withVector(), true);
         });

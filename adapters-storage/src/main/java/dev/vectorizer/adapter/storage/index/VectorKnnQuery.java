@@ -1,6 +1,8 @@
 package dev.vectorizer.adapter.storage.index;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Comparator;
 import org.apache.lucene.codecs.KnnVectorsReader;
 import org.apache.lucene.codecs.lucene104.Lucene104ScalarQuantizedVectorsReader;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsReader;
@@ -10,12 +12,16 @@ import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.AcceptDocs;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.KnnCollector;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TimeLimitingKnnCollectorManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.VectorScorer;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.knn.KnnCollectorManager;
 import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.RandomAccessInput;
@@ -28,11 +34,18 @@ import org.apache.lucene.util.quantization.QuantizedByteVectorValues;
 import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
 
 /**
- * A collection's kNN query: Lucene's {@link KnnFloatVectorQuery}, except that a segment whose vectors
- * are int8 ({@link ScalarEncoding#UNSIGNED_BYTE}) is searched with {@link Int8Scorer}: the same graph
- * walk with the same scores, faster (docs/PERFORMANCE.md).
- * What to walk is decided as Lucene 10.6's {@code Lucene99HnswVectorsReader} does: the graph unless the
- * walk would visit at least as many vectors as the segment accepts, then every accepted vector.
+ * A collection's kNN query: Lucene's {@link KnnFloatVectorQuery}, except that
+ *
+ * <ul>
+ *   <li>a segment whose vectors are int8 ({@link ScalarEncoding#UNSIGNED_BYTE}) is searched with
+ *       {@link Int8Scorer}: the same graph walk with the same scores, faster (docs/PERFORMANCE.md).
+ *       What to walk is decided as Lucene 10.6's {@code Lucene99HnswVectorsReader} does: the graph
+ *       unless the walk would visit at least as many vectors as the segment accepts, then every
+ *       accepted vector;</li>
+ *   <li>with {@code rescore} (a quantized collection), each segment's candidates are scored again with
+ *       its full-precision vectors before the segments' hits are merged, so the query answers with
+ *       exact scores in one pass (Lucene's {@code RescoreTopNQuery} would run a second search).</li>
+ * </ul>
  */
 class VectorKnnQuery extends KnnFloatVectorQuery {
 
@@ -40,9 +53,46 @@ class VectorKnnQuery extends KnnFloatVectorQuery {
     private static final boolean INT8_SCORER = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && Int8Scorer.AVAILABLE;
     private static final TopDocs NOTHING = new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
 
-    /** A search of {@code field} for the {@code k} nearest to {@code target}, among the documents {@code filter} matches if not null. */
-    VectorKnnQuery(String field, float[] target, int k, Query filter) {
+    private final boolean rescore;
+
+    /**
+     * A search of {@code field} for the {@code k} nearest to {@code target}, among the documents
+     * {@code filter} matches if not null; {@code rescore}: with full-precision scores.
+     */
+    VectorKnnQuery(String field, float[] target, int k, Query filter, boolean rescore) {
         super(field, target, k, filter);
+        this.rescore = rescore;
+    }
+
+    @Override
+    protected TopDocs searchLeaf(LeafReaderContext context, Weight filterWeight, TimeLimitingKnnCollectorManager manager)
+            throws IOException {
+        TopDocs top = super.searchLeaf(context, filterWeight, manager);
+        return rescore && top.scoreDocs.length > 0 ? rescored(context, top) : top;
+    }
+
+    /** One segment's hits (ids of the whole index) scored with the segment's full-precision vectors, best first. */
+    private TopDocs rescored(LeafReaderContext context, TopDocs top) throws IOException {
+        VectorScorer scorer = context.reader().getFloatVectorValues(field).rescorer(getTargetCopy());
+        DocIdSetIterator vectors = scorer.iterator();
+        ScoreDoc[] hits = top.scoreDocs.clone();
+        Arrays.sort(hits, Comparator.comparingInt(hit -> hit.doc));
+        for (ScoreDoc hit : hits) {
+            vectors.advance(hit.doc - context.docBase);
+            hit.score = scorer.score();
+        }
+        Arrays.sort(hits, Comparator.comparingDouble((ScoreDoc hit) -> hit.score).reversed().thenComparingInt(hit -> hit.doc));
+        return new TopDocs(top.totalHits, hits);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return super.equals(other) && ((VectorKnnQuery) other).rescore == rescore;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * super.hashCode() + Boolean.hashCode(rescore);
     }
 
     @Override

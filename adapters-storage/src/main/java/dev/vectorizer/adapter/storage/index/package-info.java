@@ -36,15 +36,16 @@
  * ({@link dev.vectorizer.adapter.storage.index.CosineIndexUpgrade}). Non-finite similarities (zero
  * cosine vectors, dot products or distances beyond float range) are kept out by the domain's
  * {@code Metric.requireComparable} before a write is logged; a hit that still scores NaN or infinity
- * (data stored before that rule) is left out of the results. Lucene's full-precision rescoring cannot
- * run on zero candidates, so {@link dev.vectorizer.adapter.storage.index.IndexReads} skips it then.
+ * (data stored before that rule) is left out of the results.
  *
  * <p>Mapping: {@link dev.vectorizer.adapter.storage.index.VectorDocuments} (vector to document),
  * {@link dev.vectorizer.domain.json.PayloadJson} (stored payload, the domain's one JSON form),
  * {@link dev.vectorizer.adapter.storage.index.PayloadFields} (payload filter fields),
  * {@link dev.vectorizer.adapter.storage.index.FilterQueries} (filters to queries),
- * {@link dev.vectorizer.adapter.storage.index.FilteredKnnQuery} (a filtered kNN search: an exact scan
- * of a selective filter's vectors or Lucene's filtered graph walk, chosen per segment by cost),
+ * {@link dev.vectorizer.adapter.storage.index.VectorKnnQuery} (kNN search: Lucene's, with int8 segments
+ * scored by {@link dev.vectorizer.adapter.storage.index.Int8Scorer}, Lucene's scores without its
+ * per-vector reads), {@link dev.vectorizer.adapter.storage.index.FilteredKnnQuery} (a filtered kNN
+ * search: an exact scan of a selective filter's vectors or the graph walk, chosen per segment by cost),
  * {@link dev.vectorizer.adapter.storage.index.VectorCodecs} (HNSW format per quantization) and
  * {@link dev.vectorizer.adapter.storage.index.VectorSpace} (similarities, indexed values, score units).
  */

@@ -79,7 +79,7 @@ class FilteredKnnQueryTest {
         }
 
         Query ours(float[] target, Query filter) {
-            return new FilteredKnnQuery("vector", target, K, filter) {
+            return new FilteredKnnQuery("vector", target, K, filter, false) {
                 @Override
                 protected TopDocs exactSearch(LeafReaderContext context, DocIdSetIterator accept, QueryTimeout timeout) throws IOException {
                     exact.incrementAndGet();

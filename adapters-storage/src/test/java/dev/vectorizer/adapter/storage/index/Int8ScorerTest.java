@@ -7,12 +7,15 @@ import dev.vectorizer.domain.Metric;
 import dev.vectorizer.domain.Quantization;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsReader;
 import org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
@@ -26,6 +29,7 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
@@ -40,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link Int8Scorer} gives Lucene's own int8 scores bit for bit, one vector at a time and in bulk, for
  * every similarity and for dimensions that do and do not fill the vector registers; and a
  * {@link VectorKnnQuery} walks the same graph to the same hits as Lucene's query, over several
- * segments (one too small for a graph), deletions and a filter.
+ * segments (one too small for a graph), deletions and a filter, and rescores them exactly if asked.
  */
 class Int8ScorerTest {
 
@@ -94,13 +98,15 @@ class Int8ScorerTest {
     }
 
     @Test
-    void searchesFindWhatLucenesQueryFinds() throws IOException {
+    void searchesFindWhatLucenesQueryFindsAndRescoreExactly() throws IOException {
+        VectorSimilarityFunction similarity = VectorSimilarityFunction.DOT_PRODUCT;
         int dimension = 24;
         try (Directory directory = new MMapDirectory(dir)) {
-            index(directory, VectorSimilarityFunction.DOT_PRODUCT, dimension, 3000, 700); // segments of 700, the last one 200
+            List<float[]> vectors = new ArrayList<>(index(directory, similarity, dimension, 3000, 700)); // segments of 700, the last 200
             try (IndexWriter writer = new IndexWriter(directory, config())) {
                 for (int i = 0; i < 20; i++) { // a segment too small for a graph: every vector is scored
-                    writer.addDocument(document(i, vector(VectorSimilarityFunction.DOT_PRODUCT, dimension), VectorSimilarityFunction.DOT_PRODUCT));
+                    vectors.add(vector(similarity, dimension));
+                    writer.addDocument(document(vectors.size() - 1, vectors.getLast(), similarity));
                 }
                 for (int i = 0; i < 3000; i += 7) {
                     writer.deleteDocuments(new Term("id", Integer.toString(i)));
@@ -114,12 +120,22 @@ class Int8ScorerTest {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 Query even = new TermQuery(new Term("parity", "even"));
                 for (int q = 0; q < 30; q++) {
-                    float[] target = vector(VectorSimilarityFunction.DOT_PRODUCT, dimension);
+                    float[] target = vector(similarity, dimension);
                     for (int k : new int[] {1, 10, 50}) {
-                        assertSame(searcher.search(new VectorKnnQuery(FIELD, target, k, null), k),
+                        assertSame(searcher.search(new VectorKnnQuery(FIELD, target, k, null, false), k),
                                 searcher.search(new KnnFloatVectorQuery(FIELD, target, k), k));
-                        assertSame(searcher.search(new VectorKnnQuery(FIELD, target, k, even), k),
+                        assertSame(searcher.search(new VectorKnnQuery(FIELD, target, k, even, false), k),
                                 searcher.search(new KnnFloatVectorQuery(FIELD, target, k, even), k));
+
+                        TopDocs rescored = searcher.search(new VectorKnnQuery(FIELD, target, k, null, true), k);
+                        assertThat(rescored.scoreDocs).hasSize(k);
+                        float previous = Float.POSITIVE_INFINITY;
+                        for (ScoreDoc hit : rescored.scoreDocs) {
+                            int row = searcher.storedFields().document(hit.doc).getField("row").numericValue().intValue();
+                            assertThat(hit.score).as("full precision").isEqualTo(similarity.compare(target, vectors.get(row)));
+                            assertThat(hit.score).isLessThanOrEqualTo(previous);
+                            previous = hit.score;
+                        }
                     }
                 }
             }
@@ -135,14 +151,17 @@ class Int8ScorerTest {
         }
     }
 
-    /** The product's int8 codec; {@code perSegment} documents a segment, none merged. */
-    private void index(Directory directory, VectorSimilarityFunction similarity, int dimension, int count, int perSegment)
+    /** {@code count} random vectors (rows 0, 1, ...) in the product's int8 codec, {@code perSegment} a segment, none merged. */
+    private List<float[]> index(Directory directory, VectorSimilarityFunction similarity, int dimension, int count, int perSegment)
             throws IOException {
+        List<float[]> vectors = new ArrayList<>();
         try (IndexWriter writer = new IndexWriter(directory, config().setMaxBufferedDocs(perSegment))) {
             for (int i = 0; i < count; i++) {
-                writer.addDocument(document(i, vector(similarity, dimension), similarity));
+                vectors.add(vector(similarity, dimension));
+                writer.addDocument(document(i, vectors.getLast(), similarity));
             }
         }
+        return vectors;
     }
 
     private static IndexWriterConfig config() {
@@ -150,10 +169,11 @@ class Int8ScorerTest {
                 .setCodec(VectorCodecs.codec(Fixtures.collection("t", "int8", 1, Metric.EUCLIDEAN, Quantization.INT8).spec()));
     }
 
-    private static Document document(int id, float[] vector, VectorSimilarityFunction similarity) {
+    private static Document document(int row, float[] vector, VectorSimilarityFunction similarity) {
         Document doc = new Document();
-        doc.add(new StringField("id", Integer.toString(id), Field.Store.NO));
-        doc.add(new StringField("parity", id % 2 == 0 ? "even" : "odd", Field.Store.NO));
+        doc.add(new StringField("id", Integer.toString(row), Field.Store.NO));
+        doc.add(new StoredField("row", row));
+        doc.add(new StringField("parity", row % 2 == 0 ? "even" : "odd", Field.Store.NO));
         doc.add(new KnnFloatVectorField(FIELD, vector, similarity));
         return doc;
     }
