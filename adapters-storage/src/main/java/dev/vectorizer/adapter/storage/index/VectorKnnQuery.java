@@ -37,8 +37,8 @@ import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncod
  * A collection's kNN query: Lucene's {@link KnnFloatVectorQuery}, except that
  *
  * <ul>
- *   <li>a segment whose vectors are int8 ({@link ScalarEncoding#UNSIGNED_BYTE}) is searched with
- *       {@link Int8Scorer}: the same graph walk with the same scores, faster (docs/PERFORMANCE.md).
+ *   <li>a segment whose vectors are int8 or int4 ({@link QuantizedScorer#scores}) is searched with
+ *       {@link QuantizedScorer}: the same graph walk with the same scores, faster (docs/PERFORMANCE.md).
  *       What to walk is decided as Lucene 10.6's {@code Lucene99HnswVectorsReader} does: the graph
  *       unless the walk would visit at least as many vectors as the segment accepts, then every
  *       accepted vector;</li>
@@ -50,7 +50,8 @@ import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncod
 class VectorKnnQuery extends KnnFloatVectorQuery {
 
     /** The JDK's vector API is there (the server's flags add it) and wide enough: else Lucene's scorer. */
-    private static final boolean INT8_SCORER = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && Int8Scorer.AVAILABLE;
+    private static final boolean QUANTIZED_SCORER = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && QuantizedScorer.AVAILABLE;
     private static final TopDocs NOTHING = new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
 
     private final boolean rescore;
@@ -98,24 +99,24 @@ class VectorKnnQuery extends KnnFloatVectorQuery {
     @Override
     protected TopDocs approximateSearch(LeafReaderContext context, AcceptDocs acceptDocs, int visitedLimit, KnnCollectorManager manager)
             throws IOException {
-        Int8Segment int8 = INT8_SCORER ? Int8Segment.of(context.reader(), field) : null;
-        if (int8 == null) {
+        QuantizedSegment quantized = QUANTIZED_SCORER ? QuantizedSegment.of(context.reader(), field) : null;
+        if (quantized == null) {
             return super.approximateSearch(context, acceptDocs, visitedLimit, manager);
         }
         KnnCollector collector = manager.newCollector(visitedLimit, searchStrategy, context);
         if (collector == null || collector.k() == 0) {
             return NOTHING;
         }
-        int8.search(getTargetCopy(), collector, acceptDocs);
+        quantized.search(getTargetCopy(), collector, acceptDocs);
         TopDocs top = collector.topDocs();
         return top == null ? NOTHING : top;
     }
 
-    /** One segment's int8 vectors, their bytes, and its graph. */
-    record Int8Segment(QuantizedByteVectorValues values, RandomAccessInput vectors, HnswGraph graph, FieldInfo info) {
+    /** One segment's int8 or int4 vectors, their bytes, and its graph. */
+    record QuantizedSegment(QuantizedByteVectorValues values, RandomAccessInput vectors, HnswGraph graph, FieldInfo info) {
 
-        /** The segment's int8 vectors of {@code field}, or null if it has none. */
-        static Int8Segment of(LeafReader reader, String field) throws IOException {
+        /** The segment's int8 or int4 vectors of {@code field}, or null if it has none. */
+        static QuantizedSegment of(LeafReader reader, String field) throws IOException {
             FieldInfo info = reader.getFieldInfos().fieldInfo(field);
             if (info == null || !(reader instanceof CodecReader codec)) {
                 return null;
@@ -127,16 +128,16 @@ class VectorKnnQuery extends KnnFloatVectorQuery {
             if (!(vectorsReader instanceof Lucene99HnswVectorsReader hnsw)
                     || !(hnsw.getFlatVectorsReader() instanceof Lucene104ScalarQuantizedVectorsReader quantized)
                     || !(quantized.getQuantizedVectorValues(field) instanceof QuantizedByteVectorValues values)
-                    || values.getScalarEncoding() != ScalarEncoding.UNSIGNED_BYTE || values.size() == 0) {
+                    || !QuantizedScorer.scores(values.getScalarEncoding()) || values.size() == 0) {
                 return null;
             }
             IndexInput slice = values.getSlice();
             RandomAccessInput vectors = slice instanceof RandomAccessInput positional ? positional : slice.randomAccessSlice(0, slice.length());
-            return new Int8Segment(values, vectors, hnsw.getGraph(field), info);
+            return new QuantizedSegment(values, vectors, hnsw.getGraph(field), info);
         }
 
-        Int8Scorer scorer(float[] target) throws IOException {
-            return new Int8Scorer(values, vectors, info.getVectorSimilarityFunction(), target);
+        QuantizedScorer scorer(float[] target) throws IOException {
+            return new QuantizedScorer(values, vectors, info.getVectorSimilarityFunction(), target);
         }
 
         void search(float[] target, KnnCollector collector, AcceptDocs acceptDocs) throws IOException {

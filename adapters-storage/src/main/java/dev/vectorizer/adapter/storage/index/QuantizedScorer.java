@@ -17,26 +17,28 @@ import org.apache.lucene.util.quantization.QuantizedByteVectorValues;
 import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
 
 /**
- * Scores a query against a segment's int8 vectors ({@link ScalarEncoding#UNSIGNED_BYTE}): the same
- * scores as Lucene 10.6's {@code Lucene104ScalarQuantizedVectorScorer}, bit for bit (the same quantized
- * query, an exact integer dot product, the corrections in Lucene's order of operations), faster.
+ * Scores a query against a segment's int8 ({@link ScalarEncoding#UNSIGNED_BYTE}) or int4
+ * ({@link ScalarEncoding#PACKED_NIBBLE}) vectors: the same scores as Lucene 10.6's
+ * {@code Lucene104ScalarQuantizedVectorScorer}, bit for bit (the same quantized query, an exact integer
+ * dot product, the corrections in Lucene's order of operations), faster.
  *
  * <p>Lucene's scorer seeks and reads each vector's bytes and its corrective terms in separate calls,
  * allocates the terms, and scores one vector per call; the float32 format instead scores several mapped
  * vectors per call. Here each vector and its terms are one positional read, and {@link #bulkScore}
  * reads four vectors before scoring them together (their cache misses overlap) with the CPU's widest
- * integer vectors. Each vector is {@code dimension} bytes followed by three floats and an int: lower
- * and upper interval, additional correction, sum of the quantized components.
+ * integer vectors. On disk a vector is its quantized dimensions followed by three floats and an int:
+ * lower and upper interval, additional correction, sum of the quantized components. An int4 vector
+ * packs two dimensions a byte (dimension {@code i} in the high half of byte {@code i}, dimension
+ * {@code i + n/2} in its low half); it is unpacked after the read, so both encodings share one loop.
  *
  * <p>Used only where the JDK's vector API compiles to at least 256-bit registers ({@link #AVAILABLE});
  * elsewhere Lucene's own scorer is.
  */
-final class Int8Scorer implements RandomVectorScorer {
+final class QuantizedScorer implements RandomVectorScorer {
 
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Byte> BYTES = VectorSpecies.of(byte.class, VectorShape.forBitSize(INTS.length() * Byte.SIZE));
-    /** Lucene's scale of an 8-bit interval ({@code 1f / ((1 << 8) - 1)}, multiplied, not divided). */
-    private static final float SCALE = 1f / ((1 << 8) - 1);
+    private static final VectorSpecies<Byte> PACKED = ByteVector.SPECIES_PREFERRED;
     private static final int CORRECTIONS = 3 * Float.BYTES + Integer.BYTES;
     private static final int BULK = 4;
 
@@ -47,7 +49,12 @@ final class Int8Scorer implements RandomVectorScorer {
     private final RandomAccessInput vectors;
     private final VectorSimilarityFunction similarity;
     private final int dimension;
+    private final boolean packed;
+    /** Bytes of a vector's quantized dimensions on disk. */
+    private final int length;
     private final int stride;
+    /** Lucene's scale of a document's interval ({@code 1f / ((1 << bits) - 1)}, multiplied, not divided). */
+    private final float scale;
     private final byte[] query;
     private final float queryLower;
     private final float queryInterval;
@@ -55,31 +62,46 @@ final class Int8Scorer implements RandomVectorScorer {
     private final float queryCorrection;
     private final float centroidDotProduct;
     private final byte[][] read;
+    private final byte[][] unpacked;
+
+    /** Whether {@code encoding} is one this scorer scores. */
+    static boolean scores(ScalarEncoding encoding) {
+        return encoding == ScalarEncoding.UNSIGNED_BYTE || encoding == ScalarEncoding.PACKED_NIBBLE;
+    }
 
     /** A scorer of {@code target} against {@code values}, whose bytes {@code vectors} reads (its whole slice). */
-    Int8Scorer(QuantizedByteVectorValues values, RandomAccessInput vectors, VectorSimilarityFunction similarity, float[] target)
+    QuantizedScorer(QuantizedByteVectorValues values, RandomAccessInput vectors, VectorSimilarityFunction similarity, float[] target)
             throws IOException {
-        if (values.getScalarEncoding() != ScalarEncoding.UNSIGNED_BYTE || target.length != values.dimension()) {
-            throw new IllegalArgumentException("an UNSIGNED_BYTE field of dimension " + target.length + " expected");
+        ScalarEncoding encoding = values.getScalarEncoding();
+        if (!scores(encoding) || target.length != values.dimension()) {
+            throw new IllegalArgumentException("an int8 or int4 field of dimension " + target.length + " expected");
         }
         this.values = values;
         this.vectors = vectors;
         this.similarity = similarity;
         this.dimension = values.dimension();
-        this.stride = dimension + CORRECTIONS;
+        this.packed = encoding == ScalarEncoding.PACKED_NIBBLE;
+        this.length = encoding.getDocPackedLength(dimension);
+        this.stride = length + CORRECTIONS;
+        this.scale = scale(encoding.getBits());
         float[] copy = target.clone(); // quantizing changes its input
         if (similarity == VectorSimilarityFunction.COSINE) {
             VectorUtil.l2normalize(copy);
         }
-        this.query = new byte[dimension];
+        this.query = new byte[encoding.getDiscreteDimensions(dimension)];
         OptimizedScalarQuantizer.QuantizationResult corrections = values.getQuantizer().scalarQuantize(copy, query,
-                ScalarEncoding.UNSIGNED_BYTE.getQueryBits(), values.getCentroid());
+                encoding.getQueryBits(), values.getCentroid());
         this.queryLower = corrections.lowerInterval();
-        this.queryInterval = (corrections.upperInterval() - queryLower) * SCALE;
+        this.queryInterval = (corrections.upperInterval() - queryLower) * scale(encoding.getQueryBits());
         this.queryComponentSum = corrections.quantizedComponentSum();
         this.queryCorrection = corrections.additionalCorrection();
         this.centroidDotProduct = values.getCentroidDP();
         this.read = new byte[BULK][stride];
+        this.unpacked = packed ? new byte[BULK][query.length] : read;
+    }
+
+    private static float scale(int bits) {
+        return 1f / ((1 << bits) - 1);
     }
 
     @Override
@@ -102,10 +124,10 @@ final class Int8Scorer implements RandomVectorScorer {
         byte[] vector = read(ord, 0);
         IntVector sum = IntVector.zero(INTS);
         int i = 0;
-        for (int bound = BYTES.loopBound(dimension); i < bound; i += BYTES.length()) {
+        for (int bound = BYTES.loopBound(query.length); i < bound; i += BYTES.length()) {
             sum = sum.add(ints(query, i).mul(ints(vector, i)));
         }
-        return corrected(vector, sum.reduceLanes(VectorOperators.ADD) + tail(vector, i));
+        return corrected(read[0], sum.reduceLanes(VectorOperators.ADD) + tail(vector, i));
     }
 
     /** Four vectors at a time: all four read, then scored in one loop; returns the best score. */
@@ -123,17 +145,17 @@ final class Int8Scorer implements RandomVectorScorer {
             IntVector sum2 = sum0;
             IntVector sum3 = sum0;
             int i = 0;
-            for (int bound = BYTES.loopBound(dimension); i < bound; i += BYTES.length()) {
+            for (int bound = BYTES.loopBound(query.length); i < bound; i += BYTES.length()) {
                 IntVector q = ints(query, i);
                 sum0 = sum0.add(q.mul(ints(v0, i)));
                 sum1 = sum1.add(q.mul(ints(v1, i)));
                 sum2 = sum2.add(q.mul(ints(v2, i)));
                 sum3 = sum3.add(q.mul(ints(v3, i)));
             }
-            scores[n] = corrected(v0, sum0.reduceLanes(VectorOperators.ADD) + tail(v0, i));
-            scores[n + 1] = corrected(v1, sum1.reduceLanes(VectorOperators.ADD) + tail(v1, i));
-            scores[n + 2] = corrected(v2, sum2.reduceLanes(VectorOperators.ADD) + tail(v2, i));
-            scores[n + 3] = corrected(v3, sum3.reduceLanes(VectorOperators.ADD) + tail(v3, i));
+            scores[n] = corrected(read[0], sum0.reduceLanes(VectorOperators.ADD) + tail(v0, i));
+            scores[n + 1] = corrected(read[1], sum1.reduceLanes(VectorOperators.ADD) + tail(v1, i));
+            scores[n + 2] = corrected(read[2], sum2.reduceLanes(VectorOperators.ADD) + tail(v2, i));
+            scores[n + 3] = corrected(read[3], sum3.reduceLanes(VectorOperators.ADD) + tail(v3, i));
             max = Math.max(max, Math.max(Math.max(scores[n], scores[n + 1]), Math.max(scores[n + 2], scores[n + 3])));
         }
         for (; n < count; n++) {
@@ -143,10 +165,28 @@ final class Int8Scorer implements RandomVectorScorer {
         return max;
     }
 
-    /** Vector {@code ord} and its corrective terms, read into buffer {@code slot}. */
+    /**
+     * Vector {@code ord} and its corrective terms, read into buffer {@code slot}; returns its dimensions
+     * one a byte (an int4 vector unpacked into {@code unpacked[slot]}).
+     */
     private byte[] read(int ord, int slot) throws IOException {
-        vectors.readBytes((long) ord * stride, read[slot], 0, stride);
-        return read[slot];
+        byte[] bytes = read[slot];
+        vectors.readBytes((long) ord * stride, bytes, 0, stride);
+        if (!packed) {
+            return bytes;
+        }
+        byte[] dimensions = unpacked[slot];
+        int i = 0;
+        for (int bound = PACKED.loopBound(length); i < bound; i += PACKED.length()) {
+            ByteVector pairs = ByteVector.fromArray(PACKED, bytes, i);
+            pairs.lanewise(VectorOperators.LSHR, 4).and((byte) 0x0F).intoArray(dimensions, i);
+            pairs.and((byte) 0x0F).intoArray(dimensions, length + i);
+        }
+        for (; i < length; i++) {
+            dimensions[i] = (byte) ((bytes[i] >> 4) & 0x0F);
+            dimensions[length + i] = (byte) (bytes[i] & 0x0F);
+        }
+        return dimensions;
     }
 
     private static IntVector ints(byte[] bytes, int offset) {
@@ -156,18 +196,18 @@ final class Int8Scorer implements RandomVectorScorer {
     /** The dimensions past the last whole vector register. */
     private int tail(byte[] vector, int from) {
         int sum = 0;
-        for (int i = from; i < dimension; i++) {
+        for (int i = from; i < query.length; i++) {
             sum += Byte.toUnsignedInt(query[i]) * Byte.toUnsignedInt(vector[i]);
         }
         return sum;
     }
 
-    /** Lucene's similarity from the quantized dot product and both sides' corrective terms, in Lucene's order. */
-    private float corrected(byte[] vector, int dot) {
-        float lower = Float.intBitsToFloat((int) BitUtil.VH_LE_INT.get(vector, dimension));
-        float interval = (Float.intBitsToFloat((int) BitUtil.VH_LE_INT.get(vector, dimension + Float.BYTES)) - lower) * SCALE;
-        float correction = Float.intBitsToFloat((int) BitUtil.VH_LE_INT.get(vector, dimension + 2 * Float.BYTES));
-        float componentSum = (int) BitUtil.VH_LE_INT.get(vector, dimension + 3 * Float.BYTES);
+    /** Lucene's similarity from the quantized dot product and both sides' corrective terms ({@code read}), in Lucene's order. */
+    private float corrected(byte[] read, int dot) {
+        float lower = Float.intBitsToFloat((int) BitUtil.VH_LE_INT.get(read, length));
+        float interval = (Float.intBitsToFloat((int) BitUtil.VH_LE_INT.get(read, length + Float.BYTES)) - lower) * scale;
+        float correction = Float.intBitsToFloat((int) BitUtil.VH_LE_INT.get(read, length + 2 * Float.BYTES));
+        float componentSum = (int) BitUtil.VH_LE_INT.get(read, length + 3 * Float.BYTES);
         float score = lower * queryLower * dimension + queryLower * interval * componentSum + lower * queryInterval * queryComponentSum
                 + interval * queryInterval * dot;
         if (similarity == VectorSimilarityFunction.EUCLIDEAN) {

@@ -37,16 +37,18 @@ import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.util.VectorUtil;
 import org.apache.lucene.util.hnsw.RandomVectorScorer;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@link Int8Scorer} gives Lucene's own int8 scores bit for bit, one vector at a time and in bulk, for
- * every similarity and for dimensions that do and do not fill the vector registers; and a
+ * {@link QuantizedScorer} gives Lucene's own int8 and int4 scores bit for bit, one vector at a time and
+ * in bulk, for every similarity and for dimensions that do and do not fill the vector registers (odd
+ * ones too); and a
  * {@link VectorKnnQuery} walks the same graph to the same hits as Lucene's query, over several
  * segments (one too small for a graph), deletions and a filter, and rescores them exactly if asked.
  */
-class Int8ScorerTest {
+class QuantizedScorerTest {
 
     private static final String FIELD = "vector";
 
@@ -57,39 +59,25 @@ class Int8ScorerTest {
 
     @BeforeEach
     void vectorApi() {
-        assumeTrue(Int8Scorer.AVAILABLE, "the JDK's vector API with 256-bit registers or wider");
+        assumeTrue(QuantizedScorer.AVAILABLE, "the JDK's vector API with 256-bit registers or wider");
     }
 
-    @Test
-    void scoresAreLucenesBitForBit() throws IOException {
+    @ParameterizedTest
+    @EnumSource(value = Quantization.class, names = {"INT8", "INT4"})
+    void scoresAreLucenesBitForBit(Quantization quantization) throws IOException {
         int run = 0;
         for (VectorSimilarityFunction similarity : VectorSimilarityFunction.values()) {
-            for (int dimension : new int[] {16, 37, 128}) {
+            for (int dimension : new int[] {16, 37, 128, 200}) {
                 try (Directory directory = new MMapDirectory(dir.resolve("run" + run++))) {
-                    index(directory, similarity, dimension, 300, 300);
+                    index(directory, quantization, similarity, dimension, 300, 300);
                     try (DirectoryReader reader = DirectoryReader.open(directory)) {
                         LeafReader leaf = reader.leaves().getFirst().reader();
-                        VectorKnnQuery.Int8Segment segment = VectorKnnQuery.Int8Segment.of(leaf, FIELD);
-                        assertThat(segment).as("an int8 segment").isNotNull();
+                        VectorKnnQuery.QuantizedSegment segment = VectorKnnQuery.QuantizedSegment.of(leaf, FIELD);
+                        assertThat(segment).as("a quantized segment").isNotNull();
+                        String where = quantization + ", " + similarity + ", " + dimension + " dimensions";
                         for (int q = 0; q < 5; q++) {
                             float[] target = vector(similarity, dimension);
-                            RandomVectorScorer lucene = lucenes(leaf, target);
-                            RandomVectorScorer ours = segment.scorer(target);
-                            String where = similarity + ", " + dimension + " dimensions";
-                            for (int ord = 0; ord < lucene.maxOrd(); ord++) {
-                                assertThat(ours.score(ord)).as(where).isEqualTo(lucene.score(ord));
-                            }
-                            for (int count = 0; count <= 11; count++) {
-                                int[] ords = random.ints(count, 0, lucene.maxOrd()).toArray();
-                                float[] scores = new float[count];
-                                float max = ours.bulkScore(ords, scores, count);
-                                float expectedMax = Float.NEGATIVE_INFINITY;
-                                for (int n = 0; n < count; n++) {
-                                    assertThat(scores[n]).as(where).isEqualTo(lucene.score(ords[n]));
-                                    expectedMax = Math.max(expectedMax, scores[n]);
-                                }
-                                assertThat(max).isEqualTo(expectedMax);
-                            }
+                            assertSameScores(segment.scorer(target), lucenes(leaf, target), where);
                         }
                     }
                 }
@@ -97,13 +85,32 @@ class Int8ScorerTest {
         }
     }
 
-    @Test
-    void searchesFindWhatLucenesQueryFindsAndRescoreExactly() throws IOException {
+    private void assertSameScores(RandomVectorScorer ours, RandomVectorScorer lucene, String where) throws IOException {
+        for (int ord = 0; ord < lucene.maxOrd(); ord++) {
+            assertThat(ours.score(ord)).as(where).isEqualTo(lucene.score(ord));
+        }
+        for (int count = 0; count <= 11; count++) {
+            int[] ords = random.ints(count, 0, lucene.maxOrd()).toArray();
+            float[] scores = new float[count];
+            float max = ours.bulkScore(ords, scores, count);
+            float expectedMax = Float.NEGATIVE_INFINITY;
+            for (int n = 0; n < count; n++) {
+                assertThat(scores[n]).as(where).isEqualTo(lucene.score(ords[n]));
+                expectedMax = Math.max(expectedMax, scores[n]);
+            }
+            assertThat(max).isEqualTo(expectedMax);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Quantization.class, names = {"INT8", "INT4"})
+    void searchesFindWhatLucenesQueryFindsAndRescoreExactly(Quantization quantization) throws IOException {
         VectorSimilarityFunction similarity = VectorSimilarityFunction.DOT_PRODUCT;
         int dimension = 24;
         try (Directory directory = new MMapDirectory(dir)) {
-            List<float[]> vectors = new ArrayList<>(index(directory, similarity, dimension, 3000, 700)); // segments of 700, the last 200
-            try (IndexWriter writer = new IndexWriter(directory, config())) {
+            // segments of 700 vectors, the last of 200
+            List<float[]> vectors = new ArrayList<>(index(directory, quantization, similarity, dimension, 3000, 700));
+            try (IndexWriter writer = new IndexWriter(directory, config(quantization))) {
                 for (int i = 0; i < 20; i++) { // a segment too small for a graph: every vector is scored
                     vectors.add(vector(similarity, dimension));
                     writer.addDocument(document(vectors.size() - 1, vectors.getLast(), similarity));
@@ -115,7 +122,7 @@ class Int8ScorerTest {
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 assertThat(reader.leaves()).hasSizeGreaterThan(4);
                 for (LeafReaderContext leaf : reader.leaves()) {
-                    assertThat(VectorKnnQuery.Int8Segment.of(leaf.reader(), FIELD)).as("an int8 segment").isNotNull();
+                    assertThat(VectorKnnQuery.QuantizedSegment.of(leaf.reader(), FIELD)).as("a quantized segment").isNotNull();
                 }
                 IndexSearcher searcher = new IndexSearcher(reader);
                 Query even = new TermQuery(new Term("parity", "even"));
@@ -151,11 +158,11 @@ class Int8ScorerTest {
         }
     }
 
-    /** {@code count} random vectors (rows 0, 1, ...) in the product's int8 codec, {@code perSegment} a segment, none merged. */
-    private List<float[]> index(Directory directory, VectorSimilarityFunction similarity, int dimension, int count, int perSegment)
-            throws IOException {
+    /** {@code count} random vectors (rows 0, 1, ...) in the product's codec, {@code perSegment} a segment, none merged. */
+    private List<float[]> index(Directory directory, Quantization quantization, VectorSimilarityFunction similarity, int dimension,
+            int count, int perSegment) throws IOException {
         List<float[]> vectors = new ArrayList<>();
-        try (IndexWriter writer = new IndexWriter(directory, config().setMaxBufferedDocs(perSegment))) {
+        try (IndexWriter writer = new IndexWriter(directory, config(quantization).setMaxBufferedDocs(perSegment))) {
             for (int i = 0; i < count; i++) {
                 vectors.add(vector(similarity, dimension));
                 writer.addDocument(document(i, vectors.getLast(), similarity));
@@ -164,9 +171,9 @@ class Int8ScorerTest {
         return vectors;
     }
 
-    private static IndexWriterConfig config() {
+    private static IndexWriterConfig config(Quantization quantization) {
         return new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE)
-                .setCodec(VectorCodecs.codec(Fixtures.collection("t", "int8", 1, Metric.EUCLIDEAN, Quantization.INT8).spec()));
+                .setCodec(VectorCodecs.codec(Fixtures.collection("t", "quantized", 1, Metric.EUCLIDEAN, quantization).spec()));
     }
 
     private static Document document(int row, float[] vector, VectorSimilarityFunction similarity) {
