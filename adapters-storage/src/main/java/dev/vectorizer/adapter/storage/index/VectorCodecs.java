@@ -27,7 +27,7 @@ import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncod
  *       dimension for documents, 4-bit queries. This is Lucene 10.6's successor of BBQ (the former
  *       {@code Lucene102HnswBinaryQuantizedVectorsFormat} is no longer in lucene-core).</li>
  * </ul>
- * Every quantized format also keeps the float32 vectors, which {@link IndexReads} uses to
+ * Every quantized format also keeps the float32 vectors, which {@link VectorKnnQuery} uses to
  * rescore an oversampled candidate set ({@link #oversample}). Reading needs no special codec: the
  * per-field format name is recorded in each segment and resolved through Lucene's SPI.
  */

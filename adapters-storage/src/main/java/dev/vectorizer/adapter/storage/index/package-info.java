@@ -44,8 +44,9 @@
  * {@link dev.vectorizer.adapter.storage.index.FilterQueries} (filters to queries),
  * {@link dev.vectorizer.adapter.storage.index.VectorKnnQuery} (kNN search: Lucene's, with int8 and int4
  * segments scored by {@link dev.vectorizer.adapter.storage.index.QuantizedScorer}, Lucene's scores
- * without its per-vector reads, and quantized hits rescored in the same pass), {@link dev.vectorizer.adapter.storage.index.FilteredKnnQuery} (a filtered kNN
- * search: an exact scan of a selective filter's vectors or the graph walk, chosen per segment by cost),
+ * without its per-vector reads, and quantized hits rescored in the same pass),
+ * {@link dev.vectorizer.adapter.storage.index.FilteredKnnQuery} (a filtered kNN search: an exact scan
+ * of a selective filter's vectors or the graph walk, chosen per segment by cost),
  * {@link dev.vectorizer.adapter.storage.index.VectorCodecs} (HNSW format per quantization) and
  * {@link dev.vectorizer.adapter.storage.index.VectorSpace} (similarities, indexed values, score units).
  */
