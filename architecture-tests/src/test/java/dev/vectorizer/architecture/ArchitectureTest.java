@@ -29,7 +29,8 @@ class ArchitectureTest {
                                 rules.outboundAdaptersUseOutboundPortsOnly(),
                                 rules.inboundAndOutboundPortsAreIndependent(),
                                 rules.servicesDoNotDependOnOtherServices(),
-                                rules.nothingDependsOnTheCompositionRoot()),
+                                rules.nothingDependsOnTheCompositionRoot(),
+                                rules.resourcesServeEveryRequestFromOneInstance()),
                         rules.librariesStayInTheirAdapter().stream())
                 .toList();
     }

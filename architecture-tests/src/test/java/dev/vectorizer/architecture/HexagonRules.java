@@ -7,7 +7,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -16,7 +18,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The dependency rules of DESIGN.md §2 and docs/ARCHITECTURE.md, stated once over a root package
+ * The dependency rules of DESIGN.md §2 and docs/ARCHITECTURE.md, and the one lifecycle rule of the
+ * inbound adapters (one resource instance for all requests), stated once over a root package
  * so that they can be run both against the product ({@code dev.vectorizer}) and against a
  * deliberately violating fixture.
  */
@@ -107,6 +110,14 @@ final class HexagonRules {
                 .because("deploy wires everything and nothing may reach back into it");
     }
 
+    ArchRule resourcesServeEveryRequestFromOneInstance() {
+        return classes().that().resideInAPackage(root + "..").and().areAnnotatedWith("jakarta.ws.rs.Path")
+                .should().beAnnotatedWith("jakarta.enterprise.context.ApplicationScoped").andShould(haveNoFieldTakenFromARequest())
+                .because("a request-scoped resource is built and injected for every request (~12 % of a small request's CPU);"
+                        + " one instance serves all, so what a request brings (path, query, headers, caller) reaches a resource"
+                        + " method as a parameter or through CurrentCaller, never as a field, which would keep the first request's");
+    }
+
     List<ArchRule> librariesStayInTheirAdapter() {
         return CONFINED_LIBRARIES.stream()
                 .map(c -> noClasses().that().resideInAPackage(root + "..")
@@ -126,6 +137,24 @@ final class HexagonRules {
 
     private String[] adapterPackages(List<String> adapters) {
         return adapters.stream().map(a -> root + ".adapter." + a + "..").toArray(String[]::new);
+    }
+
+    /** A field JAX-RS fills from the request: {@code @PathParam}, {@code @QueryParam} ... or {@code @Context}. */
+    private static ArchCondition<JavaClass> haveNoFieldTakenFromARequest() {
+        return new ArchCondition<>("have no field taken from a request") {
+            @Override
+            public void check(JavaClass resource, ConditionEvents events) {
+                for (JavaField field : resource.getFields()) {
+                    for (JavaAnnotation<JavaField> annotation : field.getAnnotations()) {
+                        String type = annotation.getRawType().getName();
+                        if (type.equals("jakarta.ws.rs.core.Context") || type.startsWith("jakarta.ws.rs.") && type.endsWith("Param")) {
+                            events.add(SimpleConditionEvent.violated(field, field.getFullName() + " is annotated with @"
+                                    + annotation.getRawType().getSimpleName()));
+                        }
+                    }
+                }
+            }
+        };
     }
 
     /** A service is a use case's implementation: a class of the service package implementing an inbound port. */

@@ -76,6 +76,18 @@ class RulesBiteTest {
     }
 
     @Test
+    void resourceBuiltForEveryRequest() {
+        assertViolation(RULES.resourcesServeEveryRequestFromOneInstance(), "fixture.violating.adapter.rest.PerRequestResource",
+                "ApplicationScoped");
+    }
+
+    @Test
+    void resourceKeepingARequestsPathInAField() {
+        assertViolation(RULES.resourcesServeEveryRequestFromOneInstance(), "fixture.violating.adapter.rest.SharedResource.tenant",
+                "@PathParam");
+    }
+
+    @Test
     void libraryOutsideItsAdapter() {
         ArchRule persistenceRule = RULES.librariesStayInTheirAdapter().stream()
                 .filter(r -> r.getDescription().contains("jakarta.persistence"))

@@ -15,7 +15,7 @@ import dev.vectorizer.domain.backup.BackupId;
 import dev.vectorizer.domain.backup.RestoreRequest;
 import dev.vectorizer.domain.json.BackupJson;
 import dev.vectorizer.domain.json.JsonFields;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -49,7 +49,7 @@ import java.util.OptionalLong;
  * the {@code file} part of a form).
  */
 @Path("api/hub/backups")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class BackupsResource {
 

@@ -3,7 +3,7 @@ package dev.vectorizer.adapter.rest;
 import dev.vectorizer.application.port.in.EmbedTextQuery;
 import dev.vectorizer.domain.json.JsonFields;
 import dev.vectorizer.domain.json.TextJson;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** Embeds text with the server's model: {@code {"texts":[..]}} or {@code {"text":".."}}. */
 @Path("api/embed")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class EmbedResource {

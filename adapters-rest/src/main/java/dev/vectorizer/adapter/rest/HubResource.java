@@ -3,7 +3,7 @@ package dev.vectorizer.adapter.rest;
 import dev.vectorizer.application.port.in.ValidateHubKeyQuery;
 import dev.vectorizer.domain.json.HubJson;
 import dev.vectorizer.domain.json.JsonFields;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** HiveHub's questions: {@code POST /api/hub/validate-key} (a signed service call without a user). */
 @Path("api/hub")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class HubResource {
 

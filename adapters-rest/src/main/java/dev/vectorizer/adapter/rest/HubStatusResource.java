@@ -4,7 +4,7 @@ import dev.vectorizer.application.port.in.GetHubStatusQuery;
 import dev.vectorizer.domain.NotFoundException;
 import dev.vectorizer.domain.hub.HubStatus;
 import dev.vectorizer.domain.json.HubJson;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("api/hub/status")
 @PublicEndpoint
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class HubStatusResource {
 

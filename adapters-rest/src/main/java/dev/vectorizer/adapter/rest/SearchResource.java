@@ -18,10 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
 /**
- * Searching one collection: by vector or text (one search or a batch), hybrid, and scrolling through it. One instance
- * serves every request (it keeps no state of its own; the caller comes from the request-scoped
- * {@link CurrentCaller}), so the hottest route builds no bean per request: a request-scoped
- * resource cost ~4 % of a REST search's CPU in Weld and Jersey's injection.
+ * Searching one collection: by vector or text (one search or a batch), hybrid, and scrolling through it.
  */
 @Path("api/collections")
 @ApplicationScoped

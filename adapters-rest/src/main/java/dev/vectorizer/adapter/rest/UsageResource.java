@@ -4,7 +4,7 @@ import dev.vectorizer.application.port.in.GetUsageQuery;
 import dev.vectorizer.domain.json.QuotaJson;
 import dev.vectorizer.domain.json.UsageJson;
 import dev.vectorizer.domain.tenant.Caller;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** The calling tenant's own usage: {@code /api/hub/usage/statistics} and {@code /api/hub/usage/quota}, in every mode. */
 @Path("api/hub/usage")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class UsageResource {
 

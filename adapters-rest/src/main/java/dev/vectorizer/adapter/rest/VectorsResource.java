@@ -11,7 +11,7 @@ import dev.vectorizer.domain.VectorId;
 import dev.vectorizer.domain.json.JsonFields;
 import dev.vectorizer.domain.json.TextJson;
 import dev.vectorizer.domain.json.VectorJson;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -28,7 +28,7 @@ import java.util.Map;
 
 /** Writing, reading and deleting the vectors of one collection. */
 @Path("api/collections")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class VectorsResource {

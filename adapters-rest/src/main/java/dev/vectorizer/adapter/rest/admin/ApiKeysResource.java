@@ -8,7 +8,7 @@ import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.tenant.ApiKey;
 import dev.vectorizer.domain.tenant.ApiKeyId;
 import dev.vectorizer.domain.tenant.Permission;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -28,7 +28,7 @@ import java.util.Set;
 
 /** A tenant's API keys, managed by the installation administrator: {@code /api/admin/tenants/{tenant}/keys[/{key}]}. */
 @Path("api/admin/tenants/{tenant}/keys")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeysResource {
 
@@ -50,13 +50,10 @@ public class ApiKeysResource {
     @Inject
     ManageApiKeysUseCase keys;
 
-    @PathParam("tenant")
-    String tenant;
-
     /** {@code {"permissions":["READ_WRITE"], "test":false, "expires_at":"2027-01-01T00:00:00Z"}}. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonFields json) {
+    public Response create(@PathParam("tenant") String tenant, JsonFields json) {
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         json.strings("permissions").forEach(p -> permissions.add(Permission.parse(p)));
         Optional<Instant> expiresAt = json.optionalString("expires_at").map(ApiKeysResource::instant);
@@ -64,19 +61,19 @@ public class ApiKeysResource {
     }
 
     @GET
-    public KeyList list() {
+    public KeyList list(@PathParam("tenant") String tenant) {
         return new KeyList(keys.listKeys(caller.admin(), new TenantId(tenant)).stream().map(k -> KeyView.of(k, null)).toList());
     }
 
     @POST
     @Path("{key}/rotate")
-    public Response rotate(@PathParam("key") String key) {
+    public Response rotate(@PathParam("tenant") String tenant, @PathParam("key") String key) {
         return issued(keys.rotateKey(caller.admin(), new TenantId(tenant), new ApiKeyId(key)));
     }
 
     @DELETE
     @Path("{key}")
-    public KeyView revoke(@PathParam("key") String key) {
+    public KeyView revoke(@PathParam("tenant") String tenant, @PathParam("key") String key) {
         return KeyView.of(keys.revokeKey(caller.admin(), new TenantId(tenant), new ApiKeyId(key)), null);
     }
 

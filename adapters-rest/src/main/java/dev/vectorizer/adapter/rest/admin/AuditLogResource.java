@@ -4,7 +4,7 @@ import dev.vectorizer.adapter.rest.CurrentCaller;
 import dev.vectorizer.application.port.in.ReadAuditLogQuery;
 import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.tenant.AuditEvent;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /** The audit log for the installation administrator: {@code GET /api/admin/audit?tenant=acme&limit=100}, newest first. */
 @Path("api/admin/audit")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditLogResource {
 

@@ -11,7 +11,7 @@ import dev.vectorizer.domain.TenantId;
 import dev.vectorizer.domain.quota.Quota;
 import dev.vectorizer.domain.tenant.Tenant;
 import dev.vectorizer.domain.tenant.TenantPage;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -35,7 +35,7 @@ import java.util.Optional;
  * tenant and its IP access list ({@code .../{tenant}/access-list}) are HiveHub's too, in hub mode.
  */
 @Path("api/admin/tenants")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantsResource {
 
