@@ -59,6 +59,11 @@ final class CosineIndexUpgrade {
         }
     }
 
+    /** True if an upgrade of the collection's index was interrupted and not yet finished ({@link #finishInterrupted}). */
+    static boolean unfinished(CollectionPaths paths) {
+        return paths.split() && (Files.isDirectory(paths.indexUpgrade()) || Files.isDirectory(paths.indexBeforeUpgrade()));
+    }
+
     /** Upgrades the collection's index if it is a legacy quantized cosine one. */
     static void upgradeIfNeeded(CollectionSpec spec, CollectionPaths paths, Analyzer analyzer) throws IOException {
         if (spec.metric() != Metric.COSINE || spec.quantization() == Quantization.NONE || !paths.split() || !Files.isDirectory(paths.index())) {

@@ -1,11 +1,13 @@
 package dev.vectorizer.adapter.storage.index;
 
 import dev.vectorizer.domain.Collection;
+import dev.vectorizer.domain.CollectionStats;
 import dev.vectorizer.domain.NotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
@@ -142,9 +144,7 @@ final class IndexOpening {
             if (DirectoryReader.indexExists(directory)) {
                 reader = DirectoryReader.open(directory);
                 Map<String, String> committed = reader.getIndexCommit().getUserData();
-                String generation = committed.get(CommitData.GENERATION_KEY);
-                if (generation != null && committed.containsKey(CommitData.SIMILARITY_KEY)
-                        && Translog.nothingBeyond(paths.translog(), Long.parseLong(generation))) {
+                if (holdsEverything(committed, paths)) {
                     VectorSpace space = CommitData.spaceOf(committed, collection.spec().metric());
                     SearcherManager searchers = new SearcherManager(reader, null);
                     IndexReads reads = new IndexReads(collection.ref(), searchers, analyzer, space,
@@ -159,6 +159,38 @@ final class IndexOpening {
         // something to replay, a legacy commit or no commit at all: the writer must open it
         IOUtils.close(reader, directory, analyzer);
         return open(collection, paths, false);
+    }
+
+    /**
+     * The stats of a collection whose index is not open, read from its last commit by a reader of its own,
+     * closed at once: nothing is cached and no open index is closed to make room. Empty where that commit
+     * does not hold every acknowledged write (a replay is due, which only {@link #open} may do), for a
+     * legacy or half-upgraded index, and where the index cannot be read so (no commit yet, deleted
+     * meanwhile): the caller then opens the collection as usual, which also answers those cases.
+     */
+    static Optional<CollectionStats> statsOfClosed(CollectionPaths paths) {
+        if (!Files.isDirectory(paths.index()) || CosineIndexUpgrade.unfinished(paths)) {
+            return Optional.empty();
+        }
+        try (Directory directory = new MMapDirectory(paths.index()); DirectoryReader reader = DirectoryReader.open(directory)) {
+            if (!holdsEverything(reader.getIndexCommit().getUserData(), paths)) {
+                return Optional.empty();
+            }
+            return Optional.of(new CollectionStats(reader.numDocs(), IndexReads.segmentBytes(reader) + Translog.sizeOf(paths.translog()),
+                    StoredSizes.total(new IndexSearcher(reader))));
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * True if the commit whose user data is {@code committed} holds every acknowledged write (its translog
+     * generation is the newest and empty) and records the similarity, so it can be read without a replay.
+     */
+    private static boolean holdsEverything(Map<String, String> committed, CollectionPaths paths) throws IOException {
+        String generation = committed.get(CommitData.GENERATION_KEY);
+        return generation != null && committed.containsKey(CommitData.SIMILARITY_KEY)
+                && Translog.nothingBeyond(paths.translog(), Long.parseLong(generation));
     }
 
     /**

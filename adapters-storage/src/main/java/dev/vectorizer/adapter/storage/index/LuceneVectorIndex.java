@@ -298,9 +298,16 @@ public class LuceneVectorIndex implements VectorIndexPort {
         return indexes.with(collection, index -> index.reads().scroll(request));
     }
 
+    /**
+     * An open collection's stats come from its index; a closed one's from its last commit, which leaves
+     * it closed and every open index as it was ({@link IndexOpening#statsOfClosed}): listing a tenant's
+     * many collections neither opens them all nor closes other tenants' to make room.
+     */
     @Override
     public CollectionStats stats(Collection collection) {
-        return indexes.with(collection, index -> index.reads().stats());
+        return indexes.ifOpen(collection, index -> index.reads().stats())
+                .or(() -> IndexOpening.statsOfClosed(paths(collection)))
+                .orElseGet(() -> indexes.with(collection, index -> index.reads().stats()));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -127,6 +128,22 @@ final class OpenIndexes {
                 }
             }
             // closed by eviction between acquire and enter: open it again
+        }
+    }
+
+    /**
+     * Runs {@code work}, which only reads, on the collection's index if it is open, without opening it
+     * or counting as a use of it; empty if it is not open (or closing, or broken).
+     */
+    <T> Optional<T> ifOpen(Collection collection, Function<CollectionIndex, T> work) {
+        CollectionIndex index = peek(key(collection));
+        if (index == null || index.isBroken() || !index.tryEnterQuietly()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(work.apply(index));
+        } finally {
+            index.exit();
         }
     }
 

@@ -132,6 +132,6 @@ class LuceneUsageTest {
         index.close();
         index = new LuceneVectorIndex(new DataDirectory(dir), 4, Duration.ofHours(1), Duration.ZERO);
         assertThat(index.stats(c).storedBytes()).as("from the commit").isEqualTo(expected);
-        assertThat(index.openCount()).isEqualTo(1);
+        assertThat(index.openCount()).as("read from the commit, left closed").isZero();
     }
 }
