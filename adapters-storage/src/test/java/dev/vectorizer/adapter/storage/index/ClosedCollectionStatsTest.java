@@ -20,16 +20,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The stats of a collection whose index is not open are read from its last commit: the numbers the
- * index gives once opened (on disk, the translog's bytes move into segments at the close), and the set
- * of open indexes stays as it was (a listing of many collections neither
- * opens them nor closes others to make room). Where the commit is not the whole story (a replay is due
- * after a crash) the collection is opened as before, so the numbers still hold every acknowledged write.
+ * The stats of a collection whose index is not open are read from its last commit: the numbers the index
+ * gives once opened (on disk, the translog's bytes move into segments at the close), and the set of open
+ * indexes stays as it was (a listing of many collections neither opens them nor closes others to make
+ * room). Where the commit is not the whole story (a replay is due after a crash) the collection is opened
+ * as before, so the numbers hold every acknowledged write, also while writes and evictions race them.
  */
 class ClosedCollectionStatsTest {
 
@@ -103,6 +105,41 @@ class ClosedCollectionStatsTest {
         assertThat(index.stats(c).vectorCount()).as("the writes since the last commit count").isEqualTo(19);
         assertThat(index.stats(c).storedBytes()).isEqualTo(acknowledged.storedBytes());
         assertThat(index.openCount()).as("opened to replay the translog").isEqualTo(1);
+    }
+
+    @Test
+    void statsRacingWritesAndEvictionsCountEveryWriteAcknowledgedBeforeThem() throws Exception {
+        index = open(); // three open at most, four collections written in turn: indexes close all the time
+        List<Collection> all = new ArrayList<>();
+        AtomicLongArray acknowledged = new AtomicLongArray(4);
+        for (int i = 0; i < 4; i++) {
+            Collection c = collection("c" + i, 3);
+            index.create(c);
+            all.add(c);
+        }
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Thread writer = Thread.ofPlatform().start(() -> {
+            for (int round = 0; round < 25; round++) {
+                for (int i = 0; i < 4; i++) {
+                    index.upsert(all.get(i), List.of(vector("r" + round, new float[] {round + 1, i + 1, 1}, Payload.EMPTY)));
+                    acknowledged.incrementAndGet(i);
+                }
+                index.search(all.get(round % 4), new VectorQuery(new float[] {1, 2, 3}, 1, 10, Optional.empty(), false, false));
+            }
+            writing.set(false);
+        });
+        int checks = 0;
+        while (writing.get() || checks == 0) {
+            for (int i = 0; i < 4; i++) {
+                long before = acknowledged.get(i);
+                long counted = index.stats(all.get(i)).vectorCount();
+                long after = acknowledged.get(i);
+                assertThat(counted).as("c%d: acknowledged %d before the call, %d after it", i, before, after).isBetween(before, after + 1);
+                checks++;
+            }
+        }
+        writer.join();
+        assertThat(checks).isGreaterThan(4);
     }
 
     @Test
