@@ -176,8 +176,7 @@ final class IndexOpening {
             if (!holdsEverything(reader.getIndexCommit().getUserData(), paths)) {
                 return Optional.empty();
             }
-            return Optional.of(new CollectionStats(reader.numDocs(), IndexReads.segmentBytes(reader) + Translog.sizeOf(paths.translog()),
-                    StoredSizes.total(new IndexSearcher(reader))));
+            return Optional.of(IndexReads.stats(reader, paths.translog(), StoredSizes.total(new IndexSearcher(reader))));
         } catch (IOException unreadable) {
             return Optional.empty();
         }

@@ -198,13 +198,17 @@ final class IndexReads {
         });
     }
 
-    /**
-     * The live vector count, the bytes on disk (the segments the current searcher sees, as Lucene
-     * accounts them, plus the translog) and the stored bytes of the vectors.
-     */
+    /** The collection's stats as the current searcher sees them ({@link #stats(IndexReader, Path, long)}). */
     CollectionStats stats() {
-        return read(searcher -> new CollectionStats(searcher.getIndexReader().numDocs(),
-                segmentBytes(searcher.getIndexReader()) + Translog.sizeOf(translogDirectory), storedBytes.getAsLong()));
+        return read(searcher -> stats(searcher.getIndexReader(), translogDirectory, storedBytes.getAsLong()));
+    }
+
+    /**
+     * The live vector count {@code reader} sees, the bytes on disk (its segments, as Lucene accounts them,
+     * plus the translog in {@code translogDirectory}) and {@code storedBytes}, the stored bytes of the vectors.
+     */
+    static CollectionStats stats(IndexReader reader, Path translogDirectory, long storedBytes) throws IOException {
+        return new CollectionStats(reader.numDocs(), segmentBytes(reader) + Translog.sizeOf(translogDirectory), storedBytes);
     }
 
     /** The bytes of the segments {@code reader} sees, as Lucene accounts them. */
