@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** The product obeys every dependency rule of the hexagon. */
+/** The product obeys every rule of {@link HexagonRules}: the hexagon's dependencies and the resources' lifecycle. */
 class ArchitectureTest {
 
     private static final JavaClasses PRODUCT = new ClassFileImporter()
