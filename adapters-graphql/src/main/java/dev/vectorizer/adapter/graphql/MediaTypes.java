@@ -2,6 +2,7 @@ package dev.vectorizer.adapter.graphql;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The media types of GraphQL over HTTP: which one an answer uses ({@link #negotiate}, from the
@@ -11,6 +12,9 @@ enum MediaTypes {
     /** The GraphQL response type: a request error is then a 4xx, not a 200. */
     GRAPHQL_RESPONSE("application/graphql-response+json"),
     JSON("application/json");
+
+    /** A qvalue as RFC 9110 writes it: 0 to 1 with at most three decimals. */
+    private static final Pattern QVALUE = Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
 
     private final String name;
 
@@ -47,7 +51,7 @@ enum MediaTypes {
         if (contentType == null) {
             return false;
         }
-        String[] parts = contentType.split(";");
+        String[] parts = contentType.split(";", -1); // never empty, even for ";"
         if (!parts[0].strip().equalsIgnoreCase(JSON.name)) {
             return false;
         }
@@ -69,7 +73,7 @@ enum MediaTypes {
     private static double[] preference(String accept, MediaTypes type) {
         double[] best = {0, -1};
         for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
+            String[] parts = range.split(";", -1); // never empty, even for ";"
             String name = parts[0].strip().toLowerCase(Locale.ROOT);
             int specificity = name.equals(type.name) ? 2 : name.equals("application/*") ? 1 : name.equals("*/*") ? 0 : -1;
             if (specificity > best[1]) {
@@ -80,15 +84,16 @@ enum MediaTypes {
         return best;
     }
 
+    /** The range's {@code q}, 1 if absent; 0 (not acceptable) if it is not a number from 0 to 1 (RFC 9110, 12.4.2). */
     private static double quality(String[] parts) {
         for (int i = 1; i < parts.length; i++) {
             String[] parameter = parts[i].split("=", 2);
             if (parameter.length == 2 && parameter[0].strip().equalsIgnoreCase("q")) {
-                try {
-                    return Double.parseDouble(parameter[1].strip());
-                } catch (NumberFormatException e) {
+                String value = parameter[1].strip();
+                if (!QVALUE.matcher(value).matches()) {
                     return 0;
                 }
+                return Double.parseDouble(value);
             }
         }
         return 1;

@@ -33,7 +33,8 @@ class HttpParametersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"text/html", "application/xml, text/*", "application/json;q=0, application/graphql-response+json;q=0"})
+    @ValueSource(strings = {"text/html", "application/xml, text/*", "application/json;q=0, application/graphql-response+json;q=0",
+        ";", ";;", ",;,", " ; q=1", "application/json;q=NaN", "application/json;q=Infinity", "application/json;q=1.5", "*/*;q=-1"})
     void neitherAcceptedIsNotAcceptable(String accept) {
         assertThat(MediaTypes.negotiate(accept)).isEmpty();
     }
@@ -47,6 +48,9 @@ class HttpParametersTest {
         assertThat(MediaTypes.isJson("text/plain")).isFalse();
         assertThat(MediaTypes.isJson("application/graphql")).isFalse();
         assertThat(MediaTypes.isJson("application/json; charset=utf-16")).isFalse();
+        assertThat(MediaTypes.isJson("application/json;")).isTrue();
+        assertThat(MediaTypes.isJson(";")).isFalse();
+        assertThat(MediaTypes.isJson(";;")).isFalse();
     }
 
     @Test
