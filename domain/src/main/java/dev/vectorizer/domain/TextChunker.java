@@ -12,7 +12,8 @@ import java.util.Locale;
  * possible, else whole words) so that a statement straddling a cut is still found. A sentence
  * longer than the maximum is cut between words, and a word longer than the maximum between
  * characters (never inside a surrogate pair or grapheme). Chunks are substrings of the text
- * without leading or trailing blanks ({@link TextContent}), never empty. Immutable and thread-safe.
+ * without leading or trailing blanks, each with content ({@link TextContent}): a stretch of only
+ * format characters or marks, which the model could not read, is left out. Immutable and thread-safe.
  */
 public record TextChunker(int maxChars, int overlapChars) {
 
@@ -21,7 +22,8 @@ public record TextChunker(int maxChars, int overlapChars) {
     public static final TextChunker DEFAULT = new TextChunker(DEFAULT_MAX_CHARS, DEFAULT_OVERLAP_CHARS);
 
     public TextChunker {
-        InvalidValueException.require(maxChars >= 1, "chunk size must be at least 1 character");
+        // Two: a character outside the BMP (an emoji) is two chars, and a chunk must be able to hold it whole.
+        InvalidValueException.require(maxChars >= 2, "chunk size must be at least 2 characters");
         InvalidValueException.require(overlapChars >= 0, "chunk overlap must not be negative");
         // An overlap of the whole chunk would leave no room for new text.
         InvalidValueException.require(overlapChars < maxChars, "chunk overlap must be smaller than the chunk size");
@@ -31,7 +33,7 @@ public record TextChunker(int maxChars, int overlapChars) {
     public record Chunk(String text, int start, int end) {
     }
 
-    /** The chunks of {@code text} in order; one chunk if it fits, none if it is blank. */
+    /** The chunks of {@code text} in order; one chunk if it fits, none if it has no content. */
     public List<String> chunk(String text) {
         return chunks(text).stream().map(Chunk::text).toList();
     }
@@ -39,10 +41,10 @@ public record TextChunker(int maxChars, int overlapChars) {
     /** Like {@link #chunk(String)}, with where each chunk is in the text (to point a hit back to its source). */
     public List<Chunk> chunks(String text) {
         InvalidValueException.require(text != null, "text must not be null");
-        int start = skipBlanks(text, 0, text.length());
-        if (start == text.length()) {
+        if (!TextContent.hasContent(text)) {
             return List.of();
         }
+        int start = skipBlanks(text, 0, text.length());
         int end = text.length();
         while (TextContent.isBlank(text.charAt(end - 1))) {
             end--;
@@ -131,7 +133,10 @@ public record TextChunker(int maxChars, int overlapChars) {
             }
             assert next > first : "every chunk takes at least one new unit";
             int chunkEnd = units.get(next - 1).end();
-            chunks.add(new Chunk(text.substring(chunkStart, chunkEnd), chunkStart, chunkEnd));
+            String chunk = text.substring(chunkStart, chunkEnd);
+            if (TextContent.hasContent(chunk)) {
+                chunks.add(new Chunk(chunk, chunkStart, chunkEnd));
+            }
             if (next < units.size()) {
                 chunkStart = overlapStart(text, units, chunkStart, first, next);
             }

@@ -20,7 +20,7 @@ class TextChunkerTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0, 0", "-1, 0", "10, -1", "10, 10", "10, 11"})
+    @CsvSource({"1, 0", "0, 0", "-1, 0", "10, -1", "10, 10", "10, 11"})
     void rejectsInvalidSettings(int max, int overlap) {
         assertThatThrownBy(() -> new TextChunker(max, overlap)).isInstanceOf(InvalidValueException.class);
     }
@@ -35,6 +35,18 @@ class TextChunkerTest {
         assertThat(SMALL.chunk("")).isEmpty();
         assertThat(SMALL.chunk(" \n\t ")).isEmpty();
         assertThat(SMALL.chunk("\u0000\u0001 \u007f")).as("control characters carry no content").isEmpty();
+        assertThat(SMALL.chunk("\u202e\u0301 \ue000")).as("nor do format characters, marks and private use").isEmpty();
+    }
+
+    @Test
+    void aStretchWithoutContentIsLeftOut() {
+        String sentence = "Vectors are stored in segments.";
+        String text = sentence + "\n" + "\u202e".repeat(250) + "\n" + sentence;
+        List<String> chunks = SMALL.chunk(text);
+        assertThat(chunks).as("the chunks of only format characters are gone").hasSizeLessThan(SMALL.chunk(text.replace('\u202e', 'x')).size());
+        assertThat(chunks.getFirst()).isEqualTo(sentence);
+        assertThat(chunks.getLast()).endsWith(sentence);
+        assertInvariants(SMALL, text, chunks);
     }
 
     @Test
@@ -195,7 +207,7 @@ class TextChunkerTest {
             while (text.length() < length) {
                 text.append(pieces[random.nextInt(pieces.length)]);
             }
-            int max = 1 + random.nextInt(120);
+            int max = 2 + random.nextInt(119);
             TextChunker chunker = new TextChunker(max, random.nextInt(max));
             assertInvariants(chunker, text.toString(), chunker.chunk(text.toString()));
         }
@@ -212,17 +224,18 @@ class TextChunkerTest {
         int covered = 0; // every character before this offset is whitespace or in some chunk
         int previousStart = -1;
         for (TextChunker.Chunk chunk : chunker.chunks(text)) {
-            assertThat(chunk.text()).isNotBlank().isEqualTo(chunk.text().strip());
+            assertThat(TextContent.hasContent(chunk.text())).as("has content").isTrue();
+            assertThat(chunk.text()).isEqualTo(chunk.text().strip());
             assertThat(chunk.text().length()).isLessThanOrEqualTo(chunker.maxChars());
             assertThat(text.substring(chunk.start(), chunk.end())).isEqualTo(chunk.text());
             assertThat(chunk.start()).as("in order").isGreaterThan(previousStart);
             if (chunk.start() > covered) {
-                assertThat(text.substring(covered, chunk.start())).as("gap before chunk").isBlank();
+                assertThat(TextContent.hasContent(text.substring(covered, chunk.start()))).as("content in the gap before a chunk").isFalse();
             }
             covered = Math.max(covered, chunk.end());
             previousStart = chunk.start();
         }
-        assertThat(text.substring(covered)).isBlank();
+        assertThat(TextContent.hasContent(text.substring(covered))).as("content after the last chunk").isFalse();
     }
 
     /** The longest suffix of {@code previous} that is a prefix of {@code next}. */

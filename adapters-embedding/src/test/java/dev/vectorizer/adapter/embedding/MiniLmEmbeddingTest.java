@@ -150,6 +150,11 @@ class MiniLmEmbeddingTest {
         assertThatThrownBy(() -> embedding.embed(List.of("fine", " \n\t"))).isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("text 1");
         assertThatThrownBy(() -> embedding.embed(List.of(""))).isInstanceOf(InvalidValueException.class);
+        for (String unreadable : List.of("\u202e", "\u0301\u0302", "\ue000", "\ufffd", "\ud800")) {
+            assertThatThrownBy(() -> embedding.embed(List.of("fine", unreadable))).as("nothing the model reads")
+                    .isInstanceOf(InvalidValueException.class).hasMessageContaining("text 1");
+        }
+        assertThat(embedding.embed(List.of("a\u202e", "e\u0301"))).hasSize(2);
     }
 
     @Test
