@@ -193,6 +193,35 @@ class McpIT {
         assertProblem(mcpPost(acme, LIST_TOOLS, inSession), 404, "NOT_FOUND");
     }
 
+    /**
+     * What the SDK's transport answered with a 500 (the fuzzer found them): a response to a request this
+     * server never sent, a tool's arguments that are not an object, and the client's roots changing,
+     * after which the SDK asked for the roots over a stream that does not exist.
+     */
+    @Test
+    void messagesTheServerDoesNotExpectAreRefusedOrAcknowledged() {
+        Http acme = anonymous.withKey(keys.get("acme/MCP"));
+        String session = mcpPost(acme, INITIALIZE, Map.of()).headers().firstValue("Mcp-Session-Id").orElseThrow();
+        Map<String, String> inSession = Map.of("Mcp-Session-Id", session);
+
+        Http.Answer roots = mcpPost(acme, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/roots/list_changed\"}", inSession);
+        assertThat(roots.status()).isEqualTo(202);
+        assertThat(roots.body()).isEmpty();
+        for (String response : List.of("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":-32600,\"message\":\"x\"}}")) {
+            Http.Answer answer = mcpPost(acme, response, inSession);
+            assertThat(answer.status()).as(response).isEqualTo(400);
+            assertThat(answer.json().getJsonObject("error").getInt("code")).isEqualTo(-32600);
+        }
+        Http.Answer arguments = mcpPost(acme, "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":{\"name\":\"search\",\"arguments\":1.5}}",
+                inSession);
+        assertThat(arguments.status()).isEqualTo(400);
+        assertThat(arguments.json().getInt("id")).isEqualTo(8);
+        assertThat(arguments.json().getJsonObject("error").getInt("code")).isEqualTo(-32602);
+
+        assertThat(mcpPost(acme, LIST_TOOLS, inSession).status()).as("the session goes on").isEqualTo(200);
+    }
+
     /** Every tool that names a collection, aimed at another tenant's, answers exactly as for a missing one. */
     @Test
     void noToolReachesAnotherTenantsData() {

@@ -3,17 +3,21 @@ package dev.vectorizer.adapter.mcp;
 import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.json.Json;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * The JSON-RPC 2.0 envelope of a client's request or notification, checked before the SDK's
- * transport reads it: {@code jsonrpc} is {@code "2.0"}, {@code method} a string, {@code id} (if
- * any) a string or a number, {@code params} (if any) an object and present where MCP's schema
- * requires it, as MCP's schema says; and JSON that the API's own codec takes (no number longer,
- * no nesting deeper than a REST body may have). The transport takes a message that breaks one of
- * these and fails on it only after it has started answering, with a 500. Anything else (a batch,
- * a response in shape) is left to the transport.
+ * The JSON-RPC 2.0 envelope of a client's message, checked before the SDK's transport reads it:
+ * {@code jsonrpc} is {@code "2.0"}, {@code method} a string, {@code id} (if any) a string or a number,
+ * {@code params} (if any) an object and present where MCP's schema requires it, with the members the
+ * SDK reads into typed records in the types MCP's schema gives them ({@code _meta}, and a
+ * {@code tools/call}'s {@code name} and {@code arguments}); and JSON that the API's own codec takes
+ * (no number longer, no nesting deeper than a REST body may have). The transport takes a message that
+ * breaks one of these and fails on it only after it has started answering, with a 500.
+ *
+ * <p>This server sends no requests of its own (no GET stream, no pings, no sampling, and it does not
+ * ask for the client's roots), so a client's response answers nothing: it is refused, where the
+ * transport answered 500 for its unknown id. {@code notifications/roots/list_changed} is acknowledged
+ * and not passed on, since the SDK would ask for the new roots over a stream that does not exist.
  */
 final class JsonRpcEnvelope {
 
@@ -23,56 +27,80 @@ final class JsonRpcEnvelope {
     static final int PARSE_ERROR = -32700;
     /** The methods this server offers whose parameters MCP's schema requires. */
     private static final Set<String> WITH_PARAMS = Set.of("initialize", "tools/call");
+    /** Notifications this server has no use for. */
+    private static final Set<String> UNUSED = Set.of("notifications/roots/list_changed");
+
+    /** What becomes of a client's message. */
+    sealed interface Verdict permits Pass, Refuse, Acknowledge {
+    }
+
+    /** Passed on to the SDK's transport. */
+    record Pass() implements Verdict {
+    }
+
+    /** Answered 400 with this JSON-RPC error response. */
+    record Refuse(Map<String, Object> error) implements Verdict {
+    }
+
+    /** Answered 202 and not passed on: a notification this server has no use for. */
+    record Acknowledge() implements Verdict {
+    }
 
     private JsonRpcEnvelope() {
     }
 
-    /** The JSON-RPC error response to answer instead of passing {@code body} on, or empty to pass it on. */
-    static Optional<Map<String, Object>> refusal(byte[] body) {
+    static Verdict verdict(byte[] body) {
         Object parsed;
         try {
             parsed = Json.parse(body);
         } catch (InvalidValueException e) {
-            return Optional.of(error(null, PARSE_ERROR, "Parse error: " + e.getMessage()));
+            return refuse(null, PARSE_ERROR, "Parse error: " + e.getMessage());
         }
         if (!(parsed instanceof Map<?, ?> message)) {
-            return Optional.of(error(null, INVALID_REQUEST, "Invalid Request: a message is one JSON object (no batches)"));
+            return refuse(null, INVALID_REQUEST, "Invalid Request: a message is one JSON object (no batches)");
         }
         if (!message.containsKey("method")) {
-            return response(message);
+            return refuse(null, INVALID_REQUEST, "Invalid Request: a message needs a method (this server sends no requests, so it takes no responses)");
         }
         Object id = message.get("id");
         boolean idValid = id == null && !message.containsKey("id") || id instanceof String || id instanceof Number;
         Object answerId = idValid ? id : null;
         if (!"2.0".equals(message.get("jsonrpc"))) {
-            return Optional.of(error(answerId, INVALID_REQUEST, "Invalid Request: jsonrpc must be \"2.0\""));
+            return refuse(answerId, INVALID_REQUEST, "Invalid Request: jsonrpc must be \"2.0\"");
         }
         if (!(message.get("method") instanceof String method)) {
-            return Optional.of(error(answerId, INVALID_REQUEST, "Invalid Request: method must be a string"));
+            return refuse(answerId, INVALID_REQUEST, "Invalid Request: method must be a string");
         }
         if (!idValid) {
-            return Optional.of(error(null, INVALID_REQUEST, "Invalid Request: id must be a string or a number"));
+            return refuse(null, INVALID_REQUEST, "Invalid Request: id must be a string or a number");
         }
-        if (message.containsKey("params") && !(message.get("params") instanceof Map)) {
-            return Optional.of(error(answerId, INVALID_PARAMS, "Invalid params: params must be an object"));
+        if (!message.containsKey("params")) {
+            return WITH_PARAMS.contains(method) ? refuse(answerId, INVALID_PARAMS, "Invalid params: " + method + " needs params") : pass(method);
         }
-        if (!message.containsKey("params") && WITH_PARAMS.contains(method)) {
-            return Optional.of(error(answerId, INVALID_PARAMS, "Invalid params: " + method + " needs params"));
+        if (!(message.get("params") instanceof Map<?, ?> params)) {
+            return refuse(answerId, INVALID_PARAMS, "Invalid params: params must be an object");
         }
-        return Optional.empty();
+        if (!objectOrAbsent(params, "_meta")) {
+            return refuse(answerId, INVALID_PARAMS, "Invalid params: _meta must be an object");
+        }
+        if (method.equals("tools/call") && !(params.get("name") instanceof String)) {
+            return refuse(answerId, INVALID_PARAMS, "Invalid params: tools/call needs the tool's name as a string");
+        }
+        if (method.equals("tools/call") && !objectOrAbsent(params, "arguments")) {
+            return refuse(answerId, INVALID_PARAMS, "Invalid params: a tool's arguments must be an object");
+        }
+        return pass(method);
     }
 
-    /** A client's response (to a request of ours, which this server never sends): its shape, else the refusal. */
-    private static Optional<Map<String, Object>> response(Map<?, ?> message) {
-        Object id = message.get("id");
-        boolean shaped = "2.0".equals(message.get("jsonrpc")) && (id instanceof String || id instanceof Number)
-                && (message.containsKey("result") != message.containsKey("error"))
-                && (!message.containsKey("error") || message.get("error") instanceof Map<?, ?> error
-                        && error.get("code") instanceof Number && error.get("message") instanceof String);
-        return shaped ? Optional.empty() : Optional.of(error(null, INVALID_REQUEST, "Invalid Request: neither a request nor a response"));
+    private static Verdict pass(String method) {
+        return UNUSED.contains(method) ? new Acknowledge() : new Pass();
     }
 
-    private static Map<String, Object> error(Object id, int code, String message) {
-        return Json.object("jsonrpc", "2.0", "id", id, "error", Json.object("code", code, "message", message));
+    private static boolean objectOrAbsent(Map<?, ?> params, String member) {
+        return params.get(member) == null || params.get(member) instanceof Map;
+    }
+
+    private static Verdict refuse(Object id, int code, String message) {
+        return new Refuse(Json.object("jsonrpc", "2.0", "id", id, "error", Json.object("code", code, "message", message)));
     }
 }

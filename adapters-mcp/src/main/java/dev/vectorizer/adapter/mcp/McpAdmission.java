@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -106,12 +105,17 @@ final class McpAdmission extends HttpFilter {
                 McpAnswer.problem(response, ErrorType.PAYLOAD_TOO_LARGE, "an MCP message may take at most " + McpEndpoint.MAX_REQUEST_BYTES + " bytes");
                 return;
             }
-            Optional<Map<String, Object>> refusal = JsonRpcEnvelope.refusal(body);
-            if (refusal.isPresent()) {
-                McpAnswer.jsonRpcError(response, refusal.get());
-                return;
+            switch (JsonRpcEnvelope.verdict(body)) {
+                case JsonRpcEnvelope.Refuse refuse -> {
+                    McpAnswer.jsonRpcError(response, refuse.error());
+                    return;
+                }
+                case JsonRpcEnvelope.Acknowledge ignored when session != null -> {
+                    response.setStatus(HttpServletResponse.SC_ACCEPTED);
+                    return;
+                }
+                default -> checked = new ReadBody(request, body); // without a session, the transport refuses it
             }
-            checked = new ReadBody(request, body);
         }
         chain.doFilter(checked, new McpAnswer(response, session == null ? sessions : null, SessionBindings.Owner.of(caller)));
         if (session != null && "DELETE".equals(request.getMethod()) && response.getStatus() < 300) {
