@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * The JSON-RPC 2.0 envelope of a client's message, checked before the SDK's transport reads it:
- * {@code jsonrpc} is {@code "2.0"}, {@code method} a string, {@code id} (if any) a string or a number,
+ * {@code jsonrpc} is {@code "2.0"}, {@code method} a string, {@code id} (if any) a string or an integer
+ * (MCP's schema; JSON-RPC would also allow a fraction),
  * {@code params} (if any) an object and present where MCP's schema requires it, with the members the
  * SDK reads into typed records in the types MCP's schema gives them ({@code _meta}, and a
  * {@code tools/call}'s {@code name} and {@code arguments}); and JSON that the API's own codec takes
@@ -63,7 +64,7 @@ final class JsonRpcEnvelope {
             return refuse(null, INVALID_REQUEST, "Invalid Request: a message needs a method (this server sends no requests, so it takes no responses)");
         }
         Object id = message.get("id");
-        boolean idValid = id == null && !message.containsKey("id") || id instanceof String || id instanceof Number;
+        boolean idValid = id == null && !message.containsKey("id") || id instanceof String || id instanceof Long; // the codec's integers
         Object answerId = idValid ? id : null;
         if (!"2.0".equals(message.get("jsonrpc"))) {
             return refuse(answerId, INVALID_REQUEST, "Invalid Request: jsonrpc must be \"2.0\"");
@@ -72,7 +73,7 @@ final class JsonRpcEnvelope {
             return refuse(answerId, INVALID_REQUEST, "Invalid Request: method must be a string");
         }
         if (!idValid) {
-            return refuse(null, INVALID_REQUEST, "Invalid Request: id must be a string or a number");
+            return refuse(null, INVALID_REQUEST, "Invalid Request: id must be a string or an integer");
         }
         if (!message.containsKey("params")) {
             return WITH_PARAMS.contains(method) ? refuse(answerId, INVALID_PARAMS, "Invalid params: " + method + " needs params") : pass(method);

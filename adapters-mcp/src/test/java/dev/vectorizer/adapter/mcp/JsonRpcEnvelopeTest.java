@@ -53,7 +53,10 @@ class JsonRpcEnvelopeTest {
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":5}|{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32600,\"message\":\"Invalid Request: method must be a string\"}}",
         "{\"jsonrpc\":\"2.0\",\"id\":558,\"method\":\"tools/call\"}|{\"jsonrpc\":\"2.0\",\"id\":558,\"error\":{\"code\":-32602,\"message\":\"Invalid params: tools/call needs params\"}}",
         "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]|{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid Request: a message is one JSON object (no batches)\"}}",
-        "{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"ping\"}|{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid Request: id must be a string or a number\"}}"})
+        "{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"ping\"}|{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid Request: id must be a string or an integer\"}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":1.5,\"method\":\"ping\"}|{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid Request: id must be a string or an integer\"}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":1e3,\"method\":\"ping\"}|{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid Request: id must be a string or an integer\"}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"ping\"}|{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid Request: id must be a string or an integer\"}}"})
     void aBrokenEnvelopeIsAnsweredWithItsJsonRpcError(String message, String answer) {
         assertThat(refusal(message)).isEqualTo(answer);
     }
