@@ -196,7 +196,8 @@ class McpIT {
     /**
      * What the SDK's transport answered with a 500 (the fuzzer found them): a response to a request this
      * server never sent, a tool's arguments that are not an object, and the client's roots changing,
-     * after which the SDK asked for the roots over a stream that does not exist.
+     * after which the SDK asked for the roots over a stream that does not exist; and a body declared in
+     * a charset other than UTF-8, which the transport decoded in that charset (or failed on).
      */
     @Test
     void messagesTheServerDoesNotExpectAreRefusedOrAcknowledged() {
@@ -218,6 +219,13 @@ class McpIT {
         assertThat(arguments.status()).isEqualTo(400);
         assertThat(arguments.json().getInt("id")).isEqualTo(8);
         assertThat(arguments.json().getJsonObject("error").getInt("code")).isEqualTo(-32602);
+
+        for (String contentType : List.of("application/json; charset=iso-8859-1", "application/json; charset=nope", "text/plain")) {
+            Http.Answer declared = acme.send(HttpRequest.newBuilder(acme.resolve("mcp")).header("Content-Type", contentType)
+                    .header("Accept", "application/json, text/event-stream").header("Mcp-Session-Id", session)
+                    .POST(HttpRequest.BodyPublishers.ofString(LIST_TOOLS)));
+            assertProblem(declared, 415, "UNSUPPORTED_MEDIA_TYPE");
+        }
 
         assertThat(mcpPost(acme, LIST_TOOLS, inSession).status()).as("the session goes on").isEqualTo(200);
     }

@@ -7,6 +7,7 @@ import dev.vectorizer.domain.TooLargeException;
 import dev.vectorizer.domain.json.DefensiveHeaders;
 import dev.vectorizer.domain.json.ErrorType;
 import dev.vectorizer.domain.json.Json;
+import dev.vectorizer.domain.json.JsonMediaType;
 import dev.vectorizer.domain.json.LimitHeaders;
 import dev.vectorizer.domain.json.RefusalJson;
 import dev.vectorizer.domain.tenant.Caller;
@@ -115,7 +116,7 @@ public class GraphQLServlet extends HttpServlet {
     /** The answer to an admitted request. */
     private Answer admitted(HttpServletRequest request, Caller caller, MediaTypes type, boolean get) {
         try {
-            if (!get && !MediaTypes.isJson(request.getContentType())) {
+            if (!get && !JsonMediaType.isUtf8Json(request.getContentType())) {
                 return Answer.refused(ErrorType.UNSUPPORTED_MEDIA_TYPE, type, "a GraphQL POST is application/json (UTF-8)");
             }
             GraphQLRequest graphQLRequest = get ? GraphQLRequest.fromParameters(request::getParameter) : GraphQLRequest.fromBody(body(request));

@@ -1,12 +1,13 @@
 package dev.vectorizer.adapter.graphql;
 
+import dev.vectorizer.domain.json.JsonMediaType;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * The media types of GraphQL over HTTP: which one an answer uses ({@link #negotiate}, from the
- * request's {@code Accept}) and whether a POST's body is JSON ({@link #isJson}).
+ * request's {@code Accept}); a POST's body is JSON in UTF-8 ({@link JsonMediaType}).
  */
 enum MediaTypes {
     /** The GraphQL response type: a request error is then a 4xx, not a 200. */
@@ -46,25 +47,6 @@ enum MediaTypes {
         return Optional.of(graphqlBetter ? GRAPHQL_RESPONSE : JSON);
     }
 
-    /** Whether a request's {@code Content-Type} is JSON in UTF-8 (the default; another charset is not). */
-    static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String[] parts = contentType.split(";", -1); // never empty, even for ";"
-        if (!parts[0].strip().equalsIgnoreCase(JSON.name)) {
-            return false;
-        }
-        for (int i = 1; i < parts.length; i++) {
-            String[] parameter = parts[i].split("=", 2);
-            if (parameter[0].strip().equalsIgnoreCase("charset")
-                    && (parameter.length < 2 || !unquoted(parameter[1]).equalsIgnoreCase("utf-8"))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * The quality {@code accept} gives this type and how specifically ({@code 0} for {@code *}/{@code *},
      * {@code 1} for {@code application/*}, {@code 2} for the type itself): the most specific range that
@@ -97,10 +79,5 @@ enum MediaTypes {
             }
         }
         return 1;
-    }
-
-    private static String unquoted(String value) {
-        String v = value.strip();
-        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
 }

@@ -40,20 +40,6 @@ class HttpParametersTest {
     }
 
     @Test
-    void aPostBodyIsJsonInUtf8() {
-        assertThat(MediaTypes.isJson("application/json")).isTrue();
-        assertThat(MediaTypes.isJson("Application/JSON; charset=UTF-8")).isTrue();
-        assertThat(MediaTypes.isJson("application/json; charset=\"utf-8\"")).isTrue();
-        assertThat(MediaTypes.isJson(null)).isFalse();
-        assertThat(MediaTypes.isJson("text/plain")).isFalse();
-        assertThat(MediaTypes.isJson("application/graphql")).isFalse();
-        assertThat(MediaTypes.isJson("application/json; charset=utf-16")).isFalse();
-        assertThat(MediaTypes.isJson("application/json;")).isTrue();
-        assertThat(MediaTypes.isJson(";")).isFalse();
-        assertThat(MediaTypes.isJson(";;")).isFalse();
-    }
-
-    @Test
     void aBodyNeedsAStringQueryAndObjectsOrNullForTheRest() {
         GraphQLRequest request = body("{\"query\":\"{ a }\",\"operationName\":null,\"variables\":{\"x\":1},\"extensions\":null}");
         assertThat(request).isEqualTo(new GraphQLRequest("{ a }", null, Map.of("x", 1L), Map.of()));

@@ -2,6 +2,7 @@ package dev.vectorizer.adapter.mcp;
 
 import dev.vectorizer.domain.InvalidValueException;
 import dev.vectorizer.domain.json.Json;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,8 +11,9 @@ import java.util.Set;
  * {@code jsonrpc} is {@code "2.0"}, {@code method} a string, {@code id} (if any) a string or an integer
  * (MCP's schema; JSON-RPC would also allow a fraction),
  * {@code params} (if any) an object and present where MCP's schema requires it, with the members the
- * SDK reads into typed records in the types MCP's schema gives them ({@code _meta}, and a
- * {@code tools/call}'s {@code name} and {@code arguments}); and JSON that the API's own codec takes
+ * SDK reads into typed records in the types MCP's schema gives them ({@code _meta}, a
+ * {@code tools/call}'s {@code name} and {@code arguments}, an {@code initialize}'s version,
+ * capabilities and client); and JSON that the API's own codec takes
  * (no number longer, no nesting deeper than a REST body may have). The transport takes a message that
  * breaks one of these and fails on it only after it has started answering, with a 500.
  *
@@ -81,14 +83,14 @@ final class JsonRpcEnvelope {
         if (!(message.get("params") instanceof Map<?, ?> params)) {
             return refuse(answerId, INVALID_PARAMS, "Invalid params: params must be an object");
         }
-        if (!objectOrAbsent(params, "_meta")) {
-            return refuse(answerId, INVALID_PARAMS, "Invalid params: _meta must be an object");
-        }
         if (method.equals("tools/call") && !(params.get("name") instanceof String)) {
             return refuse(answerId, INVALID_PARAMS, "Invalid params: tools/call needs the tool's name as a string");
         }
-        if (method.equals("tools/call") && !objectOrAbsent(params, "arguments")) {
-            return refuse(answerId, INVALID_PARAMS, "Invalid params: a tool's arguments must be an object");
+        for (Member member : TYPED.getOrDefault(method, COMMON)) {
+            Object value = member.in(params);
+            if (value != null && !member.type().isInstance(value)) {
+                return refuse(answerId, INVALID_PARAMS, "Invalid params: " + member.path() + " must be " + JSON_TYPES.get(member.type()));
+            }
         }
         return pass(method);
     }
@@ -97,9 +99,36 @@ final class JsonRpcEnvelope {
         return UNUSED.contains(method) ? new Acknowledge() : new Pass();
     }
 
-    private static boolean objectOrAbsent(Map<?, ?> params, String member) {
-        return params.get(member) == null || params.get(member) instanceof Map;
+    /** A member of {@code params} at a dotted path, and the type the codec reads MCP's schema's type as. */
+    private record Member(String path, Class<?> type) {
+
+        /** Its value in {@code params}; null if it or an object on its path is absent (a wrong object on the path is its own member's). */
+        Object in(Map<?, ?> params) {
+            Object value = params;
+            for (String name : path.split("\\.")) {
+                if (!(value instanceof Map<?, ?> object)) {
+                    return null;
+                }
+                value = object.get(name);
+            }
+            return value;
+        }
     }
+
+    private static final Map<Class<?>, String> JSON_TYPES = Map.of(Map.class, "an object", String.class, "a string",
+            Boolean.class, "a boolean", List.class, "an array");
+    private static final List<Member> COMMON = List.of(new Member("_meta", Map.class));
+    /** What the SDK reads into its typed records, by method (beside {@link #COMMON}); a wrong type failed there with a 500 or a SEVERE log line. */
+    private static final Map<String, List<Member>> TYPED = Map.of(
+            "tools/call", List.of(COMMON.getFirst(), new Member("arguments", Map.class)),
+            "initialize", List.of(COMMON.getFirst(), new Member("protocolVersion", String.class), new Member("capabilities", Map.class),
+                    new Member("capabilities.experimental", Map.class), new Member("capabilities.roots", Map.class),
+                    new Member("capabilities.roots.listChanged", Boolean.class), new Member("capabilities.sampling", Map.class),
+                    new Member("capabilities.elicitation", Map.class), new Member("capabilities.elicitation.form", Map.class),
+                    new Member("capabilities.elicitation.url", Map.class), new Member("clientInfo", Map.class),
+                    new Member("clientInfo.name", String.class), new Member("clientInfo.title", String.class),
+                    new Member("clientInfo.version", String.class), new Member("clientInfo.description", String.class),
+                    new Member("clientInfo.websiteUrl", String.class), new Member("clientInfo.icons", List.class)));
 
     private static Verdict refuse(Object id, int code, String message) {
         return new Refuse(Json.object("jsonrpc", "2.0", "id", id, "error", Json.object("code", code, "message", message)));

@@ -4,6 +4,7 @@ import dev.vectorizer.application.port.in.AdmitRequestQuery;
 import dev.vectorizer.application.port.in.AuthenticateQuery;
 import dev.vectorizer.domain.json.DefensiveHeaders;
 import dev.vectorizer.domain.json.ErrorType;
+import dev.vectorizer.domain.json.JsonMediaType;
 import dev.vectorizer.domain.json.LimitHeaders;
 import dev.vectorizer.domain.json.RefusalJson;
 import dev.vectorizer.domain.tenant.Caller;
@@ -100,6 +101,10 @@ final class McpAdmission extends HttpFilter {
         request.setAttribute(CALLER, caller);
         HttpServletRequest checked = request;
         if ("POST".equals(request.getMethod())) {
+            if (request.getContentType() != null && !JsonMediaType.isUtf8Json(request.getContentType())) {
+                McpAnswer.problem(response, ErrorType.UNSUPPORTED_MEDIA_TYPE, "an MCP message is application/json in UTF-8");
+                return;
+            }
             byte[] body = ReadBody.read(request, McpEndpoint.MAX_REQUEST_BYTES);
             if (body.length > McpEndpoint.MAX_REQUEST_BYTES) {
                 McpAnswer.problem(response, ErrorType.PAYLOAD_TOO_LARGE, "an MCP message may take at most " + McpEndpoint.MAX_REQUEST_BYTES + " bytes");

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /** A request whose body was read ahead (to check its envelope), handed on with the same body. */
 final class ReadBody extends HttpServletRequestWrapper {
@@ -20,6 +21,12 @@ final class ReadBody extends HttpServletRequestWrapper {
     /** The body of {@code request}, at most {@code limit + 1} bytes of it (more than {@code limit} means too large). */
     static byte[] read(HttpServletRequest request, int limit) throws IOException {
         return request.getInputStream().readNBytes(limit + 1);
+    }
+
+    /** The charset the body was checked in, which the SDK's transport decodes it with (it honours a declared one). */
+    @Override
+    public String getCharacterEncoding() {
+        return StandardCharsets.UTF_8.name();
     }
 
     @Override
