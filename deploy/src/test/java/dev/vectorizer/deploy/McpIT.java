@@ -197,7 +197,8 @@ class McpIT {
      * What the SDK's transport answered with a 500 (the fuzzer found them): a response to a request this
      * server never sent, a tool's arguments that are not an object, and the client's roots changing,
      * after which the SDK asked for the roots over a stream that does not exist; and a body declared in
-     * a charset other than UTF-8, which the transport decoded in that charset (or failed on).
+     * a charset other than UTF-8, which the transport decoded in that charset (or failed on), and a member
+     * name longer than the SDK's JSON reader took.
      */
     @Test
     void messagesTheServerDoesNotExpectAreRefusedOrAcknowledged() {
@@ -226,6 +227,9 @@ class McpIT {
                     .POST(HttpRequest.BodyPublishers.ofString(LIST_TOOLS)));
             assertProblem(declared, 415, "UNSUPPORTED_MEDIA_TYPE");
         }
+
+        String longName = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/list\",\"params\":{\"" + "k".repeat(60_000) + "\":1}}";
+        assertThat(mcpPost(acme, longName, inSession).status()).as("a member name longer than Jackson's default limit").isEqualTo(200);
 
         assertThat(mcpPost(acme, LIST_TOOLS, inSession).status()).as("the session goes on").isEqualTo(200);
     }

@@ -29,7 +29,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.annotation.JsonSerialize;
@@ -112,8 +114,12 @@ public class McpEndpoint implements ServletContextListener {
 
     /** The SDK's server, its transport and their JSON mapper (the work {@link McpServlet} does off the start's path). */
     private static McpServlet.Built build(ServerInfo info, List<McpServerFeatures.SyncToolSpecification> tools, Duration sessionIdleTimeout) {
-        // Duplicate keys are refused, as every JSON body of the API refuses them.
-        JsonMapper jackson = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        // Duplicate keys are refused, as every JSON body of the API refuses them; names and strings as
+        // long as a message may be, so the SDK reads every message the envelope check let through
+        // (Jackson's default limit of 50,000 characters per name failed there with a SEVERE log line).
+        StreamReadConstraints lengths = StreamReadConstraints.builder().maxNameLength(MAX_REQUEST_BYTES).maxStringLength(MAX_REQUEST_BYTES).build();
+        JsonMapper jackson = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(lengths).build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .addMixIn(Throwable.class, WithoutStack.class).addMixIn(McpError.class, AsJsonRpcError.class).build();
         McpJsonMapper json = new JacksonMcpJsonMapper(jackson);
         // The SDK closes a session idle for one to two sweep intervals, before its binding lapses.
