@@ -197,8 +197,8 @@ class McpIT {
      * What the SDK's transport answered with a 500 (the fuzzer found them): a response to a request this
      * server never sent, a tool's arguments that are not an object, and the client's roots changing,
      * after which the SDK asked for the roots over a stream that does not exist; and a body declared in
-     * a charset other than UTF-8, which the transport decoded in that charset (or failed on), and a member
-     * name longer than the SDK's JSON reader took.
+     * a charset other than UTF-8, which the transport decoded in that charset (or failed on), a member
+     * name longer than the SDK's JSON reader took, and a byte order mark, which it did not take either.
      */
     @Test
     void messagesTheServerDoesNotExpectAreRefusedOrAcknowledged() {
@@ -230,6 +230,7 @@ class McpIT {
 
         String longName = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/list\",\"params\":{\"" + "k".repeat(60_000) + "\":1}}";
         assertThat(mcpPost(acme, longName, inSession).status()).as("a member name longer than Jackson's default limit").isEqualTo(200);
+        assertThat(mcpPost(acme, "\uFEFF" + LIST_TOOLS, inSession).status()).as("a byte order mark first").isEqualTo(200);
 
         assertThat(mcpPost(acme, LIST_TOOLS, inSession).status()).as("the session goes on").isEqualTo(200);
     }

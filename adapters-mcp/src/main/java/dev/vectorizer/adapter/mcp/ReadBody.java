@@ -1,5 +1,6 @@
 package dev.vectorizer.adapter.mcp;
 
+import dev.vectorizer.domain.json.Json;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,15 +8,19 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
-/** A request whose body was read ahead (to check its envelope), handed on with the same body. */
+/**
+ * A request whose body was read ahead (to check its envelope), handed on with the same body, less a
+ * leading byte order mark: the API's codec skips one, the SDK's JSON reader failed on it.
+ */
 final class ReadBody extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
     ReadBody(HttpServletRequest request, byte[] body) {
         super(request);
-        this.body = body;
+        this.body = Arrays.copyOfRange(body, Json.byteOrderMarkLength(body), body.length);
     }
 
     /** The body of {@code request}, at most {@code limit + 1} bytes of it (more than {@code limit} means too large). */

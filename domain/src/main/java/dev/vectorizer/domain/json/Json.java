@@ -40,6 +40,14 @@ public final class Json {
     private Json() {
     }
 
+    /**
+     * How many bytes of {@code utf8} are a leading byte order mark (3 or 0): parsing skips it (RFC 8259
+     * §8.1 lets a parser ignore it), and a library handed the same text may need it taken off.
+     */
+    public static int byteOrderMarkLength(byte[] utf8) {
+        return utf8.length >= 3 && utf8[0] == (byte) 0xEF && utf8[1] == (byte) 0xBB && utf8[2] == (byte) 0xBF ? 3 : 0;
+    }
+
     /** The tree of a UTF-8 JSON text. */
     public static Object parse(byte[] utf8) {
         return new JsonParser(utf8).document();

@@ -43,9 +43,7 @@ final class JsonParser {
     }
 
     Object document() {
-        if (end >= 3 && text[0] == (byte) 0xEF && text[1] == (byte) 0xBB && text[2] == (byte) 0xBF) {
-            pos = 3; // a byte order mark may start the text (RFC 8259 §8.1)
-        }
+        pos = Json.byteOrderMarkLength(text);
         skipWhitespace();
         Object value = value(0);
         skipWhitespace();
