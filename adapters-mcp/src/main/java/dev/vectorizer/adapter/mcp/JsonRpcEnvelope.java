@@ -8,14 +8,14 @@ import java.util.Set;
 
 /**
  * The JSON-RPC 2.0 envelope of a client's message, checked before the SDK's transport reads it:
- * {@code jsonrpc} is {@code "2.0"}, {@code method} a string, {@code id} (if any) a string or an integer
- * (MCP's schema; JSON-RPC would also allow a fraction),
- * {@code params} (if any) an object and present where MCP's schema requires it, with the members the
- * SDK reads into typed records in the types MCP's schema gives them ({@code _meta}, a
- * {@code tools/call}'s {@code name} and {@code arguments}, an {@code initialize}'s version,
- * capabilities and client); and JSON that the API's own codec takes
- * (no number longer, no nesting deeper than a REST body may have). The transport takes a message that
- * breaks one of these and fails on it only after it has started answering, with a 500.
+ * {@code jsonrpc} is {@code "2.0"}, {@code method} a string, {@code id} (if any) a string or an
+ * integer (MCP's schema; JSON-RPC would also allow a fraction), {@code params} (if any) an object and
+ * present where MCP's schema requires it, with the members the SDK reads into typed records in the
+ * types MCP's schema gives them ({@code _meta}, a {@code tools/call}'s {@code name} and
+ * {@code arguments}, an {@code initialize}'s version, capabilities and client); and JSON that the
+ * API's own codec takes (no number longer, no nesting deeper than a REST body may have). The
+ * transport takes a message that breaks one of these and fails on it, with a 500 once it has started
+ * answering, else with a 400 and a SEVERE log line.
  *
  * <p>This server sends no requests of its own (no GET stream, no pings, no sampling, and it does not
  * ask for the client's roots), so a client's response answers nothing: it is refused, where the
@@ -32,6 +32,22 @@ final class JsonRpcEnvelope {
     private static final Set<String> WITH_PARAMS = Set.of("initialize", "tools/call");
     /** Notifications this server has no use for. */
     private static final Set<String> UNUSED = Set.of("notifications/roots/list_changed");
+    /** How a refusal names the JSON type a member must have. */
+    private static final Map<Class<?>, String> JSON_TYPES = Map.of(Map.class, "an object", String.class, "a string",
+            Boolean.class, "a boolean", List.class, "an array");
+    /** The typed member any method's params may have. */
+    private static final List<Member> COMMON = List.of(new Member("_meta", Map.class));
+    /** What the SDK reads into its typed records, by method (beside {@link #COMMON}); a wrong type failed there with a 500 or a SEVERE log line. */
+    private static final Map<String, List<Member>> TYPED = Map.of(
+            "tools/call", List.of(COMMON.getFirst(), new Member("arguments", Map.class)),
+            "initialize", List.of(COMMON.getFirst(), new Member("protocolVersion", String.class), new Member("capabilities", Map.class),
+                    new Member("capabilities.experimental", Map.class), new Member("capabilities.roots", Map.class),
+                    new Member("capabilities.roots.listChanged", Boolean.class), new Member("capabilities.sampling", Map.class),
+                    new Member("capabilities.elicitation", Map.class), new Member("capabilities.elicitation.form", Map.class),
+                    new Member("capabilities.elicitation.url", Map.class), new Member("clientInfo", Map.class),
+                    new Member("clientInfo.name", String.class), new Member("clientInfo.title", String.class),
+                    new Member("clientInfo.version", String.class), new Member("clientInfo.description", String.class),
+                    new Member("clientInfo.websiteUrl", String.class), new Member("clientInfo.icons", List.class)));
 
     /** What becomes of a client's message. */
     sealed interface Verdict permits Pass, Refuse, Acknowledge {
@@ -52,6 +68,7 @@ final class JsonRpcEnvelope {
     private JsonRpcEnvelope() {
     }
 
+    /** What becomes of {@code body}, a message POSTed to the endpoint. */
     static Verdict verdict(byte[] body) {
         Object parsed;
         try {
@@ -114,21 +131,6 @@ final class JsonRpcEnvelope {
             return value;
         }
     }
-
-    private static final Map<Class<?>, String> JSON_TYPES = Map.of(Map.class, "an object", String.class, "a string",
-            Boolean.class, "a boolean", List.class, "an array");
-    private static final List<Member> COMMON = List.of(new Member("_meta", Map.class));
-    /** What the SDK reads into its typed records, by method (beside {@link #COMMON}); a wrong type failed there with a 500 or a SEVERE log line. */
-    private static final Map<String, List<Member>> TYPED = Map.of(
-            "tools/call", List.of(COMMON.getFirst(), new Member("arguments", Map.class)),
-            "initialize", List.of(COMMON.getFirst(), new Member("protocolVersion", String.class), new Member("capabilities", Map.class),
-                    new Member("capabilities.experimental", Map.class), new Member("capabilities.roots", Map.class),
-                    new Member("capabilities.roots.listChanged", Boolean.class), new Member("capabilities.sampling", Map.class),
-                    new Member("capabilities.elicitation", Map.class), new Member("capabilities.elicitation.form", Map.class),
-                    new Member("capabilities.elicitation.url", Map.class), new Member("clientInfo", Map.class),
-                    new Member("clientInfo.name", String.class), new Member("clientInfo.title", String.class),
-                    new Member("clientInfo.version", String.class), new Member("clientInfo.description", String.class),
-                    new Member("clientInfo.websiteUrl", String.class), new Member("clientInfo.icons", List.class)));
 
     private static Verdict refuse(Object id, int code, String message) {
         return new Refuse(Json.object("jsonrpc", "2.0", "id", id, "error", Json.object("code", code, "message", message)));
